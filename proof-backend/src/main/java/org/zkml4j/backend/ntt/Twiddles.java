@@ -1,0 +1,85 @@
+package org.zkml4j.backend.ntt;
+
+import org.zkml4j.backend.field.Goldilocks;
+
+/**
+ * The shared, lazily grown table of twiddle factors.
+ *
+ * <p>The table {@code t} has a power-of-two length {@code L} and satisfies
+ * {@code t[h + j] = ω_{2h}^j} for every power of two {@code h < L} and {@code j < h}, where
+ * {@code ω_m = Goldilocks.rootOfUnity(log2 m)}. Since that content does not depend on the transform
+ * size, one table serves every size up to {@code L}: the stage with half-width {@code h} reads the
+ * contiguous slice {@code t[h, 2h)}. Published tables are never mutated; growing replaces the
+ * reference, so readers need no locking.
+ */
+final class Twiddles {
+    private static final int MIN_LOG = 4;
+    /** ROOTS[k] = primitive 2^k-th root of unity (initialized before {@link #table}). */
+    private static final long[] ROOTS = new long[Goldilocks.TWO_ADICITY + 1];
+
+    static {
+        for (int k = 0; k <= Goldilocks.TWO_ADICITY; k++) {
+            ROOTS[k] = Goldilocks.rootOfUnity(k);
+        }
+    }
+
+    private static volatile long[] table = build(null, MIN_LOG);
+
+    private Twiddles() {}
+
+    /** The primitive 2^logN-th root of unity (cached); {@code logN} must be in [0, 32]. */
+    static long root(int logN) {
+        return ROOTS[logN];
+    }
+
+    /** A table valid for transforms of size up to at least 2^logN. */
+    static long[] forLog(int logN) {
+        long[] t = table;
+        if (t.length >= (1L << logN)) {
+            return t;
+        }
+        return grow(logN);
+    }
+
+    /** The current table, whatever its size (never blocks or allocates). */
+    static long[] current() {
+        return table;
+    }
+
+    private static synchronized long[] grow(int logN) {
+        long[] t = table;
+        if (t.length < (1L << logN)) {
+            t = build(t, logN);
+            table = t;
+        }
+        return t;
+    }
+
+    /** Builds the table of length 2^logN, reusing the prefix {@code old} when given. */
+    private static long[] build(long[] old, int logN) {
+        int n = 1 << logN;
+        long[] t = new long[n];
+        int start;
+        if (old == null) {
+            start = 1;
+        } else {
+            System.arraycopy(old, 0, t, 0, old.length);
+            start = old.length;
+        }
+        // Top level h = n/2 by successive powers of ω_n, then each lower level by decimation:
+        // ω_{2h}^j = ω_{4h}^{2j}.
+        int top = n >>> 1;
+        long w = ROOTS[logN];
+        long x = Goldilocks.ONE;
+        for (int j = 0; j < top; j++) {
+            t[top + j] = x;
+            x = Goldilocks.mul(x, w);
+        }
+        for (int h = top >>> 1; h >= start; h >>>= 1) {
+            for (int j = 0; j < h; j++) {
+                t[h + j] = t[2 * h + 2 * j];
+            }
+        }
+        return t;
+    }
+}
