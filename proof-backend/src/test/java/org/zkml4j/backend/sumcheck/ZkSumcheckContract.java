@@ -270,7 +270,7 @@ abstract class ZkSumcheckContract {
         assertThrows(InvalidProofException.class, () -> zk().verify(shape, sum, p, prior));
         // a non-ZK transcript discipline does not accept a ZK proof and vice versa
         SumcheckProof plain = SumcheckProver.prove(b.instance(), sum, new Transcript(DOMAIN)).proof();
-        assertThrows(Exception.class, () -> verify(shape, sum, rebuild(p, p.maskSum(), roundsOf(plain),
+        assertThrows(InvalidProofException.class, () -> verify(shape, sum, rebuild(p, p.maskSum(), roundsOf(plain),
                 plain.finalEvaluations(), p.maskValue())));
     }
 
