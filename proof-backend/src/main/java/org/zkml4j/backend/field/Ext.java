@@ -1,6 +1,6 @@
 package org.zkml4j.backend.field;
 
-import java.util.Random;
+import java.util.random.RandomGenerator;
 
 /**
  * An element c0 + c1·x of the extension field {@link GoldilocksExt}, canonical components.
@@ -30,12 +30,12 @@ public record Ext(long c0, long c1) {
     }
 
     /** A uniformly random element (for the prover's masks; challenges come from the transcript). */
-    public static Ext random(Random rng) {
+    public static Ext random(RandomGenerator rng) {
         return new Ext(randomBase(rng), randomBase(rng));
     }
 
     /** A uniformly random base-field element by rejection sampling. */
-    public static long randomBase(Random rng) {
+    public static long randomBase(RandomGenerator rng) {
         while (true) {
             long v = rng.nextLong();
             if (Goldilocks.isCanonical(v)) {

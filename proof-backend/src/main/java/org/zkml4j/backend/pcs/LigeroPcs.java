@@ -1,0 +1,397 @@
+package org.zkml4j.backend.pcs;
+
+import java.security.MessageDigest;
+import java.util.Arrays;
+import java.util.List;
+import java.util.random.RandomGenerator;
+import java.util.stream.IntStream;
+import org.zkml4j.backend.field.Ext;
+import org.zkml4j.backend.field.Goldilocks;
+import org.zkml4j.backend.io.InvalidProofException;
+import org.zkml4j.backend.io.ProofReader;
+import org.zkml4j.backend.merkle.MerkleTree;
+import org.zkml4j.backend.merkle.MerkleVerifier;
+import org.zkml4j.backend.ntt.Ntt;
+import org.zkml4j.backend.ntt.ReedSolomon;
+import org.zkml4j.backend.transcript.Transcript;
+
+/**
+ * A hiding, transparent polynomial commitment in the Ligero/Brakedown family over Reed–Solomon
+ * codes, with every claim on a commitment proven by one batched opening.
+ *
+ * <p><b>Commit.</b> The vectors are laid out as rows of a matrix (see {@link LigeroLayout}); each
+ * row becomes the polynomial whose coefficients are the data followed by t random ones, and is
+ * evaluated on a multiplicative subgroup L of size N. Three random mask rows are added: R_ld
+ * (proximity mask), R_a and R_b (linear-check mask R_lin = R_a + X^cols·R_b, whose X^(cols−1)
+ * coefficient is zero). Column j of the encoded matrix, with a 16-byte salt, is Merkle leaf j.
+ *
+ * <p><b>Open.</b> After absorbing the commitment and the claims, the verifier draws γ (one per row
+ * but R_ld) and α (one per claim). The prover sends u = R_ld + Σ γ_i·P_i (proximity test) and
+ * q = R_lin + Σ_c α_c·Ã_c·U_c, where U_c = Σ_i r_c,i·P_i folds the claim's rows and Ã_c its
+ * column weights; the X^(cols−1) coefficient of q is then Σ_c α_c·value_c. Both are absorbed, t
+ * column indices are drawn, and the prover opens those columns. The verifier checks the
+ * coefficient, the Merkle paths, and u and q against the opened columns.
+ *
+ * <p><b>Soundness</b> (docs/soundness.md): error ≤ N/|F_ext| + 1/|F_ext| + ((1 + ρ_q)/2)^t with
+ * ρ_q = (2·cols + t)/N, unique-decoding regime. <b>Hiding</b>: u and q are uniformly masked, and
+ * each opened column is uniform because every row has t random coefficients; only the claimed
+ * values are revealed. A commitment may be opened once ({@link IllegalStateException} otherwise).
+ */
+public final class LigeroPcs implements PolynomialCommitment {
+    private static final int PARALLEL_ROWS = 8;
+    private final PcsParameters params;
+
+    public LigeroPcs(PcsParameters params) {
+        this.params = params;
+    }
+
+    public PcsParameters parameters() {
+        return params;
+    }
+
+    /** The proven soundness of openings for vectors of these lengths, in bits. */
+    public double soundnessBits(int... vectorLengths) {
+        return LigeroLayout.plan(vectorLengths, params).soundnessBits();
+    }
+
+    @Override
+    public LigeroProverData commit(List<long[]> vectors, RandomGenerator rng) {
+        int[] lengths = vectors.stream().mapToInt(v -> v.length).toArray();
+        LigeroLayout layout = LigeroLayout.plan(lengths, params);
+        int cols = layout.cols();
+        int t = layout.queries();
+        long[][] coefficients = new long[layout.totalRows()][];
+        for (int v = 0; v < vectors.size(); v++) {
+            long[] data = vectors.get(v);
+            for (int r = 0; r < layout.rowCount()[v]; r++) {
+                long[] row = new long[layout.rowLength()];
+                int from = r * cols;
+                int n = Math.min(cols, data.length - from);
+                for (int j = 0; j < n; j++) {
+                    long e = data[from + j];
+                    if (!Goldilocks.isCanonical(e)) {
+                        throw new IllegalArgumentException("vector " + v + " entry " + (from + j) + " is not canonical");
+                    }
+                    row[j] = e;
+                }
+                fillRandom(row, cols, row.length, rng);
+                coefficients[layout.firstRow()[v] + r] = row;
+            }
+        }
+        long[] proximityMask = new long[layout.rowLength()];
+        fillRandom(proximityMask, 0, proximityMask.length, rng);
+        long[] linearLow = new long[layout.rowLength()];
+        fillRandom(linearLow, 0, linearLow.length, rng);
+        linearLow[cols - 1] = 0; // R_lin has no X^(cols−1) term, so it does not shift the batched value
+        long[] linearHigh = new long[layout.rowLength() - 1];
+        fillRandom(linearHigh, 0, linearHigh.length, rng);
+        coefficients[layout.proximityMaskRow()] = proximityMask;
+        coefficients[layout.linearMaskLowRow()] = linearLow;
+        coefficients[layout.linearMaskHighRow()] = linearHigh;
+
+        byte[][] salts = new byte[layout.domain()][MerkleTree.SALT_BYTES];
+        for (byte[] salt : salts) {
+            rng.nextBytes(salt);
+        }
+        long[][] encoded = new long[coefficients.length][];
+        rows(coefficients.length).forEach(i -> encoded[i] = ReedSolomon.evaluate(coefficients[i], layout.logDomain()));
+        MerkleTree tree = MerkleTree.fromLeafHashes(hashColumns(encoded, salts));
+        LigeroCommitment commitment = new LigeroCommitment(params.securityBits(), lengths, tree.root());
+        return new LigeroProverData(layout, coefficients, encoded, salts, tree, commitment);
+    }
+
+    private static IntStream rows(int n) {
+        IntStream s = IntStream.range(0, n);
+        return n >= PARALLEL_ROWS ? s.parallel() : s;
+    }
+
+    private static void fillRandom(long[] row, int from, int to, RandomGenerator rng) {
+        for (int j = from; j < to; j++) {
+            row[j] = Ext.randomBase(rng);
+        }
+    }
+
+    private static byte[] hashColumns(long[][] encoded, byte[][] salts) {
+        int n = salts.length;
+        byte[] hashes = new byte[n * MerkleTree.HASH_BYTES];
+        int chunk = 1024;
+        IntStream.range(0, (n + chunk - 1) / chunk).parallel().forEach(c -> {
+            MessageDigest md = sha256();
+            long[] column = new long[encoded.length];
+            for (int j = c * chunk; j < Math.min(n, (c + 1) * chunk); j++) {
+                for (int i = 0; i < encoded.length; i++) {
+                    column[i] = encoded[i][j];
+                }
+                MerkleTree.hashLeaf(md, salts[j], column, hashes, j * MerkleTree.HASH_BYTES);
+            }
+        });
+        return hashes;
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("the JDK must provide SHA-256", e);
+        }
+    }
+
+    @Override
+    public LigeroOpening open(ProverData proverData, List<Claim> claims, Transcript transcript, RandomGenerator rng) {
+        if (!(proverData instanceof LigeroProverData data)) {
+            throw new IllegalArgumentException("prover data was not made by LigeroPcs");
+        }
+        LigeroLayout layout = data.layout;
+        ClaimGeometry[] geometry = geometry(claims, layout);
+        data.markOpened();
+        Challenges ch = Challenges.draw(data.commitment(), claims, layout, transcript);
+        int cols = layout.cols();
+
+        // u = R_ld + Σ γ_i·P_i over data rows and the two linear-mask rows.
+        long[][] u = combine(data.coefficients, ch.gamma, layout);
+        addBase(u, data.coefficients[layout.proximityMaskRow()], 0, Ext.ONE);
+
+        // q = R_a + X^cols·R_b + Σ_c α_c·Ã_c·U_c
+        long[][] q = {new long[layout.qLength()], new long[layout.qLength()]};
+        addBase(q, data.coefficients[layout.linearMaskLowRow()], 0, Ext.ONE);
+        addBase(q, data.coefficients[layout.linearMaskHighRow()], cols, Ext.ONE);
+        for (int c = 0; c < claims.size(); c++) {
+            ClaimGeometry g = geometry[c];
+            long[][] folded = foldRows(data.coefficients, g, layout.rowLength());
+            long[][] product = multiplyExt(g.columnPolynomial(), folded);
+            addExt(q, product, ch.alpha[c]);
+        }
+        Ext[] uExt = toExts(u);
+        Ext[] qExt = toExts(q);
+        transcript.absorbExts("pcs/u", uExt);
+        transcript.absorbExts("pcs/q", qExt);
+        int[] columns = MerkleTree.sortedDistinct(
+                transcript.challengeIndices("pcs/columns", layout.queries(), layout.domain()));
+        byte[][] salts = new byte[columns.length][];
+        long[][] values = new long[columns.length][layout.totalRows()];
+        for (int k = 0; k < columns.length; k++) {
+            salts[k] = data.salts[columns[k]].clone();
+            for (int i = 0; i < layout.totalRows(); i++) {
+                values[k][i] = data.encoded[i][columns[k]];
+            }
+        }
+        return new LigeroOpening(uExt, qExt, columns, salts, values, data.tree.prove(columns));
+    }
+
+    private static ClaimGeometry[] geometry(List<Claim> claims, LigeroLayout layout) {
+        if (claims.isEmpty()) {
+            throw new IllegalArgumentException("no claims to open");
+        }
+        ClaimGeometry[] g = new ClaimGeometry[claims.size()];
+        for (int c = 0; c < g.length; c++) {
+            g[c] = ClaimGeometry.of(c, claims.get(c), layout);
+        }
+        return g;
+    }
+
+    /** Σ γ_i·row_i over every row but the proximity mask, as (real, x-part) coefficient arrays. */
+    private static long[][] combine(long[][] rows, Ext[] gamma, LigeroLayout layout) {
+        long[][] acc = {new long[layout.rowLength()], new long[layout.rowLength()]};
+        int k = 0;
+        for (int i = 0; i < layout.totalRows(); i++) {
+            if (i != layout.proximityMaskRow()) {
+                addBase(acc, rows[i], 0, gamma[k++]);
+            }
+        }
+        return acc;
+    }
+
+    private static long[][] foldRows(long[][] rows, ClaimGeometry g, int rowLength) {
+        long[][] acc = {new long[rowLength], new long[rowLength]};
+        for (int r = 0; r < g.rowWeights.length; r++) {
+            addBase(acc, rows[g.firstRow + r], 0, g.rowWeights[r]);
+        }
+        return acc;
+    }
+
+    /** acc[offset + j] += w·row[j] for a base row and an extension weight. */
+    private static void addBase(long[][] acc, long[] row, int offset, Ext w) {
+        long w0 = w.c0();
+        long w1 = w.c1();
+        for (int j = 0; j < row.length; j++) {
+            acc[0][offset + j] = Goldilocks.add(acc[0][offset + j], Goldilocks.mul(row[j], w0));
+            acc[1][offset + j] = Goldilocks.add(acc[1][offset + j], Goldilocks.mul(row[j], w1));
+        }
+    }
+
+    /** acc += w·p for extension polynomials given as (real, x-part) arrays. */
+    private static void addExt(long[][] acc, long[][] p, Ext w) {
+        for (int j = 0; j < p[0].length; j++) {
+            Ext term = Ext.of(p[0][j], p[1][j]).mul(w);
+            acc[0][j] = Goldilocks.add(acc[0][j], term.c0());
+            acc[1][j] = Goldilocks.add(acc[1][j], term.c1());
+        }
+    }
+
+    /** (a0 + x·a1)(b0 + x·b1) with x² = 7, by Karatsuba over base-field NTT products. */
+    static long[][] multiplyExt(long[][] a, long[][] b) {
+        long[] m0 = Ntt.multiply(a[0], b[0]);
+        long[] m1 = Ntt.multiply(a[1], b[1]);
+        long[] m2 = Ntt.multiply(sum(a[0], a[1]), sum(b[0], b[1]));
+        long[] re = new long[m0.length];
+        long[] im = new long[m0.length];
+        for (int j = 0; j < re.length; j++) {
+            re[j] = Goldilocks.add(m0[j], Goldilocks.mul(7, m1[j]));
+            im[j] = Goldilocks.sub(m2[j], Goldilocks.add(m0[j], m1[j]));
+        }
+        return new long[][] {re, im};
+    }
+
+    private static long[] sum(long[] a, long[] b) {
+        long[] s = new long[a.length];
+        for (int j = 0; j < s.length; j++) {
+            s[j] = Goldilocks.add(a[j], b[j]);
+        }
+        return s;
+    }
+
+    private static Ext[] toExts(long[][] p) {
+        Ext[] out = new Ext[p[0].length];
+        for (int j = 0; j < out.length; j++) {
+            out[j] = Ext.of(p[0][j], p[1][j]);
+        }
+        return out;
+    }
+
+    @Override
+    public void verify(Commitment commitment, List<Claim> claims, OpeningProof proof, Transcript transcript)
+            throws InvalidProofException {
+        if (!(commitment instanceof LigeroCommitment com)) {
+            throw new InvalidProofException("commitment was not made by LigeroPcs");
+        }
+        if (!(proof instanceof LigeroOpening opening)) {
+            throw new InvalidProofException("opening proof was not made by LigeroPcs");
+        }
+        if (com.securityBits() != params.securityBits()) {
+            throw new InvalidProofException("commitment made for " + com.securityBits()
+                    + "-bit security, verifier requires " + params.securityBits());
+        }
+        LigeroLayout layout = LigeroLayout.plan(com.lengths(), params);
+        ClaimGeometry[] geometry;
+        try {
+            geometry = geometry(claims, layout);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidProofException("claims do not fit the commitment: " + e.getMessage());
+        }
+        checkShape(opening, layout);
+        Challenges ch = Challenges.draw(com, claims, layout, transcript);
+        transcript.absorbExts("pcs/u", opening.u);
+        transcript.absorbExts("pcs/q", opening.q);
+        Ext batched = Ext.ZERO;
+        for (int c = 0; c < claims.size(); c++) {
+            batched = batched.add(ch.alpha[c].mul(claims.get(c).value()));
+        }
+        if (!opening.q[layout.cols() - 1].equals(batched)) {
+            throw new InvalidProofException("batched claim check failed: q's X^(cols-1) coefficient ≠ Σ α·value");
+        }
+
+        int[] expected = MerkleTree.sortedDistinct(
+                transcript.challengeIndices("pcs/columns", layout.queries(), layout.domain()));
+        if (!Arrays.equals(expected, opening.columns)) {
+            throw new InvalidProofException("opened columns do not match the transcript's queries");
+        }
+
+        byte[][] leaves = new byte[opening.columns.length][];
+        for (int k = 0; k < leaves.length; k++) {
+            leaves[k] = MerkleTree.hashLeaf(opening.salts[k], opening.columnValues[k]);
+        }
+        MerkleVerifier.verify(com.root(), layout.domain(), opening.columns, leaves, opening.merkle);
+
+        long omega = Goldilocks.rootOfUnity(layout.logDomain());
+        for (int k = 0; k < opening.columns.length; k++) {
+            int j = opening.columns[k];
+            long x = Goldilocks.pow(omega, j);
+            long xInverse = Goldilocks.pow(omega, (layout.domain() - j) & (layout.domain() - 1));
+            checkColumn(j, x, xInverse, opening.columnValues[k], opening, layout, ch, geometry);
+        }
+    }
+
+    private static void checkShape(LigeroOpening o, LigeroLayout layout) throws InvalidProofException {
+        if (o.u.length != layout.rowLength() || o.q.length != layout.qLength()) {
+            throw new InvalidProofException("opening has the wrong size for this commitment");
+        }
+        if (o.columns.length == 0 || o.columns.length > layout.queries()
+                || o.salts.length != o.columns.length || o.columnValues.length != o.columns.length) {
+            throw new InvalidProofException("opening has the wrong number of columns");
+        }
+        for (int k = 0; k < o.columns.length; k++) {
+            if (o.columnValues[k].length != layout.totalRows() || o.salts[k].length != MerkleTree.SALT_BYTES) {
+                throw new InvalidProofException("opened column " + k + " has the wrong size");
+            }
+        }
+    }
+
+    private static void checkColumn(int j, long x, long xInverse, long[] col, LigeroOpening o, LigeroLayout layout,
+                                    Challenges ch, ClaimGeometry[] geometry) throws InvalidProofException {
+        // Proximity: u(x) = R_ld(x) + Σ γ_i·P_i(x)
+        Ext expectedU = Ext.base(col[layout.proximityMaskRow()]);
+        int k = 0;
+        for (int i = 0; i < layout.totalRows(); i++) {
+            if (i != layout.proximityMaskRow()) {
+                expectedU = expectedU.add(ch.gamma[k++].mul(col[i]));
+            }
+        }
+        if (!evaluate(o.u, x).equals(expectedU)) {
+            throw new InvalidProofException("proximity check failed at column " + j);
+        }
+        // Linear: q(x) = R_a(x) + x^cols·R_b(x) + Σ_c α_c·Ã_c(x)·Σ_r w_c,r·P_r(x)
+        long mask = Goldilocks.add(col[layout.linearMaskLowRow()],
+                Goldilocks.mul(Goldilocks.pow(x, layout.cols()), col[layout.linearMaskHighRow()]));
+        Ext expectedQ = Ext.base(mask);
+        for (int c = 0; c < geometry.length; c++) {
+            ClaimGeometry g = geometry[c];
+            Ext folded = Ext.ZERO;
+            for (int r = 0; r < g.rowWeights.length; r++) {
+                folded = folded.add(g.rowWeights[r].mul(col[g.firstRow + r]));
+            }
+            expectedQ = expectedQ.add(ch.alpha[c].mul(g.columnPolynomialAt(x, xInverse)).mul(folded));
+        }
+        if (!evaluate(o.q, x).equals(expectedQ)) {
+            throw new InvalidProofException("linear check failed at column " + j);
+        }
+    }
+
+    /** Horner evaluation of an extension-coefficient polynomial at a base-field point. */
+    private static Ext evaluate(Ext[] coefficients, long x) {
+        long re = 0;
+        long im = 0;
+        for (int j = coefficients.length - 1; j >= 0; j--) {
+            re = Goldilocks.add(Goldilocks.mul(re, x), coefficients[j].c0());
+            im = Goldilocks.add(Goldilocks.mul(im, x), coefficients[j].c1());
+        }
+        return Ext.of(re, im);
+    }
+
+    @Override
+    public LigeroOpening readProof(ProofReader in, Commitment commitment, List<Claim> claims)
+            throws InvalidProofException {
+        if (!(commitment instanceof LigeroCommitment com)) {
+            throw new InvalidProofException("commitment was not made by LigeroPcs");
+        }
+        return LigeroOpening.read(in, LigeroLayout.plan(com.lengths(), params));
+    }
+
+    @Override
+    public LigeroCommitment readCommitment(ProofReader in) throws InvalidProofException {
+        return LigeroCommitment.read(in, params.securityBits());
+    }
+
+    /** The verifier's challenges, drawn after the commitment and every claim are absorbed. */
+    private record Challenges(Ext[] gamma, Ext[] alpha) {
+        static Challenges draw(LigeroCommitment commitment, List<Claim> claims, LigeroLayout layout, Transcript t) {
+            commitment.absorbInto(t);
+            t.absorbLong("pcs/claims", claims.size());
+            for (Claim c : claims) {
+                ClaimGeometry.absorb(t, c);
+            }
+            Ext[] gamma = t.challengeExts("pcs/proximity", layout.totalRows() - 1);
+            Ext[] alpha = t.challengeExts("pcs/batch", claims.size());
+            return new Challenges(gamma, alpha);
+        }
+    }
+}
