@@ -48,19 +48,17 @@ public final class Goldilocks {
         return Long.compareUnsigned(a, P >>> 1) > 0 ? a - P : a;
     }
 
+    /** a + b mod p. Branch-free: carries on random field elements are unpredictable. */
     public static long add(long a, long b) {
-        long s = a + b;
-        // carry out of 64 bits, or s >= p: subtract p (equivalently add EPSILON on carry)
-        if (Long.compareUnsigned(s, a) < 0) {
-            s += EPSILON; // s + 2^64 − p; cannot carry again for canonical inputs
-            return s;
-        }
-        return Long.compareUnsigned(s, P) >= 0 ? s - P : s;
+        long t = P - b; // in (0, p]; a + b ≡ a − t
+        long d = a - t;
+        return d - (borrowMask(a, t, d) >>> 32); // on borrow add p, i.e. subtract 2^32 − 1 mod 2^64
     }
 
+    /** a − b mod p. */
     public static long sub(long a, long b) {
         long d = a - b;
-        return Long.compareUnsigned(a, b) < 0 ? d + P : d;
+        return d - (borrowMask(a, b, d) >>> 32);
     }
 
     public static long neg(long a) {
@@ -71,30 +69,75 @@ public final class Goldilocks {
         return add(a, a);
     }
 
+    /** a·b mod p. */
     public static long mul(long a, long b) {
-        long lo = a * b;
-        long hi = Math.multiplyHigh(a, b) + ((a >> 63) & b) + ((b >> 63) & a);
-        return reduce128(hi, lo);
+        return reduce128(mulHigh(a, b), a * b);
     }
 
     public static long square(long a) {
         return mul(a, a);
     }
 
+    /** The high 64 bits of the unsigned 128-bit product a·b (Java 17 has no unsignedMultiplyHigh). */
+    public static long mulHigh(long a, long b) {
+        return Math.multiplyHigh(a, b) + ((a >> 63) & b) + ((b >> 63) & a);
+    }
+
     /** Reduces the 128-bit value hi·2^64 + lo modulo p (2^64 ≡ 2^32 − 1, 2^96 ≡ −1). */
-    static long reduce128(long hi, long lo) {
+    public static long reduce128(long hi, long lo) {
         long hiHi = hi >>> 32;
         long hiLo = hi & EPSILON;
         long t0 = lo - hiHi;
-        if (Long.compareUnsigned(lo, hiHi) < 0) {
-            t0 -= EPSILON; // borrow: add p, i.e. subtract 2^32 − 1 modulo 2^64
-        }
-        long t1 = hiLo * EPSILON;
+        t0 = (lo ^ Long.MIN_VALUE) < (hiHi ^ Long.MIN_VALUE) ? t0 - EPSILON : t0; // rare borrow: add p
+        long t1 = (hiLo << 32) - hiLo; // hiLo·(2^32 − 1)
         long r = t0 + t1;
-        if (Long.compareUnsigned(r, t1) < 0) {
-            r += EPSILON; // carry: 2^64 ≡ 2^32 − 1
-        }
-        return reduce(r);
+        r += (((t0 & t1) | ((t0 | t1) & ~r)) >> 63) >>> 32; // carry out: 2^64 ≡ 2^32 − 1
+        return (r ^ Long.MIN_VALUE) >= (P ^ Long.MIN_VALUE) ? r - P : r; // rare: r ≥ p
+    }
+
+    /** top·2^128 + hi·2^64 + lo modulo p, for top &lt; 2^32 (2^128 ≡ −2^32). */
+    static long reduce192(long top, long hi, long lo) {
+        return sub(reduce128(hi, lo), top << 32);
+    }
+
+    /** (a0·b0 + a1·b1) mod p, with one reduction of the exact sum. */
+    public static long dot2(long a0, long b0, long a1, long b1) {
+        long lo0 = a0 * b0;
+        long lo1 = a1 * b1;
+        long lo = lo0 + lo1;
+        long hi0 = mulHigh(a0, b0) + carry(lo0, lo1, lo); // no wrap: hi0 ≤ 2^64 − 2^33
+        long hi1 = mulHigh(a1, b1);
+        long hi = hi0 + hi1;
+        return reduce192(carry(hi0, hi1, hi), hi, lo);
+    }
+
+    /**
+     * Lazy multiply-accumulate: acc[o..o+2] += a·b as an exact 192-bit integer (limbs low to high).
+     * Up to 2^32 products of canonical elements fit before {@link #reduceAccumulator}.
+     */
+    public static void mac(long[] acc, int o, long a, long b) {
+        long lo = a * b;
+        long s = acc[o] + lo;
+        long hi = mulHigh(a, b) + carry(acc[o], lo, s);
+        acc[o] = s;
+        long t = acc[o + 1] + hi;
+        acc[o + 2] += carry(acc[o + 1], hi, t);
+        acc[o + 1] = t;
+    }
+
+    /** The accumulator acc[o] + acc[o+1]·2^64 + acc[o+2]·2^128 modulo p. */
+    public static long reduceAccumulator(long[] acc, int o) {
+        return reduce192(acc[o + 2], acc[o + 1], acc[o]);
+    }
+
+    /** 1 if x + y carried out of 64 bits (s = x + y mod 2^64), else 0. */
+    private static long carry(long x, long y, long s) {
+        return ((x & y) | ((x | y) & ~s)) >>> 63;
+    }
+
+    /** All ones if x − y borrows (x &lt; y unsigned), else zero; d = x − y mod 2^64. */
+    private static long borrowMask(long x, long y, long d) {
+        return ((~x & y) | (~(x ^ y) & d)) >> 63;
     }
 
     public static long pow(long base, long exponent) {

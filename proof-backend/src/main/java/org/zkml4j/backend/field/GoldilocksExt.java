@@ -1,6 +1,5 @@
 package org.zkml4j.backend.field;
 
-import static org.zkml4j.backend.field.Goldilocks.add;
 import static org.zkml4j.backend.field.Goldilocks.mul;
 import static org.zkml4j.backend.field.Goldilocks.sub;
 
@@ -27,12 +26,20 @@ public final class GoldilocksExt {
 
     /** Real part of (a0 + a1·x)(b0 + b1·x). */
     public static long mulC0(long a0, long a1, long b0, long b1) {
-        return add(mul(a0, b0), mul(W, mul(a1, b1)));
+        return Goldilocks.dot2(a0, b0, a1, times7(b1));
     }
 
     /** Coefficient of x in (a0 + a1·x)(b0 + b1·x). */
     public static long mulC1(long a0, long a1, long b0, long b1) {
-        return add(mul(a0, b1), mul(a1, b0));
+        return Goldilocks.dot2(a0, b1, a1, b0);
+    }
+
+    /** 7·a mod p: 8a − a as a 67-bit value, then one reduction. */
+    public static long times7(long a) {
+        long lo8 = a << 3;
+        long lo = lo8 - a;
+        long hi = (a >>> 61) - (((~lo8 & a) | (~(lo8 ^ a) & lo)) >>> 63);
+        return Goldilocks.reduce128(hi, lo);
     }
 
     /** Inverse of a0 + a1·x as an array {c0, c1}. Uses (a0 − a1·x)/(a0² − 7a1²). */
