@@ -448,19 +448,32 @@ public final class Ntt {
         });
     }
 
+    /** REV[k] = k with its BR_LOG bits reversed. */
+    private static final int[] REV = new int[1 << BR_LOG];
+
+    static {
+        for (int k = 0; k < REV.length; k++) {
+            REV[k] = Integer.reverse(k) >>> (32 - BR_LOG);
+        }
+    }
+
+    /**
+     * Exchanges every element (hi, m, lo) with its bit-reversed partner (rev lo, rm, rev hi), where
+     * rm = rev(m) ≥ m; when rm = m the pairs lie in one tile and each is swapped once.
+     */
     private static void swapTiles(long[] a, int log, int m, int rm) {
         int t = 1 << BR_LOG;
         int hiShift = log - BR_LOG;
-        int brShift = 32 - BR_LOG;
         int baseI = m << BR_LOG;
         int baseJ = rm << BR_LOG;
+        boolean sameTile = m == rm;
         for (int hi = 0; hi < t; hi++) {
             int rowI = (hi << hiShift) | baseI;
-            int colJ = (Integer.reverse(hi) >>> brShift) | baseJ;
+            int colJ = REV[hi] | baseJ;
             for (int lo = 0; lo < t; lo++) {
                 int i = rowI | lo;
-                int j = ((Integer.reverse(lo) >>> brShift) << hiShift) | colJ;
-                if (m != rm || i < j) {
+                int j = (REV[lo] << hiShift) | colJ;
+                if (!sameTile || i < j) {
                     long x = a[i];
                     a[i] = a[j];
                     a[j] = x;
@@ -469,13 +482,28 @@ public final class Ntt {
         }
     }
 
-    /** a[j] := a[j]·shift^j. */
+    /** a[j] := a[j]·shift^j, with four interleaved running powers to shorten the dependency chain. */
     private static void scaleByPowers(long[] a, long shift, boolean par) {
+        long shift4 = Goldilocks.pow(shift, 4);
         forEachChunk(a.length, par, (lo, hi) -> {
-            long w = Goldilocks.pow(shift, lo);
-            for (int j = lo; j < hi; j++) {
-                a[j] = mul(a[j], w);
-                w = mul(w, shift);
+            long w0 = Goldilocks.pow(shift, lo);
+            long w1 = mul(w0, shift);
+            long w2 = mul(w1, shift);
+            long w3 = mul(w2, shift);
+            int j = lo;
+            for (; j + 3 < hi; j += 4) {
+                a[j] = mul(a[j], w0);
+                a[j + 1] = mul(a[j + 1], w1);
+                a[j + 2] = mul(a[j + 2], w2);
+                a[j + 3] = mul(a[j + 3], w3);
+                w0 = mul(w0, shift4);
+                w1 = mul(w1, shift4);
+                w2 = mul(w2, shift4);
+                w3 = mul(w3, shift4);
+            }
+            for (; j < hi; j++) {
+                a[j] = mul(a[j], w0);
+                w0 = mul(w0, shift);
             }
         });
     }
