@@ -1,5 +1,6 @@
 package org.zkml4j.backend.ntt;
 
+import java.util.stream.IntStream;
 import org.zkml4j.backend.field.Goldilocks;
 
 /**
@@ -14,6 +15,9 @@ import org.zkml4j.backend.field.Goldilocks;
  */
 final class Twiddles {
     private static final int MIN_LOG = 4;
+    /** The top level is filled in chunks of 2^CHUNK_LOG, in parallel from PARALLEL_MIN entries. */
+    private static final int CHUNK_LOG = 12;
+    private static final int PARALLEL_MIN = 1 << 15;
     /** ROOTS[k] = primitive 2^k-th root of unity (initialized before {@link #table}). */
     private static final long[] ROOTS = new long[Goldilocks.TWO_ADICITY + 1];
 
@@ -70,11 +74,17 @@ final class Twiddles {
         // ω_{2h}^j = ω_{4h}^{2j}.
         int top = n >>> 1;
         long w = ROOTS[logN];
-        long x = Goldilocks.ONE;
-        for (int j = 0; j < top; j++) {
-            t[top + j] = x;
-            x = Goldilocks.mul(x, w);
-        }
+        int chunks = Math.max(1, top >>> CHUNK_LOG);
+        IntStream range = IntStream.range(0, chunks);
+        (top >= PARALLEL_MIN ? range.parallel() : range).forEach(c -> {
+            int from = c << CHUNK_LOG;
+            int to = Math.min(top, from + (1 << CHUNK_LOG));
+            long x = Goldilocks.pow(w, from);
+            for (int j = from; j < to; j++) {
+                t[top + j] = x;
+                x = Fp.mul(x, w);
+            }
+        });
         for (int h = top >>> 1; h >= start; h >>>= 1) {
             for (int j = 0; j < h; j++) {
                 t[h + j] = t[2 * h + 2 * j];
