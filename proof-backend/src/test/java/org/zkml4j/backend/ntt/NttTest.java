@@ -296,6 +296,8 @@ class NttTest {
                 assertEquals(Goldilocks.add(a, b), Fp.add(a, b));
                 assertEquals(Goldilocks.sub(a, b), Fp.sub(a, b));
             }
+            assertEquals(Goldilocks.mul(a, 1L << 48), Fp.mulTwoTo48(a));
         }
+        assertEquals(1L << 48, Goldilocks.rootOfUnity(2), "ω_4 must be 2^48 for Fp.mulTwoTo48");
     }
 }
