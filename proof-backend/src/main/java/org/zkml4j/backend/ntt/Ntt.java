@@ -596,9 +596,9 @@ public final class Ntt {
     }
 
     private static final int CHUNK = 1 << 13;
-    /** Number of ranges a parallel loop is split into (several per core, for load balance). */
+    /** Number of ranges a parallel loop is split into (several per core: cores may run unevenly). */
     private static final int PARALLEL_PARTS =
-            Math.max(1, 4 * (java.util.concurrent.ForkJoinPool.getCommonPoolParallelism() + 1));
+            Math.max(1, 8 * (java.util.concurrent.ForkJoinPool.getCommonPoolParallelism() + 1));
 
     /**
      * Runs body over [0, count) split into a few contiguous ranges, run across the common
