@@ -1,9 +1,8 @@
 package org.zkml4j.backend.ntt;
 
-import static org.zkml4j.backend.ntt.Fp.add;
-import static org.zkml4j.backend.ntt.Fp.mul;
-import static org.zkml4j.backend.ntt.Fp.mulTwoTo48;
-import static org.zkml4j.backend.ntt.Fp.sub;
+import static org.zkml4j.backend.field.Goldilocks.add;
+import static org.zkml4j.backend.field.Goldilocks.mul;
+import static org.zkml4j.backend.field.Goldilocks.sub;
 
 import java.util.Arrays;
 import java.util.stream.IntStream;
@@ -622,5 +621,13 @@ public final class Ntt {
         }
         int chunks = (count + CHUNK - 1) / CHUNK;
         IntStream.range(0, chunks).parallel().forEach(c -> body.run(c * CHUNK, Math.min(count, (c + 1) * CHUNK)));
+    }
+
+    /**
+     * x·2^48, that is x·ω_4 with ω_4 = {@code Goldilocks.rootOfUnity(2)}: the 128-bit product is a
+     * pair of shifts, so only the reduction remains.
+     */
+    static long mulTwoTo48(long x) {
+        return Goldilocks.reduce128(x >>> 16, x << 48);
     }
 }

@@ -33,7 +33,7 @@ final class Twiddles {
 
     static {
         if (ROOTS[2] != 1L << 48) {
-            throw new IllegalStateException("Fp.mulTwoTo48 assumes Goldilocks.rootOfUnity(2) = 2^48");
+            throw new IllegalStateException("Ntt.mulTwoTo48 assumes Goldilocks.rootOfUnity(2) = 2^48");
         }
         long[] t = build(null, MIN_LOG);
         cubes = buildCubes(t);
@@ -119,7 +119,7 @@ final class Twiddles {
             long x = Goldilocks.pow(w, from);
             for (int j = from; j < to; j++) {
                 t[top + j] = x;
-                x = Fp.mul(x, w);
+                x = Goldilocks.mul(x, w);
             }
         });
         for (int h = top >>> 1; h >= start; h >>>= 1) {

@@ -125,4 +125,31 @@ class GoldilocksTest {
             assertEquals(v, Goldilocks.toSigned(Goldilocks.fromSigned(v)));
         }
     }
+
+    @Test
+    void lazyKernels_matchBigInteger() {
+        List<Long> xs = samples();
+        for (int i = 0; i + 3 < xs.size(); i++) {
+            long a0 = xs.get(i), b0 = xs.get(i + 1), a1 = xs.get(i + 2), b1 = xs.get(i + 3);
+            BigInteger expected = big(a0).multiply(big(b0)).add(big(a1).multiply(big(b1)));
+            assertEquals(canon(expected), Goldilocks.dot2(a0, b0, a1, b1));
+            assertEquals(canon(big(a0).multiply(BigInteger.valueOf(7))), GoldilocksExt.times7(a0));
+        }
+        long[] acc = new long[3];
+        BigInteger sum = BigInteger.ZERO;
+        for (long a : xs) {
+            for (long b : xs.subList(0, 20)) {
+                Goldilocks.mac(acc, 0, a, b);
+                sum = sum.add(big(a).multiply(big(b)));
+            }
+        }
+        assertEquals(canon(sum), Goldilocks.reduceAccumulator(acc, 0));
+        long max = Goldilocks.P - 1;
+        long[] worst = new long[3];
+        for (int i = 0; i < 1000; i++) {
+            Goldilocks.mac(worst, 0, max, max);
+        }
+        assertEquals(canon(big(max).multiply(big(max)).multiply(BigInteger.valueOf(1000))),
+                Goldilocks.reduceAccumulator(worst, 0));
+    }
 }
