@@ -47,6 +47,23 @@ final class Fp {
         return (r ^ MIN) >= (P ^ MIN) ? r - P : r; // rare: r ≥ p
     }
 
+    /**
+     * x·2^48, which is ω_4 = {@code Goldilocks.rootOfUnity(2)}: the 128-bit product is a pair of
+     * shifts, so only the reduction of {@link #mul} remains.
+     */
+    static long mulTwoTo48(long x) {
+        long hi = x >>> 16;
+        long lo = x << 48;
+        long hiHi = hi >>> 32;
+        long hiLo = hi & EPSILON;
+        long t0 = lo - hiHi;
+        t0 = (lo ^ MIN) < (hiHi ^ MIN) ? t0 - EPSILON : t0; // rare borrow: add p
+        long t1 = (hiLo << 32) - hiLo;
+        long r = t0 + t1;
+        r += (((t0 & t1) | ((t0 | t1) & ~r)) >> 63) >>> 32;
+        return (r ^ MIN) >= (P ^ MIN) ? r - P : r;
+    }
+
     /** All ones if x − y borrows (x &lt; y unsigned), else zero; {@code d} is x − y mod 2^64. */
     private static long borrowMask(long x, long y, long d) {
         return ((~x & y) | (~(x ^ y) & d)) >> 63;

@@ -2,6 +2,7 @@ package org.zkml4j.backend.ntt;
 
 import static org.zkml4j.backend.ntt.Fp.add;
 import static org.zkml4j.backend.ntt.Fp.mul;
+import static org.zkml4j.backend.ntt.Fp.mulTwoTo48;
 import static org.zkml4j.backend.ntt.Fp.sub;
 
 import java.util.Arrays;
@@ -147,9 +148,16 @@ public final class Ntt {
     //
     // Each loop nest is its own small method and the butterflies are written out inside the loops
     // rather than called: C2 then compiles every nest as a unit, with the field kernels inlined,
-    // independently of how (or whether) the callers get inlined. Radix-4 steps fuse two DIT stages
-    // (elements i, i+d, i+2d, i+3d: pairs at distance d with twiddle w1, then pairs at distance 2d
-    // with twiddles w2 and w3), halving the loads and stores of radix-2.
+    // independently of how (or whether) the callers get inlined. The range guards at the top of the
+    // kernels and loading the twiddles before the data both measurably help C2 drop bounds checks.
+    //
+    // A radix-4 step fuses the DIT stages with half-widths h and 2h on a0..a3 = a[i], a[i+h],
+    // a[i+2h], a[i+3h] (j = position within the half-width, ω = ω_{4h}):
+    //   b1 = a1·ω^{2j}, b2 = a2·ω^j, b3 = a3·ω^{3j}, t2 = b2 + b3, t3 = ω_4·(b2 − b3),
+    //   a0 ± b1 ± …:  a[i] = a0 + b1 + t2, a[i+2h] = a0 + b1 − t2, a[i+h] = a0 − b1 + t3,
+    //   a[i+3h] = a0 − b1 − t3.
+    // That is three general multiplications plus one by ω_4 = 2^48 (two shifts and a reduction)
+    // instead of the four general ones of two radix-2 stages, and half the loads and stores.
 
     /** Unscaled forward DFT in natural order: bit-reversal, then decimation-in-time stages. */
     static void transform(long[] a, int log, boolean par) {
@@ -208,12 +216,13 @@ public final class Ntt {
             return;
         }
         long[] tw = Twiddles.forLog(log);
+        long[] c3 = Twiddles.cubesForLog(log);
         int lb = Math.min(log, LOG_BLOCK);
         if (first < lb) {
             int blockLen = 1 << lb;
             forEachRange(1 << (log - lb), par, (lo, hi) -> {
                 for (int blk = lo; blk < hi; blk++) {
-                    blockStages(a, blk * blockLen, lb, first, tw);
+                    blockStages(a, blk * blockLen, lb, first, tw, c3);
                 }
             });
         }
@@ -223,23 +232,23 @@ public final class Ntt {
         int groups = (remaining + MAX_GROUP_LOG - 1) / MAX_GROUP_LOG;
         for (int g = 0; g < groups; g++) {
             int size = (remaining + (groups - g) - 1) / (groups - g);
-            columnPass(a, tw, log, p, p + size, par);
+            columnPass(a, tw, c3, log, p, p + size, par);
             remaining -= size;
             p += size;
         }
     }
 
     /** Stages first … lb − 1 on the contiguous block a[off, off + 2^lb). */
-    private static void blockStages(long[] a, int off, int lb, int first, long[] tw) {
+    private static void blockStages(long[] a, int off, int lb, int first, long[] tw, long[] c3) {
         int len = 1 << lb;
         int end = off + len;
         int h = 1 << first;
         if (first == 0 && lb >= 2) {
-            firstTwoStages(a, off, end, tw[3]);
+            firstTwoStages(a, off, end);
             h = 4;
         }
         for (; 4 * h <= len; h <<= 2) {
-            blockStagePair(a, off, end, h, tw);
+            blockStagePair(a, off, end, h, tw, c3);
         }
         if (h < len) {
             blockStage(a, off, end, h, tw);
@@ -247,7 +256,7 @@ public final class Ntt {
     }
 
     /** Stages h = 1 and h = 2 fused: a radix-4 butterfly whose only non-trivial twiddle is ω_4. */
-    private static void firstTwoStages(long[] a, int off, int end, long w4) {
+    private static void firstTwoStages(long[] a, int off, int end) {
         if (off < 0 || end > a.length) {
             throw new AssertionError(); // never: stated so that C2 can drop the bounds checks
         }
@@ -259,7 +268,7 @@ public final class Ntt {
             long s01 = add(x0, x1);
             long d01 = sub(x0, x1);
             long s23 = add(x2, x3);
-            long d23 = mul(sub(x2, x3), w4);
+            long d23 = mulTwoTo48(sub(x2, x3));
             a[i] = add(s01, s23);
             a[i + 2] = sub(s01, s23);
             a[i + 1] = add(d01, d23);
@@ -268,31 +277,31 @@ public final class Ntt {
     }
 
     /** Stages h and 2h fused (radix-4) within a[off, end). */
-    private static void blockStagePair(long[] a, int off, int end, int h, long[] tw) {
-        if (off < 0 || end > a.length || 4 * h > tw.length) {
+    private static void blockStagePair(long[] a, int off, int end, int h, long[] tw, long[] c3) {
+        if (off < 0 || end > a.length || 4 * h > tw.length || 2 * h > c3.length) {
             throw new AssertionError(); // never: stated so that C2 can drop the bounds checks
         }
         for (int s = off; s < end; s += 4 * h) {
             for (int j = 0; j < h; j++) {
+                long w2j = tw[h + j];
+                long wj = tw[2 * h + j];
+                long w3j = c3[h + j];
                 int i0 = s + j;
                 int i1 = i0 + h;
                 int i2 = i1 + h;
                 int i3 = i2 + h;
-                long w1 = tw[h + j];
-                long w2 = tw[2 * h + j];
-                long w3 = tw[3 * h + j];
                 long x0 = a[i0];
-                long x1 = mul(a[i1], w1);
-                long x2 = a[i2];
-                long x3 = mul(a[i3], w1);
-                long y0 = add(x0, x1);
-                long y1 = sub(x0, x1);
-                long v2 = mul(add(x2, x3), w2);
-                long v3 = mul(sub(x2, x3), w3);
-                a[i0] = add(y0, v2);
-                a[i2] = sub(y0, v2);
-                a[i1] = add(y1, v3);
-                a[i3] = sub(y1, v3);
+                long b1 = mul(a[i1], w2j);
+                long b2 = mul(a[i2], wj);
+                long b3 = mul(a[i3], w3j);
+                long y0 = add(x0, b1);
+                long y1 = sub(x0, b1);
+                long t2 = add(b2, b3);
+                long t3 = mulTwoTo48(sub(b2, b3));
+                a[i0] = add(y0, t2);
+                a[i2] = sub(y0, t2);
+                a[i1] = add(y1, t3);
+                a[i3] = sub(y1, t3);
             }
         }
     }
@@ -322,7 +331,7 @@ public final class Ntt {
      * contiguous buffer, transformed there in cache, and copied back; working on it in place would
      * thrash the cache, since its rows lie a power-of-two stride apart.
      */
-    private static void columnPass(long[] a, long[] tw, int log, int p, int q, boolean par) {
+    private static void columnPass(long[] a, long[] tw, long[] c3, int log, int p, int q, boolean par) {
         int rowLog = q - p;
         int colLog = Math.min(p, Math.max(MIN_COL_LOG, LOG_TILE_ELEMS - rowLog));
         int tilesPerSegment = 1 << (p - colLog);
@@ -332,13 +341,13 @@ public final class Ntt {
             for (int t = lo; t < hi; t++) {
                 int seg = t / tilesPerSegment;
                 int c0 = (t % tilesPerSegment) << colLog;
-                columnTile(a, buf, tw, p, rowLog, colLog, seg << q, c0);
+                columnTile(a, buf, tw, c3, p, rowLog, colLog, seg << q, c0);
             }
         });
     }
 
-    private static void columnTile(long[] a, long[] buf, long[] tw, int p, int rowLog, int colLog, int base,
-            int c0) {
+    private static void columnTile(long[] a, long[] buf, long[] tw, long[] c3, int p, int rowLog, int colLog,
+            int base, int c0) {
         int rows = 1 << rowLog;
         int cols = 1 << colLog;
         int hLo = 1 << p;
@@ -347,7 +356,7 @@ public final class Ntt {
         }
         int hr = 1; // half-width in rows; the real half-width is hr·2^p
         for (; 4 * hr <= rows; hr <<= 2) {
-            tileStagePair(buf, tw, rows, cols, hr, hLo, c0);
+            tileStagePair(buf, tw, c3, rows, cols, hr, hLo, c0);
         }
         if (hr < rows) {
             tileStage(buf, tw, rows, cols, hr, hLo, c0);
@@ -358,36 +367,37 @@ public final class Ntt {
     }
 
     /** Stages with real half-widths hr·hLo and 2·hr·hLo fused, on a tile buffer of rows × cols. */
-    private static void tileStagePair(long[] b, long[] tw, int rows, int cols, int hr, int hLo, int c0) {
+    private static void tileStagePair(long[] b, long[] tw, long[] c3, int rows, int cols, int hr, int hLo,
+            int c0) {
         int h = hr * hLo;
         int d = hr * cols;
-        if (rows * cols > b.length || 4 * h > tw.length || c0 < 0 || c0 + cols > hLo) {
+        if (rows * cols > b.length || 4 * h > tw.length || 2 * h > c3.length || c0 < 0 || c0 + cols > hLo) {
             throw new AssertionError(); // never: stated so that C2 can drop the bounds checks
         }
         for (int sm = 0; sm < rows; sm += 4 * hr) {
             for (int mm = 0; mm < hr; mm++) {
                 int rowStart = (sm + mm) * cols;
-                int t = mm * hLo + c0;
+                int t = mm * hLo + c0; // j = t + r is the position within the half-width h
                 for (int r = 0; r < cols; r++) {
+                    long w2j = tw[h + t + r];
+                    long wj = tw[2 * h + t + r];
+                    long w3j = c3[h + t + r];
                     int i0 = rowStart + r;
                     int i1 = i0 + d;
                     int i2 = i1 + d;
                     int i3 = i2 + d;
-                    long w1 = tw[h + t + r];
-                    long w2 = tw[2 * h + t + r];
-                    long w3 = tw[3 * h + t + r];
                     long x0 = b[i0];
-                    long x1 = mul(b[i1], w1);
-                    long x2 = b[i2];
-                    long x3 = mul(b[i3], w1);
-                    long y0 = add(x0, x1);
-                    long y1 = sub(x0, x1);
-                    long v2 = mul(add(x2, x3), w2);
-                    long v3 = mul(sub(x2, x3), w3);
-                    b[i0] = add(y0, v2);
-                    b[i2] = sub(y0, v2);
-                    b[i1] = add(y1, v3);
-                    b[i3] = sub(y1, v3);
+                    long b1 = mul(b[i1], w2j);
+                    long b2 = mul(b[i2], wj);
+                    long b3 = mul(b[i3], w3j);
+                    long y0 = add(x0, b1);
+                    long y1 = sub(x0, b1);
+                    long t2 = add(b2, b3);
+                    long t3 = mulTwoTo48(sub(b2, b3));
+                    b[i0] = add(y0, t2);
+                    b[i2] = sub(y0, t2);
+                    b[i1] = add(y1, t3);
+                    b[i3] = sub(y1, t3);
                 }
             }
         }
@@ -448,19 +458,32 @@ public final class Ntt {
         });
     }
 
+    /** REV[k] = k with its BR_LOG bits reversed. */
+    private static final int[] REV = new int[1 << BR_LOG];
+
+    static {
+        for (int k = 0; k < REV.length; k++) {
+            REV[k] = Integer.reverse(k) >>> (32 - BR_LOG);
+        }
+    }
+
+    /**
+     * Exchanges every element (hi, m, lo) with its bit-reversed partner (rev lo, rm, rev hi), where
+     * rm = rev(m) ≥ m; when rm = m the pairs lie in one tile and each is swapped once.
+     */
     private static void swapTiles(long[] a, int log, int m, int rm) {
         int t = 1 << BR_LOG;
         int hiShift = log - BR_LOG;
-        int brShift = 32 - BR_LOG;
         int baseI = m << BR_LOG;
         int baseJ = rm << BR_LOG;
+        boolean sameTile = m == rm;
         for (int hi = 0; hi < t; hi++) {
             int rowI = (hi << hiShift) | baseI;
-            int colJ = (Integer.reverse(hi) >>> brShift) | baseJ;
+            int colJ = REV[hi] | baseJ;
             for (int lo = 0; lo < t; lo++) {
                 int i = rowI | lo;
-                int j = ((Integer.reverse(lo) >>> brShift) << hiShift) | colJ;
-                if (m != rm || i < j) {
+                int j = (REV[lo] << hiShift) | colJ;
+                if (!sameTile || i < j) {
                     long x = a[i];
                     a[i] = a[j];
                     a[j] = x;
@@ -469,13 +492,28 @@ public final class Ntt {
         }
     }
 
-    /** a[j] := a[j]·shift^j. */
+    /** a[j] := a[j]·shift^j, with four interleaved running powers to shorten the dependency chain. */
     private static void scaleByPowers(long[] a, long shift, boolean par) {
+        long shift4 = Goldilocks.pow(shift, 4);
         forEachChunk(a.length, par, (lo, hi) -> {
-            long w = Goldilocks.pow(shift, lo);
-            for (int j = lo; j < hi; j++) {
-                a[j] = mul(a[j], w);
-                w = mul(w, shift);
+            long w0 = Goldilocks.pow(shift, lo);
+            long w1 = mul(w0, shift);
+            long w2 = mul(w1, shift);
+            long w3 = mul(w2, shift);
+            int j = lo;
+            for (; j + 3 < hi; j += 4) {
+                a[j] = mul(a[j], w0);
+                a[j + 1] = mul(a[j + 1], w1);
+                a[j + 2] = mul(a[j + 2], w2);
+                a[j + 3] = mul(a[j + 3], w3);
+                w0 = mul(w0, shift4);
+                w1 = mul(w1, shift4);
+                w2 = mul(w2, shift4);
+                w3 = mul(w3, shift4);
+            }
+            for (; j < hi; j++) {
+                a[j] = mul(a[j], w0);
+                w0 = mul(w0, shift);
             }
         });
     }
@@ -558,9 +596,9 @@ public final class Ntt {
     }
 
     private static final int CHUNK = 1 << 13;
-    /** Number of ranges a parallel loop is split into (several per core, for load balance). */
+    /** Number of ranges a parallel loop is split into (several per core: cores may run unevenly). */
     private static final int PARALLEL_PARTS =
-            Math.max(1, 4 * (java.util.concurrent.ForkJoinPool.getCommonPoolParallelism() + 1));
+            Math.max(1, 8 * (java.util.concurrent.ForkJoinPool.getCommonPoolParallelism() + 1));
 
     /**
      * Runs body over [0, count) split into a few contiguous ranges, run across the common

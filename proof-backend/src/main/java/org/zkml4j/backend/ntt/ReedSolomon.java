@@ -15,13 +15,18 @@ import org.zkml4j.backend.field.Goldilocks;
  * long[] code = ReedSolomon.encode(new long[] {1, 2, 3, 4}, 2); // 16 symbols, rate 1/4
  * long[] msg = ReedSolomon.decode(code, 4);                     // {1, 2, 3, 4}
  * }</pre>
+ *
+ * <p>All methods are stateless and thread-safe; large domains use the common ForkJoinPool via
+ * {@link Ntt}.
  */
 public final class ReedSolomon {
     private ReedSolomon() {}
 
     /**
      * Evaluations of the polynomial with these coefficients (zero-padded) on the subgroup of order
-     * 2^logDomain, in natural order: {@code out[i] = f(ω^i)}.
+     * 2^logDomain, in natural order: {@code out[i] = f(ω^i)}. The input is not modified. With at most
+     * 2^k coefficients the first logDomain − k transform stages are skipped, so low-rate encodings
+     * cost less than a full transform of the domain size.
      *
      * @throws IllegalArgumentException if {@code logDomain} is outside [0, 30] or there are more than
      *     2^logDomain coefficients

@@ -3,34 +3,40 @@ package org.zkml4j.backend.pcs;
 import java.util.Arrays;
 import org.zkml4j.backend.field.Ext;
 import org.zkml4j.backend.field.Goldilocks;
+import org.zkml4j.backend.ntt.Ntt;
 import org.zkml4j.backend.poly.Multilinear;
+import org.zkml4j.backend.transcript.Transcript;
 
 /**
- * A claim's functional split along the Ligero matrix: weights over the vector's rows, and over
- * columns the polynomial Ã(X) = Σ_j a_j·X^(cols−1−j), whose coefficient of X^(cols−1) in Ã·P_i is
- * Σ_j a_j·w_ij for a row polynomial P_i with message w_i.
+ * A claim's functional split along the Ligero matrix. Over the rows r of its vector it has weights
+ * ρ_r, and over columns polynomials Ã_r(X) = Σ_j a_r,j·X^(cols−1−j), so that the coefficient of
+ * X^(cols−1) in Σ_r ρ_r·Ã_r·P_r is the claimed functional of the row messages. A multilinear point
+ * is a tensor (one Ã for all rows, ρ = eq over the row variables); explicit weights give one Ã_r
+ * per row and ρ_r = 1.
  */
 final class ClaimGeometry {
-    final int firstRow;
-    final Ext[] rowWeights;
-    /** Column weights a_j (length ≤ cols); for a multilinear point, null until needed. */
-    private final Ext[] columnPoint;
-    private final Ext[] columnWeights;
+    private final int firstRow;
+    private final int rows;
     private final int cols;
+    /** Tensor claims: row weights and the column point; null for explicit weights. */
+    private final Ext[] rowWeights;
+    private final Ext[] columnPoint;
+    /** Explicit weights, row-major over the vector; null for tensor claims. */
+    private final Ext[] weights;
 
-    private ClaimGeometry(int firstRow, Ext[] rowWeights, Ext[] columnPoint, Ext[] columnWeights, int cols) {
+    private ClaimGeometry(int firstRow, int rows, int cols, Ext[] rowWeights, Ext[] columnPoint, Ext[] weights) {
         this.firstRow = firstRow;
+        this.rows = rows;
+        this.cols = cols;
         this.rowWeights = rowWeights;
         this.columnPoint = columnPoint;
-        this.columnWeights = columnWeights;
-        this.cols = cols;
+        this.weights = weights;
     }
 
     /**
-     * Splits a claim, or returns a reason why it does not fit the committed vectors.
+     * Splits claim number {@code index} along the layout.
      *
-     * @return the geometry; never null
-     * @throws IllegalArgumentException with a message naming the claim and the mismatch
+     * @throws IllegalArgumentException naming the claim and the mismatch
      */
     static ClaimGeometry of(int index, Claim claim, LigeroLayout layout) {
         int v = claim.vector();
@@ -41,6 +47,7 @@ final class ClaimGeometry {
         int length = layout.vectorLengths()[v];
         int logLength = Integer.numberOfTrailingZeros(length);
         int first = layout.firstRow()[v];
+        int rows = layout.rowCount()[v];
         if (claim.functional() instanceof LinearFunctional.MultilinearPoint m) {
             Ext[] z = m.point();
             if (z.length != logLength) {
@@ -49,18 +56,14 @@ final class ClaimGeometry {
             }
             int columnVars = Math.min(logLength, layout.logCols());
             Ext[] rowWeights = toExts(Multilinear.eqTable(Arrays.copyOfRange(z, columnVars, z.length)));
-            return new ClaimGeometry(first, rowWeights, Arrays.copyOf(z, columnVars), null, layout.cols());
+            return new ClaimGeometry(first, rows, layout.cols(), rowWeights, Arrays.copyOf(z, columnVars), null);
         }
         Ext[] w = ((LinearFunctional.WeightedSum) claim.functional()).weights();
         if (w.length != length) {
             throw new IllegalArgumentException("claim " + index + ": " + w.length + " weights but vector " + v
                     + " has " + length + " entries");
         }
-        if (length > layout.cols()) {
-            throw new IllegalArgumentException("claim " + index + ": weighted sums are supported for vectors of at most "
-                    + layout.cols() + " entries (one row); vector " + v + " has " + length);
-        }
-        return new ClaimGeometry(first, new Ext[] {Ext.ONE}, null, w, layout.cols());
+        return new ClaimGeometry(first, rows, layout.cols(), null, null, w);
     }
 
     private static Ext[] toExts(long[] table) {
@@ -71,42 +74,75 @@ final class ClaimGeometry {
         return out;
     }
 
-    /** Coefficients of Ã, as real and x-parts, each of length cols. */
-    long[][] columnPolynomial() {
-        Ext[] a = columnWeights != null ? columnWeights : toExts(Multilinear.eqTable(columnPoint));
+    /** Σ_r ρ_r·Ã_r·P_r as (real, x-part) coefficient arrays of length 2·cols + t − 1. */
+    long[][] product(long[][] rowCoefficients, int rowLength) {
+        if (weights == null) {
+            long[][] folded = {new long[rowLength], new long[rowLength]};
+            for (int r = 0; r < rows; r++) {
+                LigeroPcs.addBase(folded, rowCoefficients[firstRow + r], 0, rowWeights[r]);
+            }
+            Ext[] a = toExts(Multilinear.eqTable(columnPoint));
+            return LigeroPcs.multiplyExt(reversed(a, 0, a.length), folded);
+        }
+        long[][] acc = {new long[cols + rowLength - 1], new long[cols + rowLength - 1]};
+        for (int r = 0; r < rows; r++) {
+            int from = r * cols;
+            long[][] a = reversed(weights, from, Math.min(weights.length, from + cols));
+            long[] row = rowCoefficients[firstRow + r];
+            long[] re = Ntt.multiply(a[0], row);
+            long[] im = Ntt.multiply(a[1], row);
+            for (int j = 0; j < re.length; j++) {
+                acc[0][j] = Goldilocks.add(acc[0][j], re[j]);
+                acc[1][j] = Goldilocks.add(acc[1][j], im[j]);
+            }
+        }
+        return acc;
+    }
+
+    /** Coefficients of Σ_j a[from + j]·X^(cols−1−j) as (real, x-part) arrays of length cols. */
+    private long[][] reversed(Ext[] a, int from, int to) {
         long[] re = new long[cols];
         long[] im = new long[cols];
-        for (int j = 0; j < a.length; j++) {
-            re[cols - 1 - j] = a[j].c0();
-            im[cols - 1 - j] = a[j].c1();
+        for (int j = from; j < to; j++) {
+            re[cols - 1 - (j - from)] = a[j].c0();
+            im[cols - 1 - (j - from)] = a[j].c1();
         }
         return new long[][] {re, im};
     }
 
     /**
-     * Ã(x) for x = ω^c with x^−1 given. For a point z this is x^(cols−1)·Π_l (1 − z_l + z_l·x^(−2^l)),
-     * O(log cols); for explicit weights, Horner in x^−1.
+     * Σ_r ρ_r·Ã_r(x)·column[firstRow + r] at x = ω^j, given x^−1. For a point, Ã(x) =
+     * x^(cols−1)·Π_l (1 − z_l + z_l·x^(−2^l)) in O(log cols); for explicit weights, Horner in x^−1.
      */
-    Ext columnPolynomialAt(long x, long xInverse) {
+    Ext expectedAt(long x, long xInverse, long[] column) {
         long lead = Goldilocks.pow(x, cols - 1);
-        if (columnWeights != null) {
-            Ext acc = Ext.ZERO;
-            for (int j = columnWeights.length - 1; j >= 0; j--) {
-                acc = acc.mul(xInverse).add(columnWeights[j]);
+        if (weights == null) {
+            Ext a = Ext.base(lead);
+            long power = xInverse;
+            for (Ext z : columnPoint) {
+                a = a.mul(Ext.ONE.sub(z).add(z.mul(power)));
+                power = Goldilocks.mul(power, power);
             }
-            return acc.mul(lead);
+            Ext folded = Ext.ZERO;
+            for (int r = 0; r < rows; r++) {
+                folded = folded.add(rowWeights[r].mul(column[firstRow + r]));
+            }
+            return a.mul(folded);
         }
-        Ext acc = Ext.base(lead);
-        long power = xInverse;
-        for (Ext z : columnPoint) {
-            acc = acc.mul(Ext.ONE.sub(z).add(z.mul(power)));
-            power = Goldilocks.mul(power, power);
+        Ext sum = Ext.ZERO;
+        for (int r = 0; r < rows; r++) {
+            int from = r * cols;
+            Ext acc = Ext.ZERO;
+            for (int j = Math.min(weights.length, from + cols) - 1; j >= from; j--) {
+                acc = acc.mul(xInverse).add(weights[j]);
+            }
+            sum = sum.add(acc.mul(column[firstRow + r]));
         }
-        return acc;
+        return sum.mul(lead);
     }
 
     /** Absorbs the claim: vector, functional kind and data, value. */
-    static void absorb(org.zkml4j.backend.transcript.Transcript t, Claim claim) {
+    static void absorb(Transcript t, Claim claim) {
         t.absorbLong("pcs/claim-vector", claim.vector());
         if (claim.functional() instanceof LinearFunctional.MultilinearPoint m) {
             t.absorbExts("pcs/claim-point", m.point());

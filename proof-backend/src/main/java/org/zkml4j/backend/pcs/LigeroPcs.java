@@ -156,10 +156,7 @@ public final class LigeroPcs implements PolynomialCommitment {
         addBase(q, data.coefficients[layout.linearMaskLowRow()], 0, Ext.ONE);
         addBase(q, data.coefficients[layout.linearMaskHighRow()], cols, Ext.ONE);
         for (int c = 0; c < claims.size(); c++) {
-            ClaimGeometry g = geometry[c];
-            long[][] folded = foldRows(data.coefficients, g, layout.rowLength());
-            long[][] product = multiplyExt(g.columnPolynomial(), folded);
-            addExt(q, product, ch.alpha[c]);
+            addExt(q, geometry[c].product(data.coefficients, layout.rowLength()), ch.alpha[c]);
         }
         Ext[] uExt = toExts(u);
         Ext[] qExt = toExts(q);
@@ -201,16 +198,8 @@ public final class LigeroPcs implements PolynomialCommitment {
         return acc;
     }
 
-    private static long[][] foldRows(long[][] rows, ClaimGeometry g, int rowLength) {
-        long[][] acc = {new long[rowLength], new long[rowLength]};
-        for (int r = 0; r < g.rowWeights.length; r++) {
-            addBase(acc, rows[g.firstRow + r], 0, g.rowWeights[r]);
-        }
-        return acc;
-    }
-
     /** acc[offset + j] += w·row[j] for a base row and an extension weight. */
-    private static void addBase(long[][] acc, long[] row, int offset, Ext w) {
+    static void addBase(long[][] acc, long[] row, int offset, Ext w) {
         long w0 = w.c0();
         long w1 = w.c1();
         for (int j = 0; j < row.length; j++) {
@@ -344,12 +333,7 @@ public final class LigeroPcs implements PolynomialCommitment {
                 Goldilocks.mul(Goldilocks.pow(x, layout.cols()), col[layout.linearMaskHighRow()]));
         Ext expectedQ = Ext.base(mask);
         for (int c = 0; c < geometry.length; c++) {
-            ClaimGeometry g = geometry[c];
-            Ext folded = Ext.ZERO;
-            for (int r = 0; r < g.rowWeights.length; r++) {
-                folded = folded.add(g.rowWeights[r].mul(col[g.firstRow + r]));
-            }
-            expectedQ = expectedQ.add(ch.alpha[c].mul(g.columnPolynomialAt(x, xInverse)).mul(folded));
+            expectedQ = expectedQ.add(ch.alpha[c].mul(geometry[c].expectedAt(x, xInverse, col)));
         }
         if (!evaluate(o.q, x).equals(expectedQ)) {
             throw new InvalidProofException("linear check failed at column " + j);

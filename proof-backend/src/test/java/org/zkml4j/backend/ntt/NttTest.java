@@ -177,6 +177,66 @@ class NttTest {
     }
 
     @Test
+    void forwardCoset_largeParallelMatchesHornerAtSampledPoints() {
+        Random rng = new Random(13);
+        int log = 17;
+        long shift = Goldilocks.GENERATOR;
+        long[] a = random(rng, 1 << log);
+        long[] coefficients = a.clone();
+        Ntt.forwardCoset(a, shift);
+        long w = Goldilocks.rootOfUnity(log);
+        for (int k = 0; k < 8; k++) {
+            int i = k < 2 ? k : rng.nextInt(a.length);
+            assertEquals(horner(coefficients, Goldilocks.mul(shift, Goldilocks.pow(w, i))), a[i], "i = " + i);
+        }
+    }
+
+    @Test
+    void bitReverse_matchesNaivePermutation() {
+        Random rng = new Random(14);
+        for (int log = 0; log <= 18; log++) {
+            int n = 1 << log;
+            long[] a = random(rng, n);
+            long[] expected = new long[n];
+            for (int i = 0; i < n; i++) {
+                expected[log == 0 ? 0 : Integer.reverse(i) >>> (32 - log)] = a[i];
+            }
+            Ntt.bitReverse(a, log, log >= 16);
+            assertArrayEquals(expected, a, "log = " + log);
+        }
+    }
+
+    @Test
+    void concurrentTransformsOfDifferentSizes_agreeWithSequentialResults() throws Exception {
+        Random rng = new Random(15);
+        int[] logs = {10, 14, 16, 17, 18, 19, 20, 21};
+        long[][] inputs = new long[logs.length][];
+        long[][] expected = new long[logs.length][];
+        for (int k = 0; k < logs.length; k++) {
+            inputs[k] = random(rng, 1 << logs[k]);
+            expected[k] = inputs[k].clone();
+            Ntt.transform(expected[k], logs[k], false);
+        }
+        Thread[] threads = new Thread[logs.length];
+        long[][] results = new long[logs.length][];
+        for (int k = 0; k < logs.length; k++) {
+            int kk = k;
+            threads[k] = new Thread(() -> {
+                long[] a = inputs[kk].clone();
+                Ntt.forward(a);
+                results[kk] = a;
+            });
+            threads[k].start();
+        }
+        for (Thread t : threads) {
+            t.join();
+        }
+        for (int k = 0; k < logs.length; k++) {
+            assertArrayEquals(expected[k], results[k], "n = 2^" + logs[k]);
+        }
+    }
+
+    @Test
     void multiply_matchesSchoolbook() {
         Random rng = new Random(10);
         int[][] lengths = {
@@ -236,6 +296,8 @@ class NttTest {
                 assertEquals(Goldilocks.add(a, b), Fp.add(a, b));
                 assertEquals(Goldilocks.sub(a, b), Fp.sub(a, b));
             }
+            assertEquals(Goldilocks.mul(a, 1L << 48), Fp.mulTwoTo48(a));
         }
+        assertEquals(1L << 48, Goldilocks.rootOfUnity(2), "ω_4 must be 2^48 for Fp.mulTwoTo48");
     }
 }

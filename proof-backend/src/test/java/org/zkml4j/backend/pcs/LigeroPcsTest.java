@@ -86,13 +86,19 @@ class LigeroPcsTest {
         for (int i = 0; i < 64; i++) {
             value = value.add(w[i].mul(v[i]));
         }
-        long[] big = randomVector(1 << 10);
+        long[] big = randomVector(1 << 10); // spans several rows
         Ext[] z = randomPoint(10);
-        List<Claim> claims = List.of(Claim.weighted(0, w, value), Claim.multilinear(1, z, Multilinear.evaluate(big, z)));
+        Ext[] bigWeights = randomPoint(1 << 10);
+        Ext bigValue = Ext.ZERO;
+        for (int i = 0; i < big.length; i++) {
+            bigValue = bigValue.add(bigWeights[i].mul(big[i]));
+        }
+        List<Claim> claims = List.of(Claim.weighted(0, w, value), Claim.multilinear(1, z, Multilinear.evaluate(big, z)),
+                Claim.weighted(1, bigWeights, bigValue));
         LigeroProverData data = pcs.commit(List.of(v, big), rng);
         LigeroOpening proof = pcs.open(data, claims, new Transcript(DOMAIN), rng);
         pcs.verify(data.commitment(), claims, proof, new Transcript(DOMAIN));
-        List<Claim> wrong = List.of(Claim.weighted(0, w, value.add(Ext.ONE)), claims.get(1));
+        List<Claim> wrong = List.of(Claim.weighted(0, w, value.add(Ext.ONE)), claims.get(1), claims.get(2));
         assertEquals("batched claim check failed: q's X^(cols-1) coefficient ≠ Σ α·value",
                 rejection(data.commitment(), wrong, proof));
     }
