@@ -1,10 +1,10 @@
 package org.zkml4j.backend.poly;
 
-import static org.zkml4j.backend.poly.FieldKernels.add;
-import static org.zkml4j.backend.poly.FieldKernels.dot2;
-import static org.zkml4j.backend.poly.FieldKernels.mul;
-import static org.zkml4j.backend.poly.FieldKernels.sub;
-import static org.zkml4j.backend.poly.FieldKernels.times7;
+import static org.zkml4j.backend.field.Goldilocks.add;
+import static org.zkml4j.backend.field.Goldilocks.dot2;
+import static org.zkml4j.backend.field.Goldilocks.mul;
+import static org.zkml4j.backend.field.Goldilocks.sub;
+import static org.zkml4j.backend.field.GoldilocksExt.times7;
 
 import java.util.Objects;
 import java.util.stream.IntStream;

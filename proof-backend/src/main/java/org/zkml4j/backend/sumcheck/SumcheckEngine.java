@@ -1,13 +1,13 @@
 package org.zkml4j.backend.sumcheck;
 
-import static org.zkml4j.backend.poly.FieldKernels.add;
-import static org.zkml4j.backend.poly.FieldKernels.extMulC0;
-import static org.zkml4j.backend.poly.FieldKernels.extMulC1;
-import static org.zkml4j.backend.poly.FieldKernels.mac;
-import static org.zkml4j.backend.poly.FieldKernels.mul;
-import static org.zkml4j.backend.poly.FieldKernels.reduceAccumulator;
-import static org.zkml4j.backend.poly.FieldKernels.sub;
-import static org.zkml4j.backend.poly.FieldKernels.times7;
+import static org.zkml4j.backend.field.Goldilocks.add;
+import static org.zkml4j.backend.field.Goldilocks.mac;
+import static org.zkml4j.backend.field.Goldilocks.mul;
+import static org.zkml4j.backend.field.Goldilocks.reduceAccumulator;
+import static org.zkml4j.backend.field.Goldilocks.sub;
+import static org.zkml4j.backend.field.GoldilocksExt.mulC0;
+import static org.zkml4j.backend.field.GoldilocksExt.mulC1;
+import static org.zkml4j.backend.field.GoldilocksExt.times7;
 
 import java.util.Arrays;
 import java.util.IdentityHashMap;
@@ -257,7 +257,7 @@ final class SumcheckEngine {
 
     // ---- kernels: acc[2k], acc[2k+1] += Σ_{i ∈ [lo, hi)} Π_factors f(k; i) with
     // f(k; i) = f[2i] + k·(f[2i+1] − f[2i]) for k = 0..d (k = 1 only if `one`). Final products are
-    // accumulated exactly (FieldKernels.mac) and reduced once per chunk.
+    // accumulated exactly (Goldilocks.mac) and reduced once per chunk.
 
     /** Linear term: Σ f(k) = S0 + k·(S1 − S0), no products needed. Always fills k = 1. */
     static void base1(long[] a, int lo, int hi, int d, long[] acc) {
@@ -358,9 +358,9 @@ final class SumcheckEngine {
             long a00 = a[s], a01 = a[s + 1], a10 = a[s + 2], a11 = a[s + 3];
             long b00 = b[s], b01 = b[s + 1], b10 = b[s + 2], b11 = b[s + 3];
             long c00 = c[s], c01 = c[s + 1], c10 = c[s + 2], c11 = c[s + 3];
-            macExt(lazy, 0, extMulC0(a00, a01, b00, b01), extMulC1(a00, a01, b00, b01), c00, c01);
+            macExt(lazy, 0, mulC0(a00, a01, b00, b01), mulC1(a00, a01, b00, b01), c00, c01);
             if (one) {
-                macExt(lazy, 9, extMulC0(a10, a11, b10, b11), extMulC1(a10, a11, b10, b11), c10, c11);
+                macExt(lazy, 9, mulC0(a10, a11, b10, b11), mulC1(a10, a11, b10, b11), c10, c11);
             }
             long da0 = sub(a10, a00), da1 = sub(a11, a01), db0 = sub(b10, b00), db1 = sub(b11, b01);
             long dc0 = sub(c10, c00), dc1 = sub(c11, c01);
@@ -371,7 +371,7 @@ final class SumcheckEngine {
                 b11 = add(b11, db1);
                 c10 = add(c10, dc0);
                 c11 = add(c11, dc1);
-                macExt(lazy, 9 * k, extMulC0(a10, a11, b10, b11), extMulC1(a10, a11, b10, b11), c10, c11);
+                macExt(lazy, 9 * k, mulC0(a10, a11, b10, b11), mulC1(a10, a11, b10, b11), c10, c11);
             }
         }
         flushExt(lazy, d, acc);

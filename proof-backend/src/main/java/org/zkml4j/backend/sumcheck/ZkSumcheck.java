@@ -20,37 +20,38 @@ import org.zkml4j.backend.transcript.Transcript;
  * Zero-knowledge sumcheck with Libra-style masking (Xie et al., CRYPTO 2019).
  *
  * <p><b>Protocol.</b> For the statement Σ_x F(x) = S of a {@link SumcheckShape} (F = Σ_t c_t Π
- * f_j, degree d per variable, n variables), the prover samples a mask polynomial g(x) = a_0 +
- * Σ_{i<n} g_i(x_i), each g_i(X) = Σ_{k=1..d} g_{i,k}·X^k with uniformly random extension-field
- * coefficients, and commits its coefficient vector with the given {@link PolynomialCommitment}.
- * The transcript then absorbs the statement, the commitment and G = Σ_{x ∈ {0,1}^n} g(x); the
- * verifier's challenge ρ follows, and an ordinary sumcheck runs on F + ρ·g with claim S + ρ·G
- * (the mask's share of each round polynomial is computed in closed form, O(n·d) per round). At
- * the end the prover sends f_j(r) for every table and g(r), the verifier checks
- * combine(f(r)) + ρ·g(r) against the last round value, and g(r) is proven by one PCS opening.
+ * f_j, degree d per variable, n variables), the prover samples a mask polynomial g(x) = Σ_{i<n}
+ * (e_i + g_i(x_i)), each g_i(X) = Σ_{k=1..d} g_{i,k}·X^k, with every e_i and g_{i,k} a uniformly
+ * random extension-field element (so the constant a_0 = Σ_i e_i; for n = 0, g = e_0). It commits
+ * the coefficients with the given {@link PolynomialCommitment}; the transcript absorbs the
+ * statement, the commitment and G = Σ_{x ∈ {0,1}^n} g(x) = 2^n·Σ e_i + 2^{n−1}·Σ g_{i,k}; the
+ * challenge ρ follows, and an ordinary sumcheck runs on F + ρ·g with claim S + ρ·G (the mask's
+ * share of each round polynomial is computed in closed form, O(n·d) per round). At the end the
+ * prover sends f_j(r) for every table and the block values u_i = e_i + g_i(r_i); the verifier
+ * checks combine(f(r)) + ρ·Σ_i u_i against the last round value, and every u_i is proven by a
+ * PCS opening (one batched opening for all blocks).
  *
- * <p><b>Mask layout.</b> The committed vector is one base-field vector of length 2·L', L' the
- * next power of two ≥ L = 1 + n·d, holding the coefficients interleaved as [Re c_0, Im c_0, Re c_1,
- * Im c_1, …] (zero-padded), with c_0 = a_0 and c_{1 + i·d + (k−1)} = g_{i,k}. g(r) is the claim
- * {@code Claim.weighted(0, u, g(r))} with u_{2m} = w_m, u_{2m+1} = X·w_m, where w = [1, r_0, r_0²,
- * …, r_0^d, r_1, …, r_{n−1}^d] and X = {@code Ext.of(0, 1)}. Only g(r) is revealed: opening the
- * real and x-parts separately would reveal Σ w_m·Re c_m and Σ w_m·Im c_m, one extension element
- * more than g(r), which leaks a linear combination of F's round coefficients.
+ * <p><b>Mask layout.</b> One committed base-field vector per block i (max(1, n) blocks), holding
+ * [e_i, g_{i,1}, …, g_{i,d}] interleaved as [Re, Im, Re, Im, …] and zero-padded to
+ * {@link #maskBlockLength}; u_i is the claim {@code Claim.weighted(i, w, u_i)} with w = [1, X, r_i,
+ * X·r_i, …, r_i^d, X·r_i^d, 0, …], X = {@code Ext.of(0, 1)}. Blocks are small so each weighted
+ * claim fits one row of a Ligero matrix. Interleaving with weights (w, X·w) means each claim
+ * reveals only the extension value u_i, never its real and x-parts separately.
  *
- * <p><b>What is hidden.</b> With a hiding, zero-knowledge PCS, the round polynomials, G and g(r)
- * reveal nothing about the tables beyond S and the final evaluations f_j(r): the X^k coefficients
- * of every round polynomial are one-time padded by ρ·2^{n−1−i}·g_{i,k}, and the remaining
- * relations (G, g(r)) are absorbed by a_0 and the final check. The final evaluations f_j(r)
- * themselves are sent in the clear — the caller must mask them (e.g. by hiding their low-degree
- * extensions) or keep them out of the proof.
+ * <p><b>What is hidden.</b> With a hiding, zero-knowledge PCS, the round polynomials, G and the
+ * u_i reveal nothing about the tables beyond S and the final evaluations f_j(r): the X^k
+ * coefficients of round i are one-time padded by ρ·2^{n−1−i}·g_{i,k}, each u_i by its own e_i, and
+ * the one remaining relation (between G, Σ u_i and the pads) is exactly the final check, implied by
+ * F(r). The final evaluations f_j(r) themselves are sent in the clear: the caller must mask them
+ * (e.g. by hiding their low-degree extensions) or keep them out of the proof.
  *
- * <p><b>Soundness.</b> Error at most n·d/|F_ext| for the sumcheck rounds + 1/|F_ext| for ρ (a
- * cheating prover survives ρ only if the masked claim happens to be consistent) + the PCS's
- * soundness error for the opening of g(r); |F_ext| ≈ 2^128. The prover's randomness must come from
- * a cryptographically secure generator for zero knowledge, not for soundness.
+ * <p><b>Soundness.</b> Error at most n·d/|F_ext| for the sumcheck rounds + 1/|F_ext| for ρ (the
+ * mask is committed and G sent before ρ, so Σ F ≠ S survives only if ρ hits one value) + the PCS's
+ * soundness error for the openings of the u_i; |F_ext| ≈ 2^128. The prover's randomness must come
+ * from a cryptographically secure generator for zero knowledge (not for soundness).
  *
  * <pre>{@code
- * ZkSumcheck zk = new ZkSumcheck(pcs);
+ * ZkSumcheck zk = new ZkSumcheck(new LigeroPcs(PcsParameters.DEFAULT));
  * ZkSumcheck.ProverResult res = zk.prove(instance, sum, new Transcript("app"), new SecureRandom());
  * SumcheckVerifier.Result v = zk.verify(instance.shape(), sum, res.proof(), new Transcript("app"));
  * }</pre>
@@ -58,7 +59,7 @@ import org.zkml4j.backend.transcript.Transcript;
 public final class ZkSumcheck {
     static final String MASK_SUM_LABEL = "zk-sumcheck/mask-sum";
     static final String RHO_LABEL = "zk-sumcheck/rho";
-    static final String MASK_VALUE_LABEL = "zk-sumcheck/mask-value";
+    static final String MASK_VALUE_LABEL = "zk-sumcheck/mask-values";
     private static final Ext X = Ext.of(0, 1);
 
     private final PolynomialCommitment pcs;
@@ -93,19 +94,15 @@ public final class ZkSumcheck {
         }
     }
 
-    /** Number of mask coefficients, L = 1 + n·d. */
-    static int maskCoefficients(SumcheckShape shape) {
-        return 1 + shape.numVars() * shape.degree();
+    /** Number of mask blocks (committed vectors): max(1, n). */
+    public static int maskBlocks(SumcheckShape shape) {
+        return Math.max(1, shape.numVars());
     }
 
-    /** Length of the committed base-field vector: 2 · (next power of two ≥ L). */
-    public static int maskVectorLength(SumcheckShape shape) {
-        long l = maskCoefficients(shape);
-        long p = Long.highestOneBit(l);
-        if (p < l) {
-            p <<= 1;
-        }
-        return (int) (2 * p);
+    /** Length of each committed block vector: 2·(1 + d) rounded up to a power of two (2 if n = 0). */
+    public static int maskBlockLength(SumcheckShape shape) {
+        int entries = 2 * (1 + (shape.numVars() == 0 ? 0 : shape.degree()));
+        return Integer.highestOneBit(entries) == entries ? entries : Integer.highestOneBit(entries) << 1;
     }
 
     /** As {@link #prove(SumcheckInstance, Ext, Transcript, RandomGenerator)} with a {@link SecureRandom}. */
@@ -129,35 +126,49 @@ public final class ZkSumcheck {
         int n = shape.numVars(), d = shape.degree();
         shape.absorbStatement(transcript, claimedSum, true);
 
-        // mask g: coefficient m as Ext, interleaved into the committed vector
-        int coefficients = maskCoefficients(shape);
-        long[] vector = new long[maskVectorLength(shape)];
-        Ext[] c = new Ext[coefficients];
-        for (int m = 0; m < coefficients; m++) {
-            c[m] = Ext.of(randomBase(rng), randomBase(rng));
-            c[m].set(vector, m);
+        // mask: e[i] and g[i][k−1] = g_{i,k}; block i = [e_i, g_{i,1..d}] interleaved
+        int blocks = maskBlocks(shape);
+        int gd = n == 0 ? 0 : d;
+        Ext[] e = new Ext[blocks];
+        Ext[][] g = new Ext[blocks][gd];
+        List<long[]> vectors = new java.util.ArrayList<>(blocks);
+        for (int i = 0; i < blocks; i++) {
+            long[] v = new long[maskBlockLength(shape)];
+            e[i] = randomExt(rng);
+            e[i].set(v, 0);
+            for (int k = 0; k < gd; k++) {
+                g[i][k] = randomExt(rng);
+                g[i][k].set(v, k + 1);
+            }
+            vectors.add(v);
         }
-        ProverData data = pcs.commit(List.of(vector), rng);
+        ProverData data = pcs.commit(vectors, rng);
         data.commitment().absorbInto(transcript);
 
-        // G = 2^n·a_0 + 2^{n−1}·Σ_{i,k} g_{i,k}; tail[i] = Σ_{j ≥ i} Σ_k g_{j,k}
+        // a_0 = Σ e_i; tail[i] = Σ_{j ≥ i} Σ_k g_{j,k}; G = 2^n·a_0 + 2^{n−1}·tail[0]
+        Ext a0 = Ext.ZERO;
+        for (Ext ei : e) {
+            a0 = a0.add(ei);
+        }
         Ext[] tail = new Ext[n + 1];
         tail[n] = Ext.ZERO;
         for (int i = n - 1; i >= 0; i--) {
-            Ext s = tail[i + 1];
-            for (int k = 1; k <= d; k++) {
-                s = s.add(c[1 + i * d + k - 1]);
+            Ext acc = tail[i + 1];
+            for (int k = 0; k < d; k++) {
+                acc = acc.add(g[i][k]);
             }
-            tail[i] = s;
+            tail[i] = acc;
         }
-        Ext maskSum = n == 0 ? c[0] : c[0].mul(pow2(n)).add(tail[0].mul(pow2(n - 1)));
+        Ext maskSum = n == 0 ? a0 : a0.mul(pow2(n)).add(tail[0].mul(pow2(n - 1)));
         transcript.absorbExts(MASK_SUM_LABEL, maskSum);
         Ext rho = transcript.challengeExt(RHO_LABEL);
 
         SumcheckEngine engine = new SumcheckEngine(instance, claimedSum);
         Ext[][] rounds = new Ext[n][];
         Ext[] point = new Ext[n];
-        Ext prefix = c[0]; // a_0 + Σ_{j<i} g_j(r_j)
+        Ext[] maskValues = new Ext[blocks];
+        maskValues[0] = e[0]; // n = 0
+        Ext prefix = a0; // a_0 + Σ_{j<i} g_j(r_j)
         Ext claim = claimedSum.add(rho.mul(maskSum));
         for (int i = 0; i < n; i++) {
             Ext[] f = engine.roundEvaluations();
@@ -169,29 +180,30 @@ public final class ZkSumcheck {
             }
             Ext[] masked = new Ext[d + 1];
             for (int x = 0; x <= d; x++) {
-                Ext mx = constant.add(scale.mul(univariate(c, i, d, Ext.base(x))));
+                Ext mx = constant.add(scale.mul(univariate(g[i], Ext.base(x))));
                 masked[x] = f[x].add(rho.mul(mx));
             }
             transcript.absorbExts(SumcheckProver.ROUND_LABEL, masked);
             Ext r = transcript.challengeExt(SumcheckProver.CHALLENGE_LABEL);
             engine.bind(r, f);
             claim = Lagrange.interpolate(masked, r);
-            prefix = prefix.add(univariate(c, i, d, r));
+            Ext gi = univariate(g[i], r);
+            prefix = prefix.add(gi);
+            maskValues[i] = e[i].add(gi);
             rounds[i] = masked;
             point[i] = r;
         }
         Ext[] finals = engine.finalEvaluations();
         transcript.absorbExts(SumcheckProver.FINAL_LABEL, finals);
-        Ext maskValue = prefix; // g(r)
-        transcript.absorbExts(MASK_VALUE_LABEL, maskValue);
-        if (!shape.combine(finals).add(rho.mul(maskValue)).equals(claim)) {
+        transcript.absorbExts(MASK_VALUE_LABEL, maskValues);
+        if (!shape.combine(finals).add(rho.mul(prefix)).equals(claim)) { // prefix = g(r) = Σ u_i
             throw new IllegalArgumentException("the instance does not sum to the claimed value");
         }
-        List<Claim> claims = List.of(maskClaim(shape, point, maskValue));
+        List<Claim> claims = maskClaims(shape, point, maskValues);
         OpeningProof opening = pcs.open(data, claims, transcript, rng);
         ProofWriter w = new ProofWriter();
         opening.writeTo(w);
-        ZkSumcheckProof proof = new ZkSumcheckProof(data.commitment(), maskSum, rounds, finals, maskValue,
+        ZkSumcheckProof proof = new ZkSumcheckProof(data.commitment(), maskSum, rounds, finals, maskValues,
                 w.toByteArray());
         return new ProverResult(proof, point, finals);
     }
@@ -211,9 +223,18 @@ public final class ZkSumcheck {
         SumcheckProof rounds = proof.roundsRef();
         SumcheckVerifier.checkSizes(shape, rounds.numRounds(), rounds::roundRef, rounds.finalRef().length);
         Commitment commitment = proof.maskCommitment();
-        if (commitment.vectorCount() != 1 || commitment.vectorLength(0) != maskVectorLength(shape)) {
-            throw new InvalidProofException("malformed proof: mask commitment does not hold one vector of length "
-                    + maskVectorLength(shape));
+        int blocks = maskBlocks(shape);
+        Ext[] maskValues = proof.maskValuesRef();
+        if (maskValues.length != blocks) {
+            throw new InvalidProofException("malformed proof: " + maskValues.length + " mask values, expected " + blocks);
+        }
+        boolean layoutOk = commitment.vectorCount() == blocks;
+        for (int i = 0; layoutOk && i < blocks; i++) {
+            layoutOk = commitment.vectorLength(i) == maskBlockLength(shape);
+        }
+        if (!layoutOk) {
+            throw new InvalidProofException("malformed proof: mask commitment does not hold " + blocks
+                    + " vectors of length " + maskBlockLength(shape));
         }
         shape.absorbStatement(transcript, claimedSum, true);
         commitment.absorbInto(transcript);
@@ -224,12 +245,16 @@ public final class ZkSumcheck {
                 transcript);
         Ext[] finals = rounds.finalRef();
         transcript.absorbExts(SumcheckProver.FINAL_LABEL, finals);
-        transcript.absorbExts(MASK_VALUE_LABEL, proof.maskValue());
-        if (!shape.combine(finals).add(rho.mul(proof.maskValue())).equals(last)) {
+        transcript.absorbExts(MASK_VALUE_LABEL, maskValues);
+        Ext maskAtPoint = Ext.ZERO; // g(r) = Σ_i u_i
+        for (Ext u : maskValues) {
+            maskAtPoint = maskAtPoint.add(u);
+        }
+        if (!shape.combine(finals).add(rho.mul(maskAtPoint)).equals(last)) {
             throw new InvalidProofException(
                     "zk-sumcheck final check: combined final evaluations + ρ·g(r) ≠ last round value");
         }
-        List<Claim> claims = List.of(maskClaim(shape, point, proof.maskValue()));
+        List<Claim> claims = maskClaims(shape, point, maskValues);
         ProofReader in = new ProofReader(proof.openingRef());
         OpeningProof opening = pcs.readProof(in, commitment, claims);
         in.expectEnd("zk-sumcheck mask opening proof");
@@ -242,32 +267,37 @@ public final class ZkSumcheck {
         return ZkSumcheckProof.read(in, shape, pcs);
     }
 
-    /** The claim g(r) = Σ_m w_m·c_m on the interleaved coefficient vector. */
-    static Claim maskClaim(SumcheckShape shape, Ext[] r, Ext value) {
-        int n = shape.numVars(), d = shape.degree();
-        Ext[] weights = new Ext[maskVectorLength(shape)];
-        java.util.Arrays.fill(weights, Ext.ZERO);
-        weights[0] = Ext.ONE;
-        weights[1] = X;
-        for (int i = 0; i < n; i++) {
+    /** The claims u_i = e_i + g_i(r_i) on block i (u_0 = e_0 when n = 0). */
+    static List<Claim> maskClaims(SumcheckShape shape, Ext[] r, Ext[] values) {
+        int n = shape.numVars(), d = shape.degree(), len = maskBlockLength(shape);
+        List<Claim> claims = new java.util.ArrayList<>(values.length);
+        for (int i = 0; i < values.length; i++) {
+            Ext[] weights = new Ext[len];
+            java.util.Arrays.fill(weights, Ext.ZERO);
             Ext pw = Ext.ONE;
-            for (int k = 1; k <= d; k++) {
-                pw = pw.mul(r[i]);
-                int m = 1 + i * d + k - 1;
-                weights[2 * m] = pw;
-                weights[2 * m + 1] = pw.mul(X);
+            for (int k = 0; k <= (n == 0 ? 0 : d); k++) {
+                weights[2 * k] = pw;
+                weights[2 * k + 1] = pw.mul(X);
+                if (n > 0) {
+                    pw = pw.mul(r[i]);
+                }
             }
+            claims.add(Claim.weighted(i, weights, values[i]));
         }
-        return Claim.weighted(0, weights, value);
+        return claims;
     }
 
-    /** g_i(x) = Σ_{k=1..d} g_{i,k}·x^k. */
-    private static Ext univariate(Ext[] c, int i, int d, Ext x) {
+    /** g_i(x) = Σ_{k=1..d} coefficients[k−1]·x^k. */
+    private static Ext univariate(Ext[] coefficients, Ext x) {
         Ext acc = Ext.ZERO;
-        for (int k = d; k >= 1; k--) {
-            acc = acc.add(c[1 + i * d + k - 1]).mul(x);
+        for (int k = coefficients.length - 1; k >= 0; k--) {
+            acc = acc.add(coefficients[k]).mul(x);
         }
         return acc;
+    }
+
+    private static Ext randomExt(RandomGenerator rng) {
+        return Ext.of(randomBase(rng), randomBase(rng));
     }
 
     private static Ext pow2(int e) {

@@ -10,11 +10,11 @@ import org.zkml4j.backend.pcs.PolynomialCommitment;
 
 /**
  * A {@link ZkSumcheck} proof: the mask commitment, the mask sum G, the masked round polynomials
- * (values at 0..d), the final evaluations f_j(r), the mask value g(r), and the PCS opening proof
- * of g(r).
+ * (values at 0..d), the final evaluations f_j(r), the mask block values u_i (g(r) = Σ u_i), and
+ * the PCS opening proof of the u_i.
  *
  * <p>Encoding: commitment (the PCS's own encoding), G, n·(d+1) round values, numTables final
- * values, g(r), then the opening proof as a 4-byte length and its bytes. The opening is parsed
+ * values, max(1, n) mask values, then the opening proof as a 4-byte length and its bytes. The opening is parsed
  * with {@link PolynomialCommitment#readProof} during verification, once its claim is known; its
  * length is checked against the remaining input before anything is copied. Immutable; accessors
  * return copies.
@@ -23,7 +23,7 @@ public final class ZkSumcheckProof {
     private final Commitment maskCommitment;
     private final Ext maskSum;
     private final SumcheckProof rounds;
-    private final Ext maskValue;
+    private final Ext[] maskValues;
     private final byte[] opening;
 
     /**
@@ -33,15 +33,18 @@ public final class ZkSumcheckProof {
      * @param maskSum G = Σ_{x ∈ {0,1}^n} g(x)
      * @param roundEvaluations masked round polynomials' values at 0..d
      * @param finalEvaluations f_j(r) for every table
-     * @param maskValue g(r)
-     * @param openingProof the encoded PCS opening proof of g(r)
+     * @param maskValues u_i = e_i + g_i(r_i) for every mask block
+     * @param openingProof the encoded PCS opening proof of the u_i
      */
     public ZkSumcheckProof(Commitment maskCommitment, Ext maskSum, Ext[][] roundEvaluations, Ext[] finalEvaluations,
-            Ext maskValue, byte[] openingProof) {
+            Ext[] maskValues, byte[] openingProof) {
         this.maskCommitment = Objects.requireNonNull(maskCommitment, "maskCommitment");
         this.maskSum = Objects.requireNonNull(maskSum, "maskSum");
         this.rounds = new SumcheckProof(roundEvaluations, finalEvaluations);
-        this.maskValue = Objects.requireNonNull(maskValue, "maskValue");
+        this.maskValues = Objects.requireNonNull(maskValues, "maskValues").clone();
+        for (Ext u : this.maskValues) {
+            Objects.requireNonNull(u, "maskValues");
+        }
         this.opening = Objects.requireNonNull(openingProof, "openingProof").clone();
     }
 
@@ -70,9 +73,13 @@ public final class ZkSumcheckProof {
         return rounds.finalEvaluations();
     }
 
-    /** The claimed mask value g(r). */
-    public Ext maskValue() {
-        return maskValue;
+    /** The claimed mask block values u_i; g(r) = Σ u_i. */
+    public Ext[] maskValues() {
+        return maskValues.clone();
+    }
+
+    Ext[] maskValuesRef() {
+        return maskValues;
     }
 
     /** The encoded PCS opening proof. */
@@ -93,7 +100,7 @@ public final class ZkSumcheckProof {
         maskCommitment.writeTo(out);
         out.writeExt(maskSum);
         rounds.writeTo(out);
-        out.writeExt(maskValue);
+        out.writeExts(maskValues);
         out.writeInt(opening.length);
         out.writeBytes(opening);
     }
@@ -119,13 +126,13 @@ public final class ZkSumcheckProof {
         Commitment commitment = pcs.readCommitment(in);
         Ext g = in.readExt("zk-sumcheck mask sum");
         SumcheckProof rounds = SumcheckProof.read(in, shape);
-        Ext value = in.readExt("zk-sumcheck mask value");
+        Ext[] values = in.readExts("zk-sumcheck mask values", ZkSumcheck.maskBlocks(shape));
         int len = in.readLength("zk-sumcheck opening proof", 0, Integer.MAX_VALUE, 1);
         byte[] opening = in.readBytes("zk-sumcheck opening proof", len);
         Ext[][] r = new Ext[rounds.numRounds()][];
         for (int i = 0; i < r.length; i++) {
             r[i] = rounds.roundRef(i);
         }
-        return new ZkSumcheckProof(commitment, g, r, rounds.finalRef(), value, opening);
+        return new ZkSumcheckProof(commitment, g, r, rounds.finalRef(), values, opening);
     }
 }

@@ -118,8 +118,9 @@ abstract class ZkSumcheckContract {
                 () -> verify(b0.instance().shape(), Fixtures.plusOne(sum0), proof0));
     }
 
-    private static ZkSumcheckProof rebuild(ZkSumcheckProof p, Ext maskSum, Ext[][] rounds, Ext[] finals, Ext value) {
-        return new ZkSumcheckProof(p.maskCommitment(), maskSum, rounds, finals, value, p.openingProof());
+    private static ZkSumcheckProof rebuild(ZkSumcheckProof p, Ext maskSum, Ext[][] rounds, Ext[] finals,
+            Ext[] values) {
+        return new ZkSumcheckProof(p.maskCommitment(), maskSum, rounds, finals, values, p.openingProof());
     }
 
     private static Ext[][] rounds(ZkSumcheckProof p) {
@@ -140,7 +141,7 @@ abstract class ZkSumcheckContract {
             for (int k = 0; k <= d; k++) {
                 Ext[][] r = rounds(p);
                 r[i][k] = Fixtures.plusOne(r[i][k]);
-                ZkSumcheckProof bad = rebuild(p, p.maskSum(), r, p.finalEvaluations(), p.maskValue());
+                ZkSumcheckProof bad = rebuild(p, p.maskSum(), r, p.finalEvaluations(), p.maskValues());
                 assertThrows(InvalidProofException.class, () -> verify(b.instance().shape(), sum, bad));
             }
         }
@@ -154,7 +155,7 @@ abstract class ZkSumcheckContract {
         for (int j = 0; j < b.tables().size(); j++) {
             Ext[] f = p.finalEvaluations();
             f[j] = Fixtures.plusOne(f[j]);
-            ZkSumcheckProof bad = rebuild(p, p.maskSum(), rounds(p), f, p.maskValue());
+            ZkSumcheckProof bad = rebuild(p, p.maskSum(), rounds(p), f, p.maskValues());
             InvalidProofException e = assertThrows(InvalidProofException.class,
                     () -> verify(b.instance().shape(), sum, bad));
             assertTrue(e.getMessage().contains("final check"), e.getMessage());
@@ -166,19 +167,43 @@ abstract class ZkSumcheckContract {
         Fixtures.Built b = Fixtures.instance(3, 2, Fixtures.Kind.BASE, new Random(6));
         Ext sum = b.instance().sum();
         ZkSumcheckProof p = prove(b.instance(), sum, 8).proof();
-        ZkSumcheckProof bad = rebuild(p, Fixtures.plusOne(p.maskSum()), rounds(p), p.finalEvaluations(), p.maskValue());
+        ZkSumcheckProof bad = rebuild(p, Fixtures.plusOne(p.maskSum()), rounds(p), p.finalEvaluations(), p.maskValues());
         assertThrows(InvalidProofException.class, () -> verify(b.instance().shape(), sum, bad));
     }
 
     @Test
     void verify_tamperedMaskValueRejected() {
-        Fixtures.Built b = Fixtures.instance(3, 2, Fixtures.Kind.BASE, new Random(7));
-        Ext sum = b.instance().sum();
-        ZkSumcheckProof p = prove(b.instance(), sum, 9).proof();
-        for (Ext delta : new Ext[] {Ext.ONE, Ext.of(0, 1)}) {
-            ZkSumcheckProof bad = rebuild(p, p.maskSum(), rounds(p), p.finalEvaluations(), p.maskValue().add(delta));
-            assertThrows(InvalidProofException.class, () -> verify(b.instance().shape(), sum, bad));
+        for (int n : new int[] {0, 3}) {
+            Fixtures.Built b = Fixtures.instance(n, 2, Fixtures.Kind.BASE, new Random(7));
+            Ext sum = b.instance().sum();
+            ZkSumcheckProof p = prove(b.instance(), sum, 9).proof();
+            assertEquals(Math.max(1, n), p.maskValues().length);
+            for (int i = 0; i < p.maskValues().length; i++) {
+                for (Ext delta : new Ext[] {Ext.ONE, Ext.of(0, 1)}) {
+                    Ext[] u = p.maskValues();
+                    u[i] = u[i].add(delta);
+                    ZkSumcheckProof bad = rebuild(p, p.maskSum(), rounds(p), p.finalEvaluations(), u);
+                    assertThrows(InvalidProofException.class, () -> verify(b.instance().shape(), sum, bad));
+                }
+            }
+            ZkSumcheckProof missing = rebuild(p, p.maskSum(), rounds(p), p.finalEvaluations(), new Ext[0]);
+            assertThrows(InvalidProofException.class, () -> verify(b.instance().shape(), sum, missing));
         }
+    }
+
+    @Test
+    void verify_maskValuesShiftedAgainstEachOtherRejectedByOpening() {
+        // u_0 + δ and u_1 − δ keep Σ u_i = g(r) and the final check: only the PCS opening can catch it
+        Fixtures.Built b = Fixtures.instance(3, 2, Fixtures.Kind.EXT, new Random(21));
+        Ext sum = b.instance().sum();
+        ZkSumcheckProof p = prove(b.instance(), sum, 22).proof();
+        Ext[] u = p.maskValues();
+        u[0] = u[0].add(Ext.ONE);
+        u[1] = u[1].sub(Ext.ONE);
+        ZkSumcheckProof bad = rebuild(p, p.maskSum(), rounds(p), p.finalEvaluations(), u);
+        InvalidProofException e = assertThrows(InvalidProofException.class,
+                () -> verify(b.instance().shape(), sum, bad));
+        assertFalse(e.getMessage().contains("final check"), e.getMessage());
     }
 
     @Test
@@ -198,7 +223,9 @@ abstract class ZkSumcheckContract {
         Ext rho = t.challengeExt(ZkSumcheck.RHO_LABEL);
         Ext[] finals = p.finalEvaluations();
         finals[0] = finals[0].sub(rho);
-        ZkSumcheckProof bad = rebuild(p, p.maskSum(), rounds(p), finals, p.maskValue().add(Ext.ONE));
+        Ext[] u = p.maskValues();
+        u[0] = u[0].add(Ext.ONE);
+        ZkSumcheckProof bad = rebuild(p, p.maskSum(), rounds(p), finals, u);
         InvalidProofException e = assertThrows(InvalidProofException.class, () -> verify(inst.shape(), sum, bad));
         assertFalse(e.getMessage().contains("final check"), e.getMessage());
     }
@@ -271,7 +298,7 @@ abstract class ZkSumcheckContract {
         // a non-ZK transcript discipline does not accept a ZK proof and vice versa
         SumcheckProof plain = SumcheckProver.prove(b.instance(), sum, new Transcript(DOMAIN)).proof();
         assertThrows(InvalidProofException.class, () -> verify(shape, sum, rebuild(p, p.maskSum(), roundsOf(plain),
-                plain.finalEvaluations(), p.maskValue())));
+                plain.finalEvaluations(), p.maskValues())));
     }
 
     private static Ext[][] roundsOf(SumcheckProof p) {
@@ -370,23 +397,37 @@ abstract class ZkSumcheckContract {
     }
 
     @Test
-    void maskClaimWeights_evaluateMaskPolynomial() {
-        // g(r) = Σ_m w_m c_m with the interleaved layout: check against direct evaluation
-        SumcheckShape shape = SumcheckShape.of(3, 1, new SumcheckShape.Term(Ext.ONE, new int[] {0, 0}));
+    void maskClaimWeights_evaluateBlockValues() {
+        // u_i = e_i + Σ_k g_{i,k}·r_i^k from the interleaved block layout
+        SumcheckShape shape = SumcheckShape.of(3, 1, new SumcheckShape.Term(Ext.ONE, new int[] {0, 0, 0}));
         Random rng = new Random(20);
-        int d = 2, n = 3, len = ZkSumcheck.maskVectorLength(shape);
-        assertEquals(16, len); // L = 7 → 8 coefficients → 16 base elements
-        long[] v = new long[len];
-        Ext[] c = new Ext[1 + n * d];
-        for (int m = 0; m < c.length; m++) {
-            c[m] = Ext.random(rng);
-            c[m].set(v, m);
-        }
+        int d = 3, n = 3, len = ZkSumcheck.maskBlockLength(shape);
+        assertEquals(8, len);
+        assertEquals(3, ZkSumcheck.maskBlocks(shape));
         Ext[] r = {Ext.random(rng), Ext.random(rng), Ext.random(rng)};
-        Ext g = c[0];
+        long[][] blocks = new long[n][len];
+        Ext[] expected = new Ext[n];
         for (int i = 0; i < n; i++) {
-            g = g.add(c[1 + i * d].mul(r[i])).add(c[2 + i * d].mul(r[i]).mul(r[i]));
+            Ext e = Ext.random(rng);
+            e.set(blocks[i], 0);
+            Ext u = e;
+            Ext pw = Ext.ONE;
+            for (int k = 1; k <= d; k++) {
+                Ext c = Ext.random(rng);
+                c.set(blocks[i], k);
+                pw = pw.mul(r[i]);
+                u = u.add(c.mul(pw));
+            }
+            expected[i] = u;
         }
-        assertEquals(g, TransparentCommitment.apply(ZkSumcheck.maskClaim(shape, r, g).functional(), v));
+        java.util.List<org.zkml4j.backend.pcs.Claim> claims = ZkSumcheck.maskClaims(shape, r, expected);
+        for (int i = 0; i < n; i++) {
+            assertEquals(i, claims.get(i).vector());
+            assertEquals(expected[i], TransparentCommitment.apply(claims.get(i).functional(), blocks[i]));
+        }
+        SumcheckShape empty = SumcheckShape.of(0, 1, new SumcheckShape.Term(Ext.ONE, new int[] {0, 0}));
+        assertEquals(2, ZkSumcheck.maskBlockLength(empty));
+        assertEquals(1, ZkSumcheck.maskBlocks(empty));
+        assertEquals(4, ZkSumcheck.maskBlockLength(SumcheckShape.of(5, 1, new SumcheckShape.Term(Ext.ONE, new int[] {0}))));
     }
 }
