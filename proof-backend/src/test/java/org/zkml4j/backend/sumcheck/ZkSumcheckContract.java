@@ -423,11 +423,22 @@ abstract class ZkSumcheckContract {
         java.util.List<org.zkml4j.backend.pcs.Claim> claims = ZkSumcheck.maskClaims(shape, r, expected);
         for (int i = 0; i < n; i++) {
             assertEquals(i, claims.get(i).vector());
-            assertEquals(expected[i], TransparentCommitment.apply(claims.get(i).functional(), blocks[i]));
+            assertEquals(expected[i], weightedSum(claims.get(i).functional(), blocks[i]));
         }
         SumcheckShape empty = SumcheckShape.of(0, 1, new SumcheckShape.Term(Ext.ONE, new int[] {0, 0}));
         assertEquals(2, ZkSumcheck.maskBlockLength(empty));
         assertEquals(1, ZkSumcheck.maskBlocks(empty));
         assertEquals(4, ZkSumcheck.maskBlockLength(SumcheckShape.of(5, 1, new SumcheckShape.Term(Ext.ONE, new int[] {0}))));
+    }
+
+    /** Applies a weighted-sum functional to a vector directly. */
+    static Ext weightedSum(org.zkml4j.backend.pcs.LinearFunctional f, long[] v) {
+        Ext[] w = ((org.zkml4j.backend.pcs.LinearFunctional.WeightedSum) f).weights();
+        assertEquals(v.length, w.length);
+        Ext s = Ext.ZERO;
+        for (int i = 0; i < v.length; i++) {
+            s = s.add(w[i].mul(v[i]));
+        }
+        return s;
     }
 }
