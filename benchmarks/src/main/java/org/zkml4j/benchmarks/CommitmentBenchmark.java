@@ -1,6 +1,6 @@
 package org.zkml4j.benchmarks;
 
-import java.security.SecureRandom;
+import org.zkml4j.backend.random.AesCtrRandom;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
@@ -22,14 +22,14 @@ import org.zkml4j.backend.pcs.ProverData;
 import org.zkml4j.backend.poly.Multilinear;
 import org.zkml4j.backend.transcript.Transcript;
 
-/** Commit to 2^20 elements, open one evaluation claim, verify (prover randomness from SecureRandom). */
+/** Commit to 2^20 elements, open one evaluation claim, verify (prover randomness from AesCtrRandom). */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 public class CommitmentBenchmark {
     static final int LOG_N = 20;
     final LigeroPcs pcs = new LigeroPcs(PcsParameters.DEFAULT);
-    final SecureRandom rng = new SecureRandom();
+    final AesCtrRandom rng = AesCtrRandom.create();
     long[] vector;
     List<Claim> claims;
     ProverData committed;

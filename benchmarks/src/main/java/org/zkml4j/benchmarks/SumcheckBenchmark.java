@@ -1,6 +1,6 @@
 package org.zkml4j.benchmarks;
 
-import java.security.SecureRandom;
+import org.zkml4j.backend.random.AesCtrRandom;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -27,7 +27,7 @@ import org.zkml4j.backend.transcript.Transcript;
 public class SumcheckBenchmark {
     static final int LOG_N = 20;
     final ZkSumcheck zk = new ZkSumcheck(new LigeroPcs(PcsParameters.DEFAULT));
-    final SecureRandom rng = new SecureRandom();
+    final AesCtrRandom rng = AesCtrRandom.create();
     SumcheckInstance instance;
     Ext sum;
     SumcheckProver.Result plainProof;

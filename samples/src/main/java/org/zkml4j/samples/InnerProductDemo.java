@@ -1,9 +1,9 @@
 package org.zkml4j.samples;
 
 import java.io.PrintStream;
-import java.security.SecureRandom;
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.random.RandomGenerator;
 import org.zkml4j.backend.field.Ext;
 import org.zkml4j.backend.field.Goldilocks;
 import org.zkml4j.backend.io.InvalidProofException;
@@ -16,6 +16,7 @@ import org.zkml4j.backend.pcs.OpeningProof;
 import org.zkml4j.backend.pcs.PcsParameters;
 import org.zkml4j.backend.pcs.ProverData;
 import org.zkml4j.backend.poly.Multilinear;
+import org.zkml4j.backend.random.AesCtrRandom;
 import org.zkml4j.backend.sumcheck.SumcheckInstance;
 import org.zkml4j.backend.sumcheck.SumcheckShape;
 import org.zkml4j.backend.sumcheck.SumcheckVerifier;
@@ -30,7 +31,7 @@ import org.zkml4j.backend.transcript.Transcript;
  * verifier checks the proof from (commitment, x, y) alone, and rejects tampered statements and bytes.
  *
  * <pre>{@code
- * InnerProductDemo.Proof proof = InnerProductDemo.prove(w, x, y, new SecureRandom());
+ * InnerProductDemo.Proof proof = InnerProductDemo.prove(w, x, y, AesCtrRandom.create());
  * InnerProductDemo.verify(proof.commitment(), x, y, proof.bytes()); // throws InvalidProofException
  * }</pre>
  */
@@ -44,7 +45,7 @@ public final class InnerProductDemo {
     public record Proof(Commitment commitment, byte[] bytes) {}
 
     /** Commits to {@code w} and proves ⟨w, x⟩ = y. Lengths: equal powers of two. */
-    public static Proof prove(long[] w, long[] x, long y, SecureRandom rng) {
+    public static Proof prove(long[] w, long[] x, long y, RandomGenerator rng) {
         LigeroPcs pcs = new LigeroPcs(PARAMS);
         ProverData committed = pcs.commit(List.of(w), rng);
         Transcript t = statement(committed.commitment(), x, y);
@@ -107,7 +108,7 @@ public final class InnerProductDemo {
             x[i] = Ext.randomBase(data);
             y = Goldilocks.add(y, Goldilocks.mul(w[i], x[i]));
         }
-        SecureRandom rng = new SecureRandom();
+        RandomGenerator rng = AesCtrRandom.create();
         out.printf("zkml4j proving core: hidden w, public x, claim y = <w, x> over 2^%d elements%n", logN);
         out.printf("soundness: %.1f bits (docs/soundness.md)%n", new LigeroPcs(PARAMS).soundnessBits(w.length));
         for (int round = 1; round <= 3; round++) { // first rounds warm the JIT up

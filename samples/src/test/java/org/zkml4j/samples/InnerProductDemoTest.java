@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.security.SecureRandom;
+import org.zkml4j.backend.random.AesCtrRandom;
 import org.junit.jupiter.api.Test;
 import org.zkml4j.backend.field.Goldilocks;
 import org.zkml4j.backend.io.InvalidProofException;
@@ -26,7 +26,7 @@ class InnerProductDemoTest {
         long[] w = {1, 2, 3, 4};
         long[] x = {5, 6, 7, 8};
         long y = 1 * 5 + 2 * 6 + 3 * 7 + 4 * 8;
-        SecureRandom rng = new SecureRandom();
+        AesCtrRandom rng = AesCtrRandom.create();
         InnerProductDemo.Proof a = InnerProductDemo.prove(w, x, y, rng);
         InnerProductDemo.verify(a.commitment(), x, y, a.bytes());
         long[] w2 = {1, 2, 3, Goldilocks.add(4, 1)};

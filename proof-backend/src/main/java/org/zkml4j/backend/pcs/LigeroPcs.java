@@ -291,12 +291,17 @@ public final class LigeroPcs implements PolynomialCommitment {
         }
         MerkleVerifier.verify(com.root(), layout.domain(), opening.columns, leaves, opening.merkle);
 
-        long omega = Goldilocks.rootOfUnity(layout.logDomain());
-        for (int k = 0; k < opening.columns.length; k++) {
-            int j = opening.columns[k];
-            long x = Goldilocks.pow(omega, j);
-            long xInverse = Goldilocks.pow(omega, (layout.domain() - j) & (layout.domain() - 1));
-            checkColumn(j, x, xInverse, opening.columnValues[k], opening, layout, ch, geometry);
+        int count = opening.columns.length;
+        long[] xs = new long[count];
+        for (int k = 0; k < count; k++) {
+            xs[k] = ReedSolomon.domainPoint(layout.logDomain(), opening.columns[k]);
+        }
+        Ext[] uAt = evaluateAll(opening.u, xs);
+        Ext[] qAt = evaluateAll(opening.q, xs);
+        for (int k = 0; k < count; k++) {
+            long xInverse = ReedSolomon.domainPoint(layout.logDomain(), -opening.columns[k]);
+            checkColumn(opening.columns[k], xs[k], xInverse, opening.columnValues[k], uAt[k], qAt[k], layout, ch,
+                    geometry);
         }
     }
 
@@ -315,7 +320,7 @@ public final class LigeroPcs implements PolynomialCommitment {
         }
     }
 
-    private static void checkColumn(int j, long x, long xInverse, long[] col, LigeroOpening o, LigeroLayout layout,
+    private static void checkColumn(int j, long x, long xInverse, long[] col, Ext uAtX, Ext qAtX, LigeroLayout layout,
                                     Challenges ch, ClaimGeometry[] geometry) throws InvalidProofException {
         // Proximity: u(x) = R_ld(x) + Σ γ_i·P_i(x)
         Ext expectedU = Ext.base(col[layout.proximityMaskRow()]);
@@ -325,7 +330,7 @@ public final class LigeroPcs implements PolynomialCommitment {
                 expectedU = expectedU.add(ch.gamma[k++].mul(col[i]));
             }
         }
-        if (!evaluate(o.u, x).equals(expectedU)) {
+        if (!uAtX.equals(expectedU)) {
             throw new InvalidProofException("proximity check failed at column " + j);
         }
         // Linear: q(x) = R_a(x) + x^cols·R_b(x) + Σ_c α_c·Ã_c(x)·Σ_r w_c,r·P_r(x)
@@ -335,20 +340,31 @@ public final class LigeroPcs implements PolynomialCommitment {
         for (int c = 0; c < geometry.length; c++) {
             expectedQ = expectedQ.add(ch.alpha[c].mul(geometry[c].expectedAt(x, xInverse, col)));
         }
-        if (!evaluate(o.q, x).equals(expectedQ)) {
+        if (!qAtX.equals(expectedQ)) {
             throw new InvalidProofException("linear check failed at column " + j);
         }
     }
 
-    /** Horner evaluation of an extension-coefficient polynomial at a base-field point. */
-    private static Ext evaluate(Ext[] coefficients, long x) {
-        long re = 0;
-        long im = 0;
+    /**
+     * Evaluates an extension-coefficient polynomial at many base-field points: Horner's rule with
+     * the points in the inner loop, so the chains are independent and pipeline.
+     */
+    private static Ext[] evaluateAll(Ext[] coefficients, long[] xs) {
+        long[] re = new long[xs.length];
+        long[] im = new long[xs.length];
         for (int j = coefficients.length - 1; j >= 0; j--) {
-            re = Goldilocks.add(Goldilocks.mul(re, x), coefficients[j].c0());
-            im = Goldilocks.add(Goldilocks.mul(im, x), coefficients[j].c1());
+            long c0 = coefficients[j].c0();
+            long c1 = coefficients[j].c1();
+            for (int k = 0; k < xs.length; k++) {
+                re[k] = Goldilocks.add(Goldilocks.mul(re[k], xs[k]), c0);
+                im[k] = Goldilocks.add(Goldilocks.mul(im[k], xs[k]), c1);
+            }
         }
-        return Ext.of(re, im);
+        Ext[] out = new Ext[xs.length];
+        for (int k = 0; k < xs.length; k++) {
+            out[k] = Ext.of(re[k], im[k]);
+        }
+        return out;
     }
 
     @Override
