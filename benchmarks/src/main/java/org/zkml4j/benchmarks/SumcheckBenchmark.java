@@ -14,9 +14,9 @@ import org.zkml4j.backend.field.Ext;
 import org.zkml4j.backend.io.InvalidProofException;
 import org.zkml4j.backend.pcs.LigeroPcs;
 import org.zkml4j.backend.pcs.PcsParameters;
+import org.zkml4j.backend.sumcheck.Reduction;
 import org.zkml4j.backend.sumcheck.SumcheckInstance;
 import org.zkml4j.backend.sumcheck.SumcheckProver;
-import org.zkml4j.backend.sumcheck.SumcheckVerifier;
 import org.zkml4j.backend.sumcheck.ZkSumcheck;
 import org.zkml4j.backend.transcript.Transcript;
 
@@ -62,7 +62,7 @@ public class SumcheckBenchmark {
     }
 
     @Benchmark
-    public SumcheckVerifier.Result verifyZk2to20() throws InvalidProofException {
+    public Reduction verifyZk2to20() throws InvalidProofException {
         return zk.verify(instance.shape(), sum, zkProof.proof(), new Transcript("bench"));
     }
 }

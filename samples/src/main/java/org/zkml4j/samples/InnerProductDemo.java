@@ -17,9 +17,9 @@ import org.zkml4j.backend.pcs.PcsParameters;
 import org.zkml4j.backend.pcs.ProverData;
 import org.zkml4j.backend.poly.Multilinear;
 import org.zkml4j.backend.random.AesCtrRandom;
+import org.zkml4j.backend.sumcheck.Reduction;
 import org.zkml4j.backend.sumcheck.SumcheckInstance;
 import org.zkml4j.backend.sumcheck.SumcheckShape;
-import org.zkml4j.backend.sumcheck.SumcheckVerifier;
 import org.zkml4j.backend.sumcheck.ZkSumcheck;
 import org.zkml4j.backend.sumcheck.ZkSumcheckProof;
 import org.zkml4j.backend.transcript.Transcript;
@@ -78,7 +78,7 @@ public final class InnerProductDemo {
         ProofReader in = new ProofReader(proofBytes);
         ZkSumcheckProof sumProof = zk.readProof(in, shape);
         Transcript t = statement(commitment, x, y);
-        SumcheckVerifier.Result r = zk.verify(shape, Ext.base(y), sumProof, t);
+        Reduction r = zk.verify(shape, Ext.base(y), sumProof, t);
         if (!r.finalEvaluations()[1].equals(Multilinear.evaluate(x, r.point()))) {
             throw new InvalidProofException("final evaluation of the public vector is wrong");
         }

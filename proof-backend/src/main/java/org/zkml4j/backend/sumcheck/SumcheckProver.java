@@ -20,27 +20,20 @@ public final class SumcheckProver {
     private SumcheckProver() {}
 
     /**
-     * A proof with the challenge point r it ends at and the evaluations f_j(r) it claims.
+     * A proof and the claims it reduces to.
      *
      * @param proof the proof to send
-     * @param point the challenges r_0..r_{n−1} (variable l bound to r_l)
-     * @param finalEvaluations f_j(r) for every table j
+     * @param reduction the point r and the evaluations f_j(r) (sent inside the proof)
      */
-    public record Result(SumcheckProof proof, Ext[] point, Ext[] finalEvaluations) {
-        /** Copies the arrays. */
-        public Result {
-            point = point.clone();
-            finalEvaluations = finalEvaluations.clone();
-        }
-
-        @Override
+    public record Result(SumcheckProof proof, Reduction reduction) {
+        /** The challenges r_0..r_{n−1}. */
         public Ext[] point() {
-            return point.clone();
+            return reduction.point();
         }
 
-        @Override
+        /** f_j(r) for every table. */
         public Ext[] finalEvaluations() {
-            return finalEvaluations.clone();
+            return reduction.finalEvaluations();
         }
     }
 
@@ -78,7 +71,7 @@ public final class SumcheckProver {
         if (check && !shape.combine(finals).equals(engine.claim())) {
             throw new IllegalArgumentException("the instance does not sum to the claimed value");
         }
-        return new Result(new SumcheckProof(rounds, finals), point, finals);
+        return new Result(new SumcheckProof(rounds, finals), new Reduction(point, finals));
     }
 
     static final String ROUND_LABEL = "sumcheck/round";

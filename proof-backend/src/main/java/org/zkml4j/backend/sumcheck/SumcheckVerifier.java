@@ -16,43 +16,20 @@ import org.zkml4j.backend.transcript.Transcript;
  * n·d/|F_ext| ≈ n·d·2^−128 (Schwartz–Zippel per round), given that the evaluation claims hold.
  *
  * <pre>{@code
- * SumcheckVerifier.Result res = SumcheckVerifier.verify(shape, sum, proof, new Transcript("app"));
+ * Reduction res = SumcheckVerifier.verify(shape, sum, proof, new Transcript("app"));
  * // now check f_j(res.point()) == res.finalEvaluations()[j] for every j
  * }</pre>
  */
 public final class SumcheckVerifier {
     private SumcheckVerifier() {}
 
-    /**
-     * The claims the sumcheck reduces to: f_j(point) = finalEvaluations[j].
-     *
-     * @param point the challenges r_0..r_{n−1}
-     * @param finalEvaluations the prover's claimed f_j(r)
-     */
-    public record Result(Ext[] point, Ext[] finalEvaluations) {
-        /** Copies the arrays. */
-        public Result {
-            point = point.clone();
-            finalEvaluations = finalEvaluations.clone();
-        }
-
-        @Override
-        public Ext[] point() {
-            return point.clone();
-        }
-
-        @Override
-        public Ext[] finalEvaluations() {
-            return finalEvaluations.clone();
-        }
-    }
 
     /**
      * Verifies {@code proof} of Σ = {@code claimedSum} for {@code shape}.
      *
      * @throws InvalidProofException naming the failed check (round index, or the final check)
      */
-    public static Result verify(SumcheckShape shape, Ext claimedSum, SumcheckProof proof, Transcript transcript)
+    public static Reduction verify(SumcheckShape shape, Ext claimedSum, SumcheckProof proof, Transcript transcript)
             throws InvalidProofException {
         Objects.requireNonNull(shape, "shape");
         Objects.requireNonNull(claimedSum, "claimedSum");
@@ -67,7 +44,7 @@ public final class SumcheckVerifier {
         if (!shape.combine(finals).equals(last)) {
             throw new InvalidProofException("sumcheck final check: combined final evaluations ≠ last round value");
         }
-        return new Result(point, finals);
+        return new Reduction(point, finals);
     }
 
     /** Access to round {@code i}'s evaluations (no copy). */

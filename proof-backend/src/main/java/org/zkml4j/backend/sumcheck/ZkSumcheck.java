@@ -53,7 +53,7 @@ import org.zkml4j.backend.transcript.Transcript;
  * <pre>{@code
  * ZkSumcheck zk = new ZkSumcheck(new LigeroPcs(PcsParameters.DEFAULT));
  * ZkSumcheck.ProverResult res = zk.prove(instance, sum, new Transcript("app"), new SecureRandom());
- * SumcheckVerifier.Result v = zk.verify(instance.shape(), sum, res.proof(), new Transcript("app"));
+ * Reduction v = zk.verify(instance.shape(), sum, res.proof(), new Transcript("app"));
  * }</pre>
  */
 public final class ZkSumcheck {
@@ -70,27 +70,20 @@ public final class ZkSumcheck {
     }
 
     /**
-     * A proof with the point r and the evaluations f_j(r) it reduces to.
+     * A proof and the claims it reduces to.
      *
      * @param proof the proof to send
-     * @param point the challenges r_0..r_{n−1}
-     * @param finalEvaluations f_j(r) for every table (sent in the clear inside the proof)
+     * @param reduction the point r and the evaluations f_j(r) (sent inside the proof)
      */
-    public record ProverResult(ZkSumcheckProof proof, Ext[] point, Ext[] finalEvaluations) {
-        /** Copies the arrays. */
-        public ProverResult {
-            point = point.clone();
-            finalEvaluations = finalEvaluations.clone();
-        }
-
-        @Override
+    public record ProverResult(ZkSumcheckProof proof, Reduction reduction) {
+        /** The challenges r_0..r_{n−1}. */
         public Ext[] point() {
-            return point.clone();
+            return reduction.point();
         }
 
-        @Override
+        /** f_j(r) for every table. */
         public Ext[] finalEvaluations() {
-            return finalEvaluations.clone();
+            return reduction.finalEvaluations();
         }
     }
 
@@ -205,7 +198,7 @@ public final class ZkSumcheck {
         opening.writeTo(w);
         ZkSumcheckProof proof = new ZkSumcheckProof(data.commitment(), maskSum, rounds, finals, maskValues,
                 w.toByteArray());
-        return new ProverResult(proof, point, finals);
+        return new ProverResult(proof, new Reduction(point, finals));
     }
 
     /**
@@ -214,7 +207,7 @@ public final class ZkSumcheck {
      * @return the point r and the (unverified) evaluation claims f_j(r) the statement reduces to
      * @throws InvalidProofException naming the failed check
      */
-    public SumcheckVerifier.Result verify(SumcheckShape shape, Ext claimedSum, ZkSumcheckProof proof,
+    public Reduction verify(SumcheckShape shape, Ext claimedSum, ZkSumcheckProof proof,
             Transcript transcript) throws InvalidProofException {
         Objects.requireNonNull(shape, "shape");
         Objects.requireNonNull(claimedSum, "claimedSum");
@@ -259,7 +252,7 @@ public final class ZkSumcheck {
         OpeningProof opening = pcs.readProof(in, commitment, claims);
         in.expectEnd("zk-sumcheck mask opening proof");
         pcs.verify(commitment, claims, opening, transcript);
-        return new SumcheckVerifier.Result(point, finals);
+        return new Reduction(point, finals);
     }
 
     /** Reads a proof for {@code shape} with this instance's PCS (see {@link ZkSumcheckProof#read}). */

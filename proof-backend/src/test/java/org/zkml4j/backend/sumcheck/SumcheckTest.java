@@ -40,7 +40,7 @@ class SumcheckTest {
         return SumcheckProver.prove(inst, sum, new Transcript(DOMAIN));
     }
 
-    static SumcheckVerifier.Result verify(SumcheckShape shape, Ext sum, SumcheckProof proof)
+    static Reduction verify(SumcheckShape shape, Ext sum, SumcheckProof proof)
             throws InvalidProofException {
         return SumcheckVerifier.verify(shape, sum, proof, new Transcript(DOMAIN));
     }
@@ -72,7 +72,7 @@ class SumcheckTest {
         for (int j = 0; j < b.tables().size(); j++) {
             assertEquals(b.mle(j, res.point()), res.finalEvaluations()[j], "table " + j);
         }
-        SumcheckVerifier.Result v = verify(b.instance().shape(), sum, res.proof());
+        Reduction v = verify(b.instance().shape(), sum, res.proof());
         assertArrayEquals(res.point(), v.point());
         assertArrayEquals(res.finalEvaluations(), v.finalEvaluations());
     }
@@ -104,7 +104,7 @@ class SumcheckTest {
         }
         assertEquals(expected, inst.sum());
         SumcheckProver.Result res = prove(inst, expected);
-        SumcheckVerifier.Result v = verify(inst.shape(), expected, res.proof());
+        Reduction v = verify(inst.shape(), expected, res.proof());
         assertEquals(org.zkml4j.backend.poly.Multilinear.evaluate(f.data(), v.point()), v.finalEvaluations()[0]);
     }
 
@@ -123,7 +123,7 @@ class SumcheckTest {
         }
         assertEquals(sum, inst.sum());
         SumcheckProver.Result res = prove(inst, sum);
-        SumcheckVerifier.Result v = verify(inst.shape(), sum, res.proof());
+        Reduction v = verify(inst.shape(), sum, res.proof());
         assertEquals(v.finalEvaluations()[0], v.finalEvaluations()[2]);
     }
 
@@ -274,7 +274,7 @@ class SumcheckTest {
         assertEquals(sum, pair[1].sum());
         SumcheckProof p0 = prove(pair[0], sum).proof(), p1 = prove(pair[1], sum).proof();
         assertNotEquals(p0.roundEvaluations(0)[0], p1.roundEvaluations(0)[0]);
-        SumcheckVerifier.Result v0 = verify(pair[0].shape(), sum, p0), v1 = verify(pair[1].shape(), sum, p1);
+        Reduction v0 = verify(pair[0].shape(), sum, p0), v1 = verify(pair[1].shape(), sum, p1);
         assertNotEquals(v0.point()[0], v1.point()[0]);
     }
 

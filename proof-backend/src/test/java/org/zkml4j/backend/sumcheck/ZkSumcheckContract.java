@@ -47,7 +47,7 @@ abstract class ZkSumcheckContract {
         return zk().prove(inst, sum, new Transcript(DOMAIN), new SplittableRandom(seed));
     }
 
-    SumcheckVerifier.Result verify(SumcheckShape shape, Ext sum, ZkSumcheckProof proof) throws InvalidProofException {
+    Reduction verify(SumcheckShape shape, Ext sum, ZkSumcheckProof proof) throws InvalidProofException {
         return zk().verify(shape, sum, proof, new Transcript(DOMAIN));
     }
 
@@ -84,7 +84,7 @@ abstract class ZkSumcheckContract {
         for (int j = 0; j < b.tables().size(); j++) {
             assertEquals(b.mle(j, res.point()), res.finalEvaluations()[j]);
         }
-        SumcheckVerifier.Result v = verify(b.instance().shape(), sum, res.proof());
+        Reduction v = verify(b.instance().shape(), sum, res.proof());
         assertArrayEquals(res.point(), v.point());
         assertArrayEquals(res.finalEvaluations(), v.finalEvaluations());
     }
