@@ -48,4 +48,20 @@ public final class GoldilocksExt {
         long inv = Goldilocks.inverse(norm); // norm ≠ 0 for non-zero input: 7 is a non-residue
         return new long[] {mul(a0, inv), Goldilocks.neg(mul(a1, inv))};
     }
+
+    /**
+     * Σ_i (wRe[i] + wIm[i]·x)·v[offset + i] for extension weights given by their parts and base
+     * values, with lazy (one-reduction) accumulation.
+     *
+     * @return {c0, c1} of the sum
+     */
+    public static long[] dotBase(long[] wRe, long[] wIm, long[] v, int offset, int count) {
+        long[] acc = new long[6];
+        for (int i = 0; i < count; i++) {
+            long x = v[offset + i];
+            Goldilocks.mac(acc, 0, wRe[i], x);
+            Goldilocks.mac(acc, 3, wIm[i], x);
+        }
+        return new long[] {Goldilocks.reduceAccumulator(acc, 0), Goldilocks.reduceAccumulator(acc, 3)};
+    }
 }

@@ -3,6 +3,7 @@ package org.zkml4j.backend.pcs;
 import java.util.Arrays;
 import org.zkml4j.backend.field.Ext;
 import org.zkml4j.backend.field.Goldilocks;
+import org.zkml4j.backend.field.GoldilocksExt;
 import org.zkml4j.backend.ntt.Ntt;
 import org.zkml4j.backend.poly.Multilinear;
 import org.zkml4j.backend.transcript.Transcript;
@@ -18,8 +19,10 @@ final class ClaimGeometry {
     private final int firstRow;
     private final int rows;
     private final int cols;
-    /** Tensor claims: row weights and the column point; null for explicit weights. */
+    /** Tensor claims: row weights (also split into parts) and the column point; null for explicit weights. */
     private final Ext[] rowWeights;
+    private final long[] rowWeightsRe;
+    private final long[] rowWeightsIm;
     private final Ext[] columnPoint;
     /** Explicit weights, row-major over the vector; null for tensor claims. */
     private final Ext[] weights;
@@ -29,6 +32,8 @@ final class ClaimGeometry {
         this.rows = rows;
         this.cols = cols;
         this.rowWeights = rowWeights;
+        this.rowWeightsRe = rowWeights == null ? null : Arrays.stream(rowWeights).mapToLong(Ext::c0).toArray();
+        this.rowWeightsIm = rowWeights == null ? null : Arrays.stream(rowWeights).mapToLong(Ext::c1).toArray();
         this.columnPoint = columnPoint;
         this.weights = weights;
     }
@@ -123,11 +128,8 @@ final class ClaimGeometry {
                 a = a.mul(Ext.ONE.sub(z).add(z.mul(power)));
                 power = Goldilocks.mul(power, power);
             }
-            Ext folded = Ext.ZERO;
-            for (int r = 0; r < rows; r++) {
-                folded = folded.add(rowWeights[r].mul(column[firstRow + r]));
-            }
-            return a.mul(folded);
+            long[] folded = GoldilocksExt.dotBase(rowWeightsRe, rowWeightsIm, column, firstRow, rows);
+            return a.mul(Ext.of(folded[0], folded[1]));
         }
         Ext sum = Ext.ZERO;
         for (int r = 0; r < rows; r++) {

@@ -8,8 +8,8 @@ import org.zkml4j.backend.field.Goldilocks;
  * <p>Each vector occupies whole rows of {@code cols} entries (a shorter vector one row). A row is
  * the coefficient vector of a polynomial of degree &lt; cols + queries: the data, then
  * {@code queries} random coefficients so any {@code queries} evaluations are uniform (hiding).
- * Three mask rows follow the data rows: the proximity mask and the two halves of the linear-check
- * mask. Rows are evaluated on the subgroup of size {@code domain}; the parameters are chosen so
+ * Three mask rows follow the data rows: the two halves of the linear-check mask, then the
+ * proximity mask. Rows are evaluated on the subgroup of size {@code domain}; the parameters are chosen so
  * that ((1 + ρ_q)/2)^queries ≤ 2^−(λ+1) with ρ_q = (2·cols + queries)/domain ≤ {@link #MAX_RATE}.
  */
 record LigeroLayout(int securityBits, int logCols, int queries, int logDomain, int[] vectorLengths,
@@ -96,15 +96,16 @@ record LigeroLayout(int securityBits, int logCols, int queries, int logDomain, i
         return dataRows + 3;
     }
 
-    int proximityMaskRow() {
+    int linearMaskLowRow() {
         return dataRows;
     }
 
-    int linearMaskLowRow() {
+    int linearMaskHighRow() {
         return dataRows + 1;
     }
 
-    int linearMaskHighRow() {
+    /** The proximity mask is the last row; the proximity test combines every row before it. */
+    int proximityMaskRow() {
         return dataRows + 2;
     }
 

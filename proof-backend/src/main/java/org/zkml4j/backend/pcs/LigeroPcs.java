@@ -7,6 +7,7 @@ import java.util.random.RandomGenerator;
 import java.util.stream.IntStream;
 import org.zkml4j.backend.field.Ext;
 import org.zkml4j.backend.field.Goldilocks;
+import org.zkml4j.backend.field.GoldilocksExt;
 import org.zkml4j.backend.io.InvalidProofException;
 import org.zkml4j.backend.io.ProofReader;
 import org.zkml4j.backend.merkle.MerkleTree;
@@ -186,14 +187,11 @@ public final class LigeroPcs implements PolynomialCommitment {
         return g;
     }
 
-    /** Σ γ_i·row_i over every row but the proximity mask, as (real, x-part) coefficient arrays. */
+    /** Σ γ_i·row_i over every row before the proximity mask, as (real, x-part) coefficient arrays. */
     private static long[][] combine(long[][] rows, Ext[] gamma, LigeroLayout layout) {
         long[][] acc = {new long[layout.rowLength()], new long[layout.rowLength()]};
-        int k = 0;
-        for (int i = 0; i < layout.totalRows(); i++) {
-            if (i != layout.proximityMaskRow()) {
-                addBase(acc, rows[i], 0, gamma[k++]);
-            }
+        for (int i = 0; i < layout.proximityMaskRow(); i++) {
+            addBase(acc, rows[i], 0, gamma[i]);
         }
         return acc;
     }
@@ -296,8 +294,8 @@ public final class LigeroPcs implements PolynomialCommitment {
         for (int k = 0; k < count; k++) {
             xs[k] = ReedSolomon.domainPoint(layout.logDomain(), opening.columns[k]);
         }
-        Ext[] uAt = evaluateAll(opening.u, xs);
-        Ext[] qAt = evaluateAll(opening.q, xs);
+        Ext[] uAt = evaluateAt(opening.u, opening.columns, layout.logDomain());
+        Ext[] qAt = evaluateAt(opening.q, opening.columns, layout.logDomain());
         for (int k = 0; k < count; k++) {
             long xInverse = ReedSolomon.domainPoint(layout.logDomain(), -opening.columns[k]);
             checkColumn(opening.columns[k], xs[k], xInverse, opening.columnValues[k], uAt[k], qAt[k], layout, ch,
@@ -323,13 +321,8 @@ public final class LigeroPcs implements PolynomialCommitment {
     private static void checkColumn(int j, long x, long xInverse, long[] col, Ext uAtX, Ext qAtX, LigeroLayout layout,
                                     Challenges ch, ClaimGeometry[] geometry) throws InvalidProofException {
         // Proximity: u(x) = R_ld(x) + Σ γ_i·P_i(x)
-        Ext expectedU = Ext.base(col[layout.proximityMaskRow()]);
-        int k = 0;
-        for (int i = 0; i < layout.totalRows(); i++) {
-            if (i != layout.proximityMaskRow()) {
-                expectedU = expectedU.add(ch.gamma[k++].mul(col[i]));
-            }
-        }
+        long[] combined = GoldilocksExt.dotBase(ch.gammaRe, ch.gammaIm, col, 0, layout.proximityMaskRow());
+        Ext expectedU = Ext.of(Goldilocks.add(combined[0], col[layout.proximityMaskRow()]), combined[1]);
         if (!uAtX.equals(expectedU)) {
             throw new InvalidProofException("proximity check failed at column " + j);
         }
@@ -346,23 +339,21 @@ public final class LigeroPcs implements PolynomialCommitment {
     }
 
     /**
-     * Evaluates an extension-coefficient polynomial at many base-field points: Horner's rule with
-     * the points in the inner loop, so the chains are independent and pipeline.
+     * Evaluates an extension-coefficient polynomial at the queried points ω^j of the code domain:
+     * one NTT per component over the whole domain is cheaper than Horner at ~t points.
      */
-    private static Ext[] evaluateAll(Ext[] coefficients, long[] xs) {
-        long[] re = new long[xs.length];
-        long[] im = new long[xs.length];
-        for (int j = coefficients.length - 1; j >= 0; j--) {
-            long c0 = coefficients[j].c0();
-            long c1 = coefficients[j].c1();
-            for (int k = 0; k < xs.length; k++) {
-                re[k] = Goldilocks.add(Goldilocks.mul(re[k], xs[k]), c0);
-                im[k] = Goldilocks.add(Goldilocks.mul(im[k], xs[k]), c1);
-            }
+    private static Ext[] evaluateAt(Ext[] coefficients, int[] columns, int logDomain) {
+        long[] re = new long[coefficients.length];
+        long[] im = new long[coefficients.length];
+        for (int j = 0; j < coefficients.length; j++) {
+            re[j] = coefficients[j].c0();
+            im[j] = coefficients[j].c1();
         }
-        Ext[] out = new Ext[xs.length];
-        for (int k = 0; k < xs.length; k++) {
-            out[k] = Ext.of(re[k], im[k]);
+        long[][] evaluations = {re, im};
+        IntStream.range(0, 2).parallel().forEach(c -> evaluations[c] = ReedSolomon.evaluate(evaluations[c], logDomain));
+        Ext[] out = new Ext[columns.length];
+        for (int k = 0; k < columns.length; k++) {
+            out[k] = Ext.of(evaluations[0][columns[k]], evaluations[1][columns[k]]);
         }
         return out;
     }
@@ -382,16 +373,22 @@ public final class LigeroPcs implements PolynomialCommitment {
     }
 
     /** The verifier's challenges, drawn after the commitment and every claim are absorbed. */
-    private record Challenges(Ext[] gamma, Ext[] alpha) {
+    private record Challenges(Ext[] gamma, long[] gammaRe, long[] gammaIm, Ext[] alpha) {
         static Challenges draw(LigeroCommitment commitment, List<Claim> claims, LigeroLayout layout, Transcript t) {
             commitment.absorbInto(t);
             t.absorbLong("pcs/claims", claims.size());
             for (Claim c : claims) {
                 ClaimGeometry.absorb(t, c);
             }
-            Ext[] gamma = t.challengeExts("pcs/proximity", layout.totalRows() - 1);
+            Ext[] gamma = t.challengeExts("pcs/proximity", layout.proximityMaskRow());
             Ext[] alpha = t.challengeExts("pcs/batch", claims.size());
-            return new Challenges(gamma, alpha);
+            long[] re = new long[gamma.length];
+            long[] im = new long[gamma.length];
+            for (int i = 0; i < gamma.length; i++) {
+                re[i] = gamma[i].c0();
+                im[i] = gamma[i].c1();
+            }
+            return new Challenges(gamma, re, im, alpha);
         }
     }
 }
