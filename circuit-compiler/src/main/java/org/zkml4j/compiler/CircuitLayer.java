@@ -97,7 +97,10 @@ public final class CircuitLayer {
             throw new CompilationException(CompilationException.Reason.SHIFT_TOO_LARGE, index,
                     at + "requantization shift k = " + shift + " exceeds the maximum " + QuantizationOptions.MAX_SHIFT);
         }
-        if (activation.hasAlpha() ? !Float.isFinite(alpha) : Float.floatToRawIntBits(alpha) != 0) {
+        boolean alphaOk = activation.hasAlpha()
+                ? Float.isFinite(alpha) && Float.floatToRawIntBits(alpha) != Integer.MIN_VALUE // −0 is not canonical
+                : Float.floatToRawIntBits(alpha) == 0;
+        if (!alphaOk) {
             throw new IllegalArgumentException(at + "invalid alpha " + alpha + " for " + activation);
         }
         int fa = activation.outputFracBits(fy, activationBits);

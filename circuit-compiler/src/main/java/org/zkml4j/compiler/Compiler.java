@@ -26,6 +26,9 @@ import org.zkml4j.sdk.model.Softmax;
  * }</pre>
  *
  * The rules are spelled out, with formulas, in {@code docs/quantization.md}.
+ *
+ * <p>Import this class by name ({@code import org.zkml4j.compiler.Compiler;}): on Java 17–20 a
+ * wildcard import alone is ambiguous with the deprecated {@code java.lang.Compiler}.
  */
 public final class Compiler {
     private Compiler() {}
@@ -117,7 +120,7 @@ public final class Compiler {
                 bq[o] = FixedPoint.roundHalfAwayFromZero(scaled);
             }
             CircuitActivation act = circuitActivation(p.activation());
-            float alpha = act.hasAlpha() ? p.activation().alpha() : 0f;
+            float alpha = act.hasAlpha() && p.activation().alpha() != 0f ? p.activation().alpha() : 0f; // −0 → +0
             CircuitLayer layer = CircuitLayer.create(l, b, bw, d.inputSize(), d.outputSize(), fx, fw, fy, k, act,
                     alpha, wq, bq);
             layers.add(layer);

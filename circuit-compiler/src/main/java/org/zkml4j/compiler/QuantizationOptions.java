@@ -14,8 +14,8 @@ package org.zkml4j.compiler;
 public final class QuantizationOptions {
     /** Default activation bit width B (chosen for MNIST-MLP fidelity, see docs/quantization.md). */
     public static final int DEFAULT_ACTIVATION_BITS = 10;
-    /** Default weight bit width Bw. */
-    public static final int DEFAULT_WEIGHT_BITS = 8;
+    /** Default weight bit width Bw (wide weights cost the proofs almost nothing, see docs/quantization.md). */
+    public static final int DEFAULT_WEIGHT_BITS = 10;
     /** Smallest and largest activation bit width. */
     public static final int MIN_ACTIVATION_BITS = 4, MAX_ACTIVATION_BITS = 16;
     /** Smallest and largest weight bit width. */

@@ -234,4 +234,26 @@ class CompilerTest {
         assertFalse(plain.equals(classifier));
         assertEquals(plain.layer(0).toString(), classifier.layer(0).toString());
     }
+
+    @Test
+    void compile_fromCalibrationEqualsCompileFromSamples() {
+        ModelGraph g = TestModels.mlp(8, 4, 6, 3, Activation.leakyRelu(0.05f), true);
+        float[][] rows = TestModels.uniformRows(9, 12, 4, -1, 1);
+        CompiledCircuit viaSamples = Compiler.compile(g, rows, EIGHT);
+        assertEquals(viaSamples, Compiler.compile(g, Calibration.measure(g, rows), EIGHT));
+        assertThrows(NullPointerException.class, () -> Compiler.compile(g, rows, null));
+    }
+
+    @Test
+    void compile_negativeZeroLeakySlopeIsCanonicalised() {
+        Dense d = new Dense(new float[][] {{1, -2}}, new float[] {0.25f});
+        float[][] cal = {{0.3f, -0.7f}};
+        CompiledCircuit minus = Compiler.compile(ModelGraph.of(2, d, Activation.leakyRelu(-0.0f)), cal);
+        CompiledCircuit plus = Compiler.compile(ModelGraph.of(2, d, Activation.leakyRelu(0.0f)), cal);
+        assertEquals(plus, minus);
+        assertEquals(0, Float.floatToRawIntBits(minus.layer(0).alpha()));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> CircuitLayer.create(0, 8, 8,
+                1, 1, 0, 0, 0, 0, CircuitActivation.LEAKY_RELU, -0.0f, new int[] {1}, new long[] {0}));
+        assertEquals("layer 0: invalid alpha -0.0 for LEAKY_RELU", e.getMessage());
+    }
 }
