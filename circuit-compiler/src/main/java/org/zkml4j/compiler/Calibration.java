@@ -36,10 +36,10 @@ public final class Calibration {
      * @throws CompilationException ({@link CompilationException.Reason#INVALID_CALIBRATION}) if there
      *     are no samples, a row has the wrong length, or a value (input or intermediate) is not finite
      * @throws CompilationException ({@link CompilationException.Reason#UNSUPPORTED_GRAPH}) if the
-     *     graph's node order is not supported (see {@link Compiler})
+     *     graph's node order is not supported (see {@link CircuitCompiler})
      */
     public static Calibration measure(ModelGraph graph, float[][] samples) {
-        List<Compiler.LayerPlan> plan = Compiler.plan(graph);
+        List<CircuitCompiler.LayerPlan> plan = CircuitCompiler.plan(graph);
         if (samples == null || samples.length == 0) {
             throw invalid(-1, "calibration needs at least one sample input, got none");
         }
@@ -58,7 +58,7 @@ public final class Calibration {
                 in = Math.max(in, Math.abs(x[i]));
             }
             for (int l = 0; l < plan.size(); l++) {
-                Compiler.LayerPlan p = plan.get(l);
+                CircuitCompiler.LayerPlan p = plan.get(l);
                 x = p.dense().apply(x);
                 pre[l] = Math.max(pre[l], maxAbs(x, l, "pre-activation", s));
                 Activation a = p.activation();

@@ -20,7 +20,7 @@ import java.util.List;
  * {@link #circuitHash()} is its SHA-256 and identifies the circuit in every proof transcript.
  *
  * <pre>{@code
- * CompiledCircuit c = Compiler.compile(graph, calibrationRows, QuantizationOptions.defaults());
+ * CompiledCircuit c = CircuitCompiler.compile(graph, calibrationRows, QuantizationOptions.defaults());
  * byte[] id = c.circuitHash();
  * CompiledCircuit same = CompiledCircuit.read(c.canonicalBytes());
  * }</pre>

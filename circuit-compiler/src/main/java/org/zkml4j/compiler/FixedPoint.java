@@ -77,7 +77,7 @@ public final class FixedPoint {
     /**
      * The calibrated fractional bits of a tensor whose largest magnitude is {@code maxAbs}:
      * {@code (bits − 1) − ceil(log2(maxAbs))}, or {@code bits − 1} when {@code maxAbs == 0}.
-     * No range check; {@link Compiler} clamps and refuses.
+     * No range check; {@link CircuitCompiler} clamps and refuses.
      */
     public static int fractionalBits(double maxAbs, int bits) {
         if (maxAbs == 0) {

@@ -3,7 +3,7 @@
  * integer computation that zkml4j's proofs attest.
  *
  * <ul>
- *   <li>{@link org.zkml4j.compiler.Compiler} — the entry point: calibration
+ *   <li>{@link org.zkml4j.compiler.CircuitCompiler} — the entry point: calibration
  *       ({@link org.zkml4j.compiler.Calibration}), power-of-two fixed-point quantization
  *       ({@link org.zkml4j.compiler.QuantizationOptions}, {@link org.zkml4j.compiler.FixedPoint}),
  *       static bound analysis ({@link org.zkml4j.compiler.Bounds}) and activation lookup tables;

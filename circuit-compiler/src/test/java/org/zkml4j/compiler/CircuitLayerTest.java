@@ -100,7 +100,7 @@ class CircuitLayerTest {
         for (long seed = 1; seed <= 12; seed++) {
             Activation act = acts[(int) (seed % acts.length)];
             ModelGraph g = TestModels.mlp(seed, 2, 3, 2, act, seed % 2 == 0);
-            CompiledCircuit c = Compiler.compile(g, TestModels.uniformRows(seed, 8, 2, -1, 1), four);
+            CompiledCircuit c = CircuitCompiler.compile(g, TestModels.uniformRows(seed, 8, 2, -1, 1), four);
             IntegerExecutor exec = new IntegerExecutor(c);
             long[] seenY = new long[c.layers().size()];
             for (int x0 = -7; x0 <= 7; x0++) {

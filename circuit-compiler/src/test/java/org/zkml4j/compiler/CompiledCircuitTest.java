@@ -30,7 +30,7 @@ class CompiledCircuitTest {
 
     static CompiledCircuit compiledMlp(Activation act) {
         ModelGraph g = TestModels.mlp(21, 5, 4, 3, act, true);
-        return Compiler.compile(g, TestModels.uniformRows(22, 16, 5, -1, 1));
+        return CircuitCompiler.compile(g, TestModels.uniformRows(22, 16, 5, -1, 1));
     }
 
     @Test

@@ -15,7 +15,7 @@ import org.zkml4j.sdk.model.Softmax;
 class IntegerExecutorTest {
 
     static CompiledCircuit mlp(Activation act) {
-        return Compiler.compile(TestModels.mlp(31, 6, 5, 4, act, true), TestModels.uniformRows(32, 30, 6, -1, 1));
+        return CircuitCompiler.compile(TestModels.mlp(31, 6, 5, 4, act, true), TestModels.uniformRows(32, 30, 6, -1, 1));
     }
 
     @Test
@@ -56,7 +56,7 @@ class IntegerExecutorTest {
     @Test
     void quantizeInput_saturatesInsteadOfWrapping() {
         ModelGraph g = ModelGraph.of(3, new Dense(new float[][] {{1, 1, 1}}, new float[] {0}));
-        CompiledCircuit c = Compiler.compile(g, new float[][] {{1, -1, 0.5f}}, CompilerTest.EIGHT);
+        CompiledCircuit c = CircuitCompiler.compile(g, new float[][] {{1, -1, 0.5f}}, CircuitCompilerTest.EIGHT);
         IntegerExecutor exec = new IntegerExecutor(c);
         assertEquals(7, c.inputFracBits());
         assertArrayEquals(new int[] {127, -127, 64}, exec.quantizeInput(new float[] {1, -1, 0.5f}));
@@ -97,12 +97,12 @@ class IntegerExecutorTest {
     void predictedClass_tiesGoToLowestIndex() {
         ModelGraph g = ModelGraph.of(1, new Dense(new float[][] {{0}, {0}, {0}}, new float[] {0, 0.5f, 0.5f}),
                 new Softmax());
-        CompiledCircuit c = Compiler.compile(g, new float[][] {{1}});
+        CompiledCircuit c = CircuitCompiler.compile(g, new float[][] {{1}});
         ExecutionTrace t = new IntegerExecutor(c).run(new float[] {0.3f});
         assertEquals(t.logits()[1], t.logits()[2]);
         assertEquals(1, t.predictedClass());
         ModelGraph zero = ModelGraph.of(1, new Dense(new float[][] {{0}, {0}}, new float[] {0, 0}), new Softmax());
-        assertEquals(0, new IntegerExecutor(Compiler.compile(zero, new float[][] {{1}})).run(new float[] {1})
+        assertEquals(0, new IntegerExecutor(CircuitCompiler.compile(zero, new float[][] {{1}})).run(new float[] {1})
                 .predictedClass());
     }
 
@@ -129,7 +129,7 @@ class IntegerExecutorTest {
     void run_matchesFloatModelClosely() {
         ModelGraph g = TestModels.mlp(50, 6, 8, 3, Activation.relu(), false);
         float[][] rows = TestModels.uniformRows(51, 100, 6, -1, 1);
-        CompiledCircuit c = Compiler.compile(g, rows);
+        CompiledCircuit c = CircuitCompiler.compile(g, rows);
         IntegerExecutor exec = new IntegerExecutor(c);
         for (float[] x : rows) {
             float[] expected = g.evaluate(x);

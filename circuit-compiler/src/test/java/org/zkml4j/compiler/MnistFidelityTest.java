@@ -51,7 +51,7 @@ class MnistFidelityTest {
     }
 
     static Fidelity measure(ModelGraph model, Mnist data, QuantizationOptions options) {
-        CompiledCircuit circuit = Compiler.compile(model, data.rows(0, CALIBRATION), options);
+        CompiledCircuit circuit = CircuitCompiler.compile(model, data.rows(0, CALIBRATION), options);
         IntegerExecutor exec = new IntegerExecutor(circuit);
         ModelGraph logitsModel = new ModelGraph(model.inputSize(), model.nodes().subList(0, model.nodes().size() - 1));
         int agree = 0, floatCorrect = 0, intCorrect = 0;

@@ -21,17 +21,14 @@ import org.zkml4j.sdk.model.Softmax;
  * row — is refused with {@link CompilationException.Reason#UNSUPPORTED_GRAPH}.
  *
  * <pre>{@code
- * CompiledCircuit circuit = Compiler.compile(graph, calibrationRows, QuantizationOptions.defaults());
+ * CompiledCircuit circuit = CircuitCompiler.compile(graph, calibrationRows, QuantizationOptions.defaults());
  * ExecutionTrace trace = new IntegerExecutor(circuit).run(input);
  * }</pre>
  *
  * The rules are spelled out, with formulas, in {@code docs/quantization.md}.
- *
- * <p>Import this class by name ({@code import org.zkml4j.compiler.Compiler;}): on Java 17–20 a
- * wildcard import alone is ambiguous with the deprecated {@code java.lang.Compiler}.
  */
-public final class Compiler {
-    private Compiler() {}
+public final class CircuitCompiler {
+    private CircuitCompiler() {}
 
     /** One circuit layer of the graph: its Dense node and its (non-identity) activation, if any. */
     record LayerPlan(int denseNode, Dense dense, int activationNode, Activation activation) {}

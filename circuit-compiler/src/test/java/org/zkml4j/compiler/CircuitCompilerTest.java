@@ -13,7 +13,7 @@ import org.zkml4j.sdk.model.Dense;
 import org.zkml4j.sdk.model.ModelGraph;
 import org.zkml4j.sdk.model.Softmax;
 
-class CompilerTest {
+class CircuitCompilerTest {
     static final QuantizationOptions EIGHT = QuantizationOptions.builder().activationBits(8).weightBits(8).build();
     static final QuantizationOptions SIXTEEN = QuantizationOptions.builder().activationBits(16).weightBits(16).build();
 
@@ -26,7 +26,7 @@ class CompilerTest {
 
     @Test
     void compile_handComputedScalesAndParameters() {
-        CompiledCircuit c = Compiler.compile(handModel(), new float[][] {{1, -1}, {0.5f, 0.5f}}, EIGHT);
+        CompiledCircuit c = CircuitCompiler.compile(handModel(), new float[][] {{1, -1}, {0.5f, 0.5f}}, EIGHT);
         assertEquals(7, c.inputFracBits()); // max |x| = 1 → 7 − 0
         CircuitLayer l0 = c.layer(0);
         assertEquals(7, l0.inputFracBits());
@@ -48,7 +48,7 @@ class CompilerTest {
     void compile_negativeShiftKeepsAccumulatorScale() {
         ModelGraph g = ModelGraph.of(2, new Dense(new float[][] {{1f, -1f}}, new float[] {0f}));
         // y = −2^−10 on the only sample: f_y = 7 + 10 = 17 > f_x + f_w = 7 + 7
-        CompiledCircuit c = Compiler.compile(g, new float[][] {{0.5f, 0.5f + 0x1p-10f}}, EIGHT);
+        CompiledCircuit c = CircuitCompiler.compile(g, new float[][] {{0.5f, 0.5f + 0x1p-10f}}, EIGHT);
         assertEquals(14, c.layer(0).preActivationFracBits());
         assertEquals(0, c.layer(0).shift());
     }
@@ -59,7 +59,7 @@ class CompilerTest {
         QuantizationOptions refuse = QuantizationOptions.builder().activationBits(16).weightBits(16)
                 .shiftPolicy(QuantizationOptions.ShiftPolicy.REFUSE).build();
         CompilationException e = assertThrows(CompilationException.class,
-                () -> Compiler.compile(g, new float[][] {{1, 1, 1, 1}}, refuse));
+                () -> CircuitCompiler.compile(g, new float[][] {{1, 1, 1, 1}}, refuse));
         assertEquals("layer 0: requantization shift k = f_x + f_w − f_y = 15 + 15 − 13 = 17 exceeds the maximum 16"
                 + " (the remainder r < 2^k is range-checked by a 2^16-row table); use fewer weight or activation bits,"
                 + " or ShiftPolicy.LOWER_WEIGHT_PRECISION", e.getMessage());
@@ -70,7 +70,7 @@ class CompilerTest {
     @Test
     void compile_shiftAboveSixteenLowersWeightPrecisionByDefault() {
         ModelGraph g = ModelGraph.of(4, new Dense(new float[][] {{1, 1, 1, 1}}, new float[] {0}));
-        CompiledCircuit c = Compiler.compile(g, new float[][] {{1, 1, 1, 1}}, SIXTEEN);
+        CompiledCircuit c = CircuitCompiler.compile(g, new float[][] {{1, 1, 1, 1}}, SIXTEEN);
         CircuitLayer l = c.layer(0);
         assertEquals(14, l.weightFracBits());
         assertEquals(16, l.shift());
@@ -85,14 +85,14 @@ class CompilerTest {
         x[0] = 1; // calibration sees |y| = 1, the worst case over [−Q, Q]^1000 is 1000× larger
         ModelGraph wide = ModelGraph.of(1000, new Dense(w, new float[] {0}), Activation.tanh());
         CompilationException e = assertThrows(CompilationException.class,
-                () -> Compiler.compile(wide, new float[][] {x}, SIXTEEN));
+                () -> CircuitCompiler.compile(wide, new float[][] {x}, SIXTEEN));
         assertEquals("layer 0: activation lookup table would need 2·Zmax + 1 = 65532003 rows (Zmax = 32766001 is the"
                 + " proven worst-case |z| over all inputs in [−Q, Q]^1000), more than the limit 2^20 = 1048576; use"
                 + " fewer activation or weight bits", e.getMessage());
         assertEquals(CompilationException.Reason.TABLE_TOO_LARGE, e.reason());
         assertEquals(0, e.layer());
         // eight bits fit
-        assertTrue(Compiler.compile(wide, new float[][] {x}, EIGHT).layer(0).bounds().tableSize() < (1 << 20));
+        assertTrue(CircuitCompiler.compile(wide, new float[][] {x}, EIGHT).layer(0).bounds().tableSize() < (1 << 20));
     }
 
     @Test
@@ -108,7 +108,7 @@ class CompilerTest {
                 new Dense(w, new float[] {0}));
         float[][] calibration = {{0.001f}}; // second layer sees tiny values
         CompilationException e = assertThrows(CompilationException.class,
-                () -> Compiler.compile(g, calibration, SIXTEEN));
+                () -> CircuitCompiler.compile(g, calibration, SIXTEEN));
         assertEquals(1, e.layer());
         assertTrue(e.getMessage().startsWith("layer 1: activation lookup table would need"), e.getMessage());
     }
@@ -117,7 +117,7 @@ class CompilerTest {
     void compile_activationBeforeDenseRefused() {
         ModelGraph g = ModelGraph.of(1, Activation.relu(), new Dense(new float[][] {{1}}, new float[] {0}));
         CompilationException e = assertThrows(CompilationException.class,
-                () -> Compiler.compile(g, new float[][] {{1}}));
+                () -> CircuitCompiler.compile(g, new float[][] {{1}}));
         assertEquals("node 0 (RELU) comes before the first dense node; the circuit applies activations only to dense"
                 + " outputs", e.getMessage());
         assertEquals(CompilationException.Reason.UNSUPPORTED_GRAPH, e.reason());
@@ -128,7 +128,7 @@ class CompilerTest {
         ModelGraph g = ModelGraph.of(1, new Dense(new float[][] {{1}}, new float[] {0}), Activation.relu(),
                 Activation.identity(), Activation.sigmoid());
         CompilationException e = assertThrows(CompilationException.class,
-                () -> Compiler.compile(g, new float[][] {{1}}));
+                () -> CircuitCompiler.compile(g, new float[][] {{1}}));
         assertEquals("nodes 1 and 3 are two activations in a row (RELU, SIGMOID); a dense node takes at most one"
                 + " activation", e.getMessage());
     }
@@ -137,8 +137,8 @@ class CompilerTest {
     void compile_identityActivationsAreNoOps() {
         Dense d = new Dense(new float[][] {{1, 2}}, new float[] {0.5f});
         float[][] cal = {{0.3f, -0.7f}};
-        CompiledCircuit plain = Compiler.compile(ModelGraph.of(2, d), cal);
-        CompiledCircuit withIdentity = Compiler.compile(
+        CompiledCircuit plain = CircuitCompiler.compile(ModelGraph.of(2, d), cal);
+        CompiledCircuit withIdentity = CircuitCompiler.compile(
                 ModelGraph.of(2, Activation.identity(), d, Activation.identity()), cal);
         assertEquals(plain, withIdentity);
         assertEquals(plain.circuitHashHex(), withIdentity.circuitHashHex());
@@ -147,7 +147,7 @@ class CompilerTest {
     @Test
     void compile_emptyCalibrationRefused() {
         CompilationException e = assertThrows(CompilationException.class,
-                () -> Compiler.compile(handModel(), new float[0][]));
+                () -> CircuitCompiler.compile(handModel(), new float[0][]));
         assertEquals("calibration needs at least one sample input, got none", e.getMessage());
         assertEquals(CompilationException.Reason.INVALID_CALIBRATION, e.reason());
         assertEquals(-1, e.layer());
@@ -156,14 +156,14 @@ class CompilerTest {
     @Test
     void compile_misShapedOrNonFiniteCalibrationRefused() {
         CompilationException e = assertThrows(CompilationException.class,
-                () -> Compiler.compile(handModel(), new float[][] {{1, 2}, {1, 2, 3}}));
+                () -> CircuitCompiler.compile(handModel(), new float[][] {{1, 2}, {1, 2, 3}}));
         assertEquals("calibration sample 1 has 3 values, the model expects 2", e.getMessage());
         e = assertThrows(CompilationException.class,
-                () -> Compiler.compile(handModel(), new float[][] {{1, Float.NaN}}));
+                () -> CircuitCompiler.compile(handModel(), new float[][] {{1, Float.NaN}}));
         assertEquals("calibration sample 0 value 1 is NaN; samples must be finite", e.getMessage());
         ModelGraph huge = ModelGraph.of(1, new Dense(new float[][] {{3e38f}}, new float[] {0}),
                 new Dense(new float[][] {{3e38f}}, new float[] {0}));
-        e = assertThrows(CompilationException.class, () -> Compiler.compile(huge, new float[][] {{1}}));
+        e = assertThrows(CompilationException.class, () -> CircuitCompiler.compile(huge, new float[][] {{1}}));
         assertEquals("layer 1: pre-activation of calibration sample 0 is not finite in float arithmetic; the model"
                 + " overflows on its own samples", e.getMessage());
         assertEquals(1, e.layer());
@@ -173,7 +173,7 @@ class CompilerTest {
     void compile_hugeMagnitudeRefusedAsScaleOutOfRange() {
         ModelGraph g = ModelGraph.of(1, new Dense(new float[][] {{1}}, new float[] {0}));
         CompilationException e = assertThrows(CompilationException.class,
-                () -> Compiler.compile(g, new float[][] {{0x1p50f}}));
+                () -> CircuitCompiler.compile(g, new float[][] {{0x1p50f}}));
         assertEquals("input: input magnitude 1.125899906842624E15 needs -41 fractional bits, below the minimum -32;"
                 + " rescale the model", e.getMessage());
         assertEquals(CompilationException.Reason.SCALE_OUT_OF_RANGE, e.reason());
@@ -182,7 +182,7 @@ class CompilerTest {
     @Test
     void compile_tinyMagnitudesUseMaximumFractionalBits() {
         ModelGraph g = ModelGraph.of(1, new Dense(new float[][] {{1e-20f}}, new float[] {0}));
-        CompiledCircuit c = Compiler.compile(g, new float[][] {{1}});
+        CompiledCircuit c = CircuitCompiler.compile(g, new float[][] {{1}});
         assertEquals(QuantizationOptions.MAX_FRAC_BITS, c.layer(0).weightFracBits()); // 9 + 66, lowered to 48
         assertEquals(QuantizationOptions.MAX_FRAC_BITS, c.layer(0).preActivationFracBits());
         assertEquals(9, c.layer(0).shift());
@@ -193,10 +193,10 @@ class CompilerTest {
     void compile_isDeterministicAndSensitiveToOptions() {
         ModelGraph g = TestModels.mlp(3, 6, 5, 3, Activation.sigmoid(), true);
         float[][] cal = TestModels.uniformRows(4, 20, 6, -1, 1);
-        CompiledCircuit a = Compiler.compile(g, cal), b = Compiler.compile(g, cal);
+        CompiledCircuit a = CircuitCompiler.compile(g, cal), b = CircuitCompiler.compile(g, cal);
         assertEquals(a, b);
         assertArrayEquals(a.circuitHash(), b.circuitHash());
-        assertFalse(a.equals(Compiler.compile(g, cal, EIGHT)));
+        assertFalse(a.equals(CircuitCompiler.compile(g, cal, EIGHT)));
         assertTrue(a.classifier());
         assertEquals(3, a.outputSize());
     }
@@ -204,7 +204,7 @@ class CompilerTest {
     @Test
     void compile_classifierOutputsAreIdentityLogits() {
         ModelGraph g = TestModels.mlp(5, 4, 3, 2, Activation.tanh(), true);
-        CompiledCircuit c = Compiler.compile(g, TestModels.uniformRows(6, 10, 4, -2, 2));
+        CompiledCircuit c = CircuitCompiler.compile(g, TestModels.uniformRows(6, 10, 4, -2, 2));
         assertEquals(CircuitActivation.TANH, c.layer(0).activation());
         assertEquals(9, c.layer(0).outputFracBits()); // B − 1 with the default B = 10
         assertEquals(CircuitActivation.IDENTITY, c.layer(1).activation());
@@ -227,8 +227,8 @@ class CompilerTest {
     void compile_withSoftmaxAndWithoutDifferOnlyInOutputKind() {
         Dense d = new Dense(new float[][] {{1, 2}, {-1, 0.5f}}, new float[] {0, 0});
         float[][] cal = {{0.3f, -0.7f}};
-        CompiledCircuit plain = Compiler.compile(ModelGraph.of(2, d), cal);
-        CompiledCircuit classifier = Compiler.compile(ModelGraph.of(2, d, new Softmax()), cal);
+        CompiledCircuit plain = CircuitCompiler.compile(ModelGraph.of(2, d), cal);
+        CompiledCircuit classifier = CircuitCompiler.compile(ModelGraph.of(2, d, new Softmax()), cal);
         assertFalse(plain.classifier());
         assertTrue(classifier.classifier());
         assertFalse(plain.equals(classifier));
@@ -239,17 +239,17 @@ class CompilerTest {
     void compile_fromCalibrationEqualsCompileFromSamples() {
         ModelGraph g = TestModels.mlp(8, 4, 6, 3, Activation.leakyRelu(0.05f), true);
         float[][] rows = TestModels.uniformRows(9, 12, 4, -1, 1);
-        CompiledCircuit viaSamples = Compiler.compile(g, rows, EIGHT);
-        assertEquals(viaSamples, Compiler.compile(g, Calibration.measure(g, rows), EIGHT));
-        assertThrows(NullPointerException.class, () -> Compiler.compile(g, rows, null));
+        CompiledCircuit viaSamples = CircuitCompiler.compile(g, rows, EIGHT);
+        assertEquals(viaSamples, CircuitCompiler.compile(g, Calibration.measure(g, rows), EIGHT));
+        assertThrows(NullPointerException.class, () -> CircuitCompiler.compile(g, rows, null));
     }
 
     @Test
     void compile_negativeZeroLeakySlopeIsCanonicalised() {
         Dense d = new Dense(new float[][] {{1, -2}}, new float[] {0.25f});
         float[][] cal = {{0.3f, -0.7f}};
-        CompiledCircuit minus = Compiler.compile(ModelGraph.of(2, d, Activation.leakyRelu(-0.0f)), cal);
-        CompiledCircuit plus = Compiler.compile(ModelGraph.of(2, d, Activation.leakyRelu(0.0f)), cal);
+        CompiledCircuit minus = CircuitCompiler.compile(ModelGraph.of(2, d, Activation.leakyRelu(-0.0f)), cal);
+        CompiledCircuit plus = CircuitCompiler.compile(ModelGraph.of(2, d, Activation.leakyRelu(0.0f)), cal);
         assertEquals(plus, minus);
         assertEquals(0, Float.floatToRawIntBits(minus.layer(0).alpha()));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> CircuitLayer.create(0, 8, 8,
