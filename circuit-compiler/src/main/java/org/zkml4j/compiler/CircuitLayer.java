@@ -2,7 +2,6 @@ package org.zkml4j.compiler;
 
 import java.math.BigInteger;
 import java.util.Arrays;
-import org.zkml4j.backend.field.Goldilocks;
 
 /**
  * One compiled layer: a quantized dense map followed by requantization and a table activation.
@@ -17,7 +16,9 @@ import org.zkml4j.backend.field.Goldilocks;
  */
 public final class CircuitLayer {
     /** (p − 1)/2 = 2^63 − 2^31: every proven integer v satisfies |v| ≤ HALF_P. */
-    static final BigInteger HALF_P = new BigInteger(Long.toUnsignedString(Goldilocks.P)).shiftRight(1);
+    /** The field the proofs work in: Goldilocks, p = 2^64 − 2^32 + 1 (the backend asserts it is its own). */
+    static final BigInteger FIELD_MODULUS = BigInteger.ONE.shiftLeft(64).subtract(BigInteger.ONE.shiftLeft(32)).add(BigInteger.ONE);
+    static final BigInteger HALF_P = FIELD_MODULUS.shiftRight(1);
 
     private final int index;
     private final int inputSize;

@@ -18,6 +18,7 @@
  * </ul>
  *
  * <p>Every rule, with formulas, is in {@code docs/quantization.md}. The compiler knows nothing of
- * how proofs work; it uses the proof backend only for the field modulus p.
+ * how proofs work beyond the field modulus p (Goldilocks), which its bound analysis must respect;
+ * the proof backend depends on this module, not the other way round.
  */
 package org.zkml4j.compiler;
