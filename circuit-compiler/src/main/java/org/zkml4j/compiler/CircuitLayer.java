@@ -16,7 +16,7 @@ import java.util.Arrays;
  */
 public final class CircuitLayer {
     /** (p − 1)/2 = 2^63 − 2^31: every proven integer v satisfies |v| ≤ HALF_P. */
-    /** The field the proofs work in: Goldilocks, p = 2^64 − 2^32 + 1 (the backend asserts it is its own). */
+    /** The field the proofs work in: Goldilocks, p = 2^64 − 2^32 + 1 (org.zkml4j.backend.field.Goldilocks.P). */
     static final BigInteger FIELD_MODULUS = BigInteger.ONE.shiftLeft(64).subtract(BigInteger.ONE.shiftLeft(32)).add(BigInteger.ONE);
     static final BigInteger HALF_P = FIELD_MODULUS.shiftRight(1);
 
