@@ -1,0 +1,643 @@
+package org.zkml4j.backend.lookup;
+
+import static org.zkml4j.backend.field.GoldilocksExt.mulC0;
+import static org.zkml4j.backend.field.GoldilocksExt.mulC1;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.random.RandomGenerator;
+import org.zkml4j.backend.field.Ext;
+import org.zkml4j.backend.field.Goldilocks;
+import org.zkml4j.backend.io.InvalidProofException;
+import org.zkml4j.backend.io.ProofReader;
+import org.zkml4j.backend.io.ProofWriter;
+import org.zkml4j.backend.pcs.Claim;
+import org.zkml4j.backend.pcs.Commitment;
+import org.zkml4j.backend.pcs.OpeningProof;
+import org.zkml4j.backend.pcs.PolynomialCommitment;
+import org.zkml4j.backend.pcs.ProverData;
+import org.zkml4j.backend.poly.Multilinear;
+import org.zkml4j.backend.sumcheck.SumcheckInstance;
+import org.zkml4j.backend.sumcheck.SumcheckProver;
+import org.zkml4j.backend.sumcheck.SumcheckShape;
+import org.zkml4j.backend.sumcheck.SumcheckVerifier;
+import org.zkml4j.backend.transcript.Transcript;
+
+/**
+ * The LogUp lookup argument (Haböck, "Multivariate lookups based on logarithmic derivatives",
+ * 2022): every witness row (f_1(x), …, f_w(x)), x ∈ {0,1}^n, equals some row of a public table
+ * (T_1, …, T_w) of 2^s rows.
+ *
+ * <p><b>Statement.</b> The caller has committed the witness columns f_k (length 2^n) and the
+ * multiplicity vector m (length 2^s) in its own commitment C1 and absorbed C1 and its statement
+ * into the transcript. {@link #prove} and {@link #verify} reduce the lookup to evaluation claims on
+ * C1's vectors, returned as {@link Claim}s that the caller proves together with its other claims in
+ * its one opening of C1.
+ *
+ * <p><b>Protocol</b> (all challenges from the transcript, everything absorbed before the
+ * challenge that follows it):
+ * <ol>
+ *   <li>Absorb the {@link LogUpShape} (n, s, w, C1 indices, every table column); draw β, γ ∈ K.
+ *       φ(x) = Σ_k β^(k−1)·f_k(x), ψ(t) = Σ_k β^(k−1)·T_k(t).
+ *   <li>The prover computes h(x) = 1/(γ − φ(x)) and g(t) = m(t)/(γ − ψ(t)) by batch inversion,
+ *       commits C2 = (h_re, h_im, g_re, g_im) (real and x-parts as base-field vectors), and sends
+ *       H = Σ_x h(x); both are absorbed.
+ *   <li>Draw τ ∈ K^n, λ ∈ K. Witness-side sumcheck (degree 3, n variables):
+ *       Σ_x [eq(τ, x)·(γ·h(x) − h(x)·φ(x) − 1) + λ·h(x)] = λ·H, i.e. the zero-check
+ *       h·(γ − φ) = 1 on the hypercube batched with Σ_x h(x) = H.
+ *   <li>Draw τ′ ∈ K^s, λ′ ∈ K. Table-side sumcheck (degree 3, s variables):
+ *       Σ_t [eq(τ′, t)·(γ·g(t) − g(t)·ψ(t) − m(t)) + λ′·g(t)] = λ′·H.
+ *   <li>The prover sends h_re(r), h_im(r), g_re(r′), g_im(r′) (absorbed) and opens C2 at them in one
+ *       batched opening. The verifier checks eq(τ, r) and eq(τ′, r′) itself, ψ(r′) =
+ *       Σ_k β^(k−1)·T̃_k(r′) from the public table, h(r) = h_re(r) + X·h_im(r), g(r′) likewise,
+ *       and the C2 opening; it returns the claims f_k(r) (on C1 vector {@code witnessVectors[k]})
+ *       and m(r′) (on C1 vector {@code multiplicityVector}).
+ * </ol>
+ *
+ * <p><b>Soundness</b> (docs/lookup.md). Suppose some witness row of the committed f is not in the
+ * table. Let |K| = p² ≈ 2^128. The verifier accepts (with true C1 claims) with probability at most
+ * <pre>
+ *   ε ≤ [ (w − 1)·2^s          β: the first bad row's compression φ(x*) hits one of ≤ 2^s values ψ(t)
+ *       + 2^n + 2^(s+1)        γ: a root of the cleared-denominator numerator, or a pole ψ(t)
+ *       + max(n, 1) + max(s, 1)   τ, λ and τ′, λ′: zero-checks batched with the sums
+ *       + 3n + 3s ] / |K|      the two sumchecks (degree 3)
+ *       + ε_PCS(C2)
+ * </pre>
+ * (see {@link #soundnessBits}). Multiplicities are arbitrary field elements and need no range
+ * check: a witness value u with c_u ∈ [1, 2^n] occurrences gives the rational function
+ * Σ_x 1/(X − φ(x)) a pole of residue c_u ≠ 0 (2^n &lt; p), which the table side can only match if u
+ * is a table value.
+ *
+ * <p><b>Not zero knowledge.</b> H, the round polynomials, the final evaluations (f_k(r), m(r′),
+ * h(r), g(r′)) and the part evaluations are sent in the clear and reveal information about the
+ * witness; only C2's unopened contents are hidden. The zero-knowledge version (ZK sumchecks and
+ * masked evaluations) is future work.
+ *
+ * <pre>{@code
+ * ProverData c1 = pcs.commit(List.of(z, a, inst.multiplicities()), rng);
+ * c1.commitment().absorbInto(transcript);
+ * LogUp.ProverResult res = LogUp.prove(inst, transcript, pcs, rng);
+ * OpeningProof c1Opening = pcs.open(c1, res.claims(), transcript, rng);   // plus the caller's own claims
+ * // verifier: absorb C1, then
+ * List<Claim> claims = LogUp.verify(shape, res.proof(), transcript, pcs);
+ * pcs.verify(c1.commitment(), claims, c1Opening, transcript);
+ * }</pre>
+ */
+public final class LogUp {
+    static final String PROTOCOL = "zkml4j/logup/v1";
+    static final String BETA_LABEL = "logup/beta";
+    static final String GAMMA_LABEL = "logup/gamma";
+    static final String SUM_LABEL = "logup/sum";
+    static final String TAU_LABEL = "logup/tau";
+    static final String LAMBDA_LABEL = "logup/lambda";
+    static final String TABLE_TAU_LABEL = "logup/tau-table";
+    static final String TABLE_LAMBDA_LABEL = "logup/lambda-table";
+    static final String PARTS_LABEL = "logup/parts";
+    /** The extension generator X (X² = 7). */
+    private static final Ext X = Ext.of(0, 1);
+    /** Table ids in the witness-side sumcheck: eq(τ, ·), h, then f_1..f_w. */
+    private static final int EQ = 0, FRACTION = 1, FIRST_WITNESS = 2;
+    /** Table ids in the table-side sumcheck: eq(τ′, ·), g, ψ, m. */
+    private static final int PSI = 2, MULTIPLICITY = 3;
+
+    private LogUp() {}
+
+    /**
+     * A proof and the claims on C1 it reduces to.
+     *
+     * @param proof the proof to send
+     * @param claims f_k(r) on C1 vector {@code witnessVectors[k]} for k = 1..w, then m(r′) on C1
+     *     vector {@code multiplicityVector}; the caller must prove them by opening C1
+     */
+    public record ProverResult(LogUpProof proof, List<Claim> claims) {
+        /** Copies the claim list. */
+        public ProverResult {
+            Objects.requireNonNull(proof, "proof");
+            claims = List.copyOf(claims);
+        }
+    }
+
+    /**
+     * The multiplicity vector of {@code witnessColumns} in {@code table}: entry t counts the
+     * witness rows equal to table row t, each row counted at the first table row equal to it (later
+     * duplicates and padding rows get 0). The result has one entry per table row.
+     *
+     * @param witnessColumns the w witness columns, of equal length
+     * @param table the w table columns, of equal length (e.g. {@link LookupTable#columns()})
+     * @throws IllegalArgumentException naming the first witness row that is not in the table, or if
+     *     the columns do not fit together
+     */
+    public static long[] multiplicities(long[][] witnessColumns, long[][] table) {
+        checkColumns(witnessColumns, "witness");
+        checkColumns(table, "table");
+        if (witnessColumns.length != table.length) {
+            throw new IllegalArgumentException(witnessColumns.length + " witness columns for a table of "
+                    + table.length + " columns");
+        }
+        RowIndex index = new RowIndex(table);
+        long[] m = new long[table[0].length];
+        for (int x = 0; x < witnessColumns[0].length; x++) {
+            m[firstRow(index, witnessColumns, x)]++;
+        }
+        return m;
+    }
+
+    /**
+     * The multiplicity vector of {@code witnessColumns} in the padded {@code table} (length
+     * {@code table.rows()}); see {@link #multiplicities(long[][], long[][])}.
+     *
+     * @throws IllegalArgumentException naming the first witness row that is not in the table
+     */
+    public static long[] multiplicities(long[][] witnessColumns, LookupTable table) {
+        return multiplicities(witnessColumns, table.columnsRef());
+    }
+
+    private static void checkColumns(long[][] columns, String what) {
+        Objects.requireNonNull(columns, what + " columns");
+        if (columns.length == 0) {
+            throw new IllegalArgumentException("no " + what + " columns");
+        }
+        int len = Objects.requireNonNull(columns[0], what + " column 0").length;
+        if (what.equals("table") && len == 0) {
+            throw new IllegalArgumentException("the table has no rows");
+        }
+        for (int k = 0; k < columns.length; k++) {
+            if (Objects.requireNonNull(columns[k], what + " column " + k).length != len) {
+                throw new IllegalArgumentException(what + " column " + k + " has " + columns[k].length
+                        + " entries but column 0 has " + len);
+            }
+        }
+    }
+
+    /** The first table row equal to witness row x; throws naming the row if there is none. */
+    private static int firstRow(RowIndex index, long[][] witness, int x) {
+        int t = index.find(witness, x);
+        if (t < 0) {
+            throw new IllegalArgumentException("witness row " + x + " " + formatRow(witness, x) + " is not in the table");
+        }
+        return t;
+    }
+
+    /** A row as signed integers, e.g. {@code (-1500, 0)}. */
+    static String formatRow(long[][] columns, int row) {
+        StringBuilder sb = new StringBuilder("(");
+        for (int k = 0; k < columns.length; k++) {
+            if (k > 0) {
+                sb.append(", ");
+            }
+            long v = columns[k][row];
+            sb.append(Goldilocks.isCanonical(v) ? Long.toString(Goldilocks.toSigned(v)) : Long.toUnsignedString(v));
+        }
+        return sb.append(')').toString();
+    }
+
+    /**
+     * Checks that every witness row is in the table and that, for every distinct table row, the
+     * multiplicities of its occurrences add up to the number of witness rows equal to it.
+     */
+    static void checkRelation(LogUpInstance instance) {
+        long[][] table = instance.shape().table().columnsRef();
+        long[][] witness = instance.witnessRef();
+        long[] m = instance.multiplicitiesRef();
+        RowIndex index = new RowIndex(table);
+        long[] expected = new long[m.length];
+        for (int x = 0; x < witness[0].length; x++) {
+            expected[firstRow(index, witness, x)]++;
+        }
+        long[] given = new long[m.length];
+        for (int t = 0; t < m.length; t++) {
+            int first = index.find(table, t);
+            given[first] = Goldilocks.add(given[first], m[t]);
+        }
+        for (int t = 0; t < m.length; t++) {
+            if (given[t] != expected[t]) { // both zero unless t is a first occurrence
+                throw new IllegalArgumentException("multiplicities do not match the witness at table row " + t + " "
+                        + formatRow(table, t) + ": the witness has " + expected[t]
+                        + " rows equal to it, the multiplicities of its occurrences add up to "
+                        + Goldilocks.toString(given[t]));
+            }
+        }
+    }
+
+    /**
+     * Proves that every witness row of {@code instance} is in its table. The caller must already
+     * have absorbed C1 (holding the witness columns and multiplicities at the shape's indices) and
+     * its statement; this method absorbs the shape and everything it sends.
+     *
+     * @param rng randomness for the C2 commitment and opening (cryptographically secure in
+     *     production; the PCS's hiding depends on it)
+     * @return the proof and the C1 claims the caller must prove
+     * @throws IllegalArgumentException before touching the transcript, naming the first witness
+     *     row that is not in the table, or a table row whose multiplicities do not match
+     * @throws IllegalStateException if γ hits a compressed witness or table row (probability
+     *     ≤ (2^n + 2^s)/|K|); retry with a fresh transcript
+     */
+    public static ProverResult prove(LogUpInstance instance, Transcript transcript, PolynomialCommitment pcs,
+            RandomGenerator rng) {
+        return prove(instance, transcript, pcs, rng, null);
+    }
+
+    /**
+     * Test-only deviations of a cheating prover: it skips the relation check, may alter φ, ψ, h, g
+     * and the eq tables and choose H, and proves each sumcheck for its true sum when the
+     * claimed one is false (so the forged proof is well-formed).
+     */
+    interface Deviation {
+        /** Alters the compressed rows φ (witness) and ψ (table) before the fractions are computed. */
+        default void tamperCompressed(long[] phi, long[] psi) {}
+
+        /** Alters the eq table of the witness-side (or table-side) sumcheck. */
+        default void tamperEq(long[] eq, boolean witnessSide) {}
+
+        /** Alters the interleaved tables h and g after they are computed, before C2 is committed. */
+        default void tamper(long[] h, long[] g) {}
+
+        /** The H to send, given the sums of the (possibly altered) h and g. */
+        default Ext claimedSum(Ext sumH, Ext sumG) {
+            return sumH;
+        }
+    }
+
+    /** {@link #prove} with an optional cheating {@code deviation} (null: honest). */
+    static ProverResult prove(LogUpInstance instance, Transcript transcript, PolynomialCommitment pcs,
+            RandomGenerator rng, Deviation deviation) {
+        Objects.requireNonNull(instance, "instance");
+        Objects.requireNonNull(transcript, "transcript");
+        Objects.requireNonNull(pcs, "pcs");
+        Objects.requireNonNull(rng, "rng");
+        LogUpShape shape = instance.shape();
+        if (deviation == null) {
+            checkRelation(instance);
+        }
+        int n = shape.witnessLogSize();
+        int s = shape.tableLogSize();
+        long[][] table = shape.table().columnsRef();
+        long[][] witness = instance.witnessRef();
+        long[] m = instance.multiplicitiesRef();
+
+        shape.absorbInto(transcript);
+        Ext beta = transcript.challengeExt(BETA_LABEL);
+        Ext gamma = transcript.challengeExt(GAMMA_LABEL);
+        Ext[] betaPowers = powers(beta, shape.width());
+        long[] phi = compress(witness, betaPowers);
+        long[] psi = compress(table, betaPowers);
+        if (deviation != null) {
+            deviation.tamperCompressed(phi, psi);
+        }
+        long[] h = fractions(gamma, phi, null, "witness");
+        long[] g = fractions(gamma, psi, m, "table");
+        Ext sumH = sum(h);
+        Ext claimed = sumH;
+        if (deviation != null) {
+            deviation.tamper(h, g);
+            sumH = sum(h);
+            claimed = deviation.claimedSum(sumH, sum(g));
+        }
+        long[][] c2Vectors = {part(h, 0), part(h, 1), part(g, 0), part(g, 1)};
+        ProverData c2 = pcs.commit(List.of(c2Vectors), rng);
+        c2.commitment().absorbInto(transcript);
+        transcript.absorbExts(SUM_LABEL, claimed);
+
+        Ext[] tau = transcript.challengeExts(TAU_LABEL, n);
+        Ext lambda = transcript.challengeExt(LAMBDA_LABEL);
+        SumcheckInstance.Builder wb = SumcheckInstance.builder();
+        long[] eq = Multilinear.eqTable(tau);
+        if (deviation != null) {
+            deviation.tamperEq(eq, true);
+        }
+        wb.addExtTable(eq);
+        wb.addExtTable(h);
+        for (long[] f : witness) {
+            wb.addBaseTable(f);
+        }
+        addTerms(wb, witnessTerms(betaPowers, gamma, lambda));
+        SumcheckProver.Result wr = sumcheck(wb.build(), lambda.mul(claimed), transcript, deviation != null);
+
+        Ext[] tau2 = transcript.challengeExts(TABLE_TAU_LABEL, s);
+        Ext lambda2 = transcript.challengeExt(TABLE_LAMBDA_LABEL);
+        SumcheckInstance.Builder tb = SumcheckInstance.builder();
+        long[] eq2 = Multilinear.eqTable(tau2);
+        if (deviation != null) {
+            deviation.tamperEq(eq2, false);
+        }
+        tb.addExtTable(eq2);
+        tb.addExtTable(g);
+        tb.addExtTable(psi);
+        tb.addBaseTable(m);
+        addTerms(tb, tableTerms(gamma, lambda2));
+        SumcheckProver.Result tr = sumcheck(tb.build(), lambda2.mul(claimed), transcript, deviation != null);
+
+        Ext[] r = wr.point();
+        Ext[] r2 = tr.point();
+        Ext[] parts = {
+            Multilinear.evaluate(c2Vectors[0], r), Multilinear.evaluate(c2Vectors[1], r),
+            Multilinear.evaluate(c2Vectors[2], r2), Multilinear.evaluate(c2Vectors[3], r2)
+        };
+        transcript.absorbExts(PARTS_LABEL, parts);
+        OpeningProof opening = pcs.open(c2, fractionClaims(r, r2, parts), transcript, rng);
+        ProofWriter w = new ProofWriter();
+        opening.writeTo(w);
+        LogUpProof proof = new LogUpProof(c2.commitment(), claimed, wr.proof(), tr.proof(), parts, w.toByteArray());
+        return new ProverResult(proof, callerClaims(shape, r, wr.finalEvaluations(), r2, tr.finalEvaluations()));
+    }
+
+    /** Proves a sumcheck; a cheating prover proves the true sum when {@code claim} is false. */
+    private static SumcheckProver.Result sumcheck(SumcheckInstance inst, Ext claim, Transcript t, boolean cheating) {
+        if (cheating) {
+            Ext actual = inst.sum();
+            if (!actual.equals(claim)) {
+                return SumcheckProver.prove(inst, actual, t);
+            }
+        }
+        return SumcheckProver.prove(inst, claim, t);
+    }
+
+    /**
+     * Verifies a LogUp proof for {@code shape}. The caller must first have absorbed exactly what the
+     * prover's caller absorbed (C1 and its statement).
+     *
+     * @return the claims on C1 the lookup reduces to (f_k(r) on {@code witnessVectors[k]}, then
+     *     m(r′) on {@code multiplicityVector}); the lookup holds only once the caller has verified
+     *     them with its opening of C1
+     * @throws InvalidProofException naming the failed check
+     */
+    public static List<Claim> verify(LogUpShape shape, LogUpProof proof, Transcript transcript,
+            PolynomialCommitment pcs) throws InvalidProofException {
+        Objects.requireNonNull(shape, "shape");
+        Objects.requireNonNull(proof, "proof");
+        Objects.requireNonNull(transcript, "transcript");
+        Objects.requireNonNull(pcs, "pcs");
+        int n = shape.witnessLogSize();
+        int s = shape.tableLogSize();
+        Commitment c2 = proof.fractionCommitment();
+        int[] lengths = fractionVectorLengths(shape);
+        boolean layoutOk = c2.vectorCount() == lengths.length;
+        for (int i = 0; layoutOk && i < lengths.length; i++) {
+            layoutOk = c2.vectorLength(i) == lengths[i];
+        }
+        if (!layoutOk) {
+            throw new InvalidProofException("malformed proof: the fraction commitment does not hold vectors of lengths "
+                    + java.util.Arrays.toString(lengths));
+        }
+        Ext[] parts = proof.partsRef();
+        if (parts.length != LogUpProof.PARTS) {
+            throw new InvalidProofException("malformed proof: " + parts.length + " part evaluations, expected "
+                    + LogUpProof.PARTS);
+        }
+
+        shape.absorbInto(transcript);
+        Ext beta = transcript.challengeExt(BETA_LABEL);
+        Ext gamma = transcript.challengeExt(GAMMA_LABEL);
+        Ext[] betaPowers = powers(beta, shape.width());
+        c2.absorbInto(transcript);
+        Ext claimed = proof.claimedSum();
+        transcript.absorbExts(SUM_LABEL, claimed);
+
+        Ext[] tau = transcript.challengeExts(TAU_LABEL, n);
+        Ext lambda = transcript.challengeExt(LAMBDA_LABEL);
+        SumcheckShape ws = new SumcheckShape(n, FIRST_WITNESS + shape.width(), witnessTerms(betaPowers, gamma, lambda));
+        SumcheckVerifier.Result wr;
+        try {
+            wr = SumcheckVerifier.verify(ws, lambda.mul(claimed), proof.witnessSumcheck(), transcript);
+        } catch (InvalidProofException e) {
+            throw new InvalidProofException("LogUp witness-side sumcheck: " + e.getMessage());
+        }
+
+        Ext[] tau2 = transcript.challengeExts(TABLE_TAU_LABEL, s);
+        Ext lambda2 = transcript.challengeExt(TABLE_LAMBDA_LABEL);
+        SumcheckShape ts = new SumcheckShape(s, 4, tableTerms(gamma, lambda2));
+        SumcheckVerifier.Result tr;
+        try {
+            tr = SumcheckVerifier.verify(ts, lambda2.mul(claimed), proof.tableSumcheck(), transcript);
+        } catch (InvalidProofException e) {
+            throw new InvalidProofException("LogUp table-side sumcheck: " + e.getMessage());
+        }
+        transcript.absorbExts(PARTS_LABEL, parts);
+
+        Ext[] r = wr.point();
+        Ext[] r2 = tr.point();
+        Ext[] wf = wr.finalEvaluations();
+        Ext[] tf = tr.finalEvaluations();
+        if (!wf[EQ].equals(Multilinear.eq(tau, r))) {
+            throw new InvalidProofException("LogUp witness side: claimed eq(τ, r) is wrong");
+        }
+        if (!wf[FRACTION].equals(parts[0].add(X.mul(parts[1])))) {
+            throw new InvalidProofException("LogUp witness side: h(r) ≠ h_re(r) + X·h_im(r)");
+        }
+        if (!tf[EQ].equals(Multilinear.eq(tau2, r2))) {
+            throw new InvalidProofException("LogUp table side: claimed eq(τ′, r′) is wrong");
+        }
+        if (!tf[FRACTION].equals(parts[2].add(X.mul(parts[3])))) {
+            throw new InvalidProofException("LogUp table side: g(r′) ≠ g_re(r′) + X·g_im(r′)");
+        }
+        Ext psiAt = Ext.ZERO;
+        long[][] table = shape.table().columnsRef();
+        for (int k = 0; k < table.length; k++) {
+            psiAt = psiAt.add(betaPowers[k].mul(Multilinear.evaluate(table[k], r2)));
+        }
+        if (!tf[PSI].equals(psiAt)) {
+            throw new InvalidProofException("LogUp table side: claimed ψ(r′) is not the table's compression at r′");
+        }
+
+        List<Claim> c2Claims = fractionClaims(r, r2, parts);
+        try {
+            ProofReader in = new ProofReader(proof.openingRef());
+            OpeningProof opening = pcs.readProof(in, c2, c2Claims);
+            in.expectEnd("LogUp opening proof");
+            pcs.verify(c2, c2Claims, opening, transcript);
+        } catch (InvalidProofException e) {
+            throw new InvalidProofException("LogUp fraction opening: " + e.getMessage());
+        }
+        return callerClaims(shape, r, wf, r2, tf);
+    }
+
+    /** Reads a proof for {@code shape} (see {@link LogUpProof#read}). */
+    public static LogUpProof readProof(ProofReader in, LogUpShape shape, PolynomialCommitment pcs)
+            throws InvalidProofException {
+        return LogUpProof.read(in, shape, pcs);
+    }
+
+    /** Lengths of C2's vectors (h_re, h_im, g_re, g_im): 2^n, 2^n, 2^s, 2^s. */
+    public static int[] fractionVectorLengths(LogUpShape shape) {
+        int n = shape.witnessSize();
+        int t = shape.table().rows();
+        return new int[] {n, n, t, t};
+    }
+
+    /**
+     * The proven soundness of a LogUp proof for {@code shape} in bits, −log2 ε, with ε as in the
+     * class documentation: [(w−1)·2^s + 2^n + 2^(s+1) + max(n,1) + max(s,1) + 3n + 3s]/|K| plus
+     * 2^−{@code fractionPcsBits} for the C2 opening (e.g.
+     * {@code ligero.soundnessBits(LogUp.fractionVectorLengths(shape))}). The caller's opening of C1
+     * adds its own error.
+     */
+    public static double soundnessBits(LogUpShape shape, double fractionPcsBits) {
+        int n = shape.witnessLogSize();
+        int s = shape.tableLogSize();
+        int w = shape.width();
+        double numerator = (w - 1) * Math.pow(2, s) + Math.pow(2, n) + Math.pow(2, s + 1)
+                + Math.max(n, 1) + Math.max(s, 1) + 3.0 * n + 3.0 * s;
+        double p = unsignedToDouble(Goldilocks.P);
+        double epsilon = numerator / (p * p) + Math.pow(2, -fractionPcsBits);
+        return -Math.log(epsilon) / Math.log(2);
+    }
+
+    private static double unsignedToDouble(long v) {
+        return (double) (v >>> 1) * 2.0 + (v & 1);
+    }
+
+    /** Terms of the witness-side summand over tables [eq, h, f_1..f_w]. */
+    private static List<SumcheckShape.Term> witnessTerms(Ext[] betaPowers, Ext gamma, Ext lambda) {
+        List<SumcheckShape.Term> terms = new ArrayList<>();
+        terms.add(new SumcheckShape.Term(gamma, new int[] {EQ, FRACTION}));
+        for (int k = 0; k < betaPowers.length; k++) {
+            terms.add(new SumcheckShape.Term(betaPowers[k].neg(), new int[] {EQ, FRACTION, FIRST_WITNESS + k}));
+        }
+        terms.add(new SumcheckShape.Term(Ext.ONE.neg(), new int[] {EQ}));
+        terms.add(new SumcheckShape.Term(lambda, new int[] {FRACTION}));
+        return terms;
+    }
+
+    /** Terms of the table-side summand over tables [eq, g, ψ, m]. */
+    private static List<SumcheckShape.Term> tableTerms(Ext gamma, Ext lambda) {
+        return List.of(
+                new SumcheckShape.Term(gamma, new int[] {EQ, FRACTION}),
+                new SumcheckShape.Term(Ext.ONE.neg(), new int[] {EQ, FRACTION, PSI}),
+                new SumcheckShape.Term(Ext.ONE.neg(), new int[] {EQ, MULTIPLICITY}),
+                new SumcheckShape.Term(lambda, new int[] {FRACTION}));
+    }
+
+    /** The witness-side shape with placeholder coefficients: sizes for reading a proof. */
+    static SumcheckShape witnessReadingShape(LogUpShape shape) {
+        Ext[] ones = new Ext[shape.width()];
+        java.util.Arrays.fill(ones, Ext.ONE);
+        return new SumcheckShape(shape.witnessLogSize(), FIRST_WITNESS + shape.width(),
+                witnessTerms(ones, Ext.ONE, Ext.ONE));
+    }
+
+    /** The table-side shape with placeholder coefficients: sizes for reading a proof. */
+    static SumcheckShape tableReadingShape(LogUpShape shape) {
+        return new SumcheckShape(shape.tableLogSize(), 4, tableTerms(Ext.ONE, Ext.ONE));
+    }
+
+    private static void addTerms(SumcheckInstance.Builder b, List<SumcheckShape.Term> terms) {
+        for (SumcheckShape.Term t : terms) {
+            b.addTerm(t.coefficient(), t.tables());
+        }
+    }
+
+    /** C2 claims: h_re, h_im at r (vectors 0, 1) and g_re, g_im at r′ (vectors 2, 3). */
+    private static List<Claim> fractionClaims(Ext[] r, Ext[] r2, Ext[] parts) {
+        return List.of(Claim.multilinear(0, r, parts[0]), Claim.multilinear(1, r, parts[1]),
+                Claim.multilinear(2, r2, parts[2]), Claim.multilinear(3, r2, parts[3]));
+    }
+
+    /** C1 claims: f_k(r) for every k, then m(r′). */
+    private static List<Claim> callerClaims(LogUpShape shape, Ext[] r, Ext[] witnessFinals, Ext[] r2,
+            Ext[] tableFinals) {
+        int[] idx = shape.witnessVectors();
+        List<Claim> claims = new ArrayList<>(idx.length + 1);
+        for (int k = 0; k < idx.length; k++) {
+            claims.add(Claim.multilinear(idx[k], r, witnessFinals[FIRST_WITNESS + k]));
+        }
+        claims.add(Claim.multilinear(shape.multiplicityVector(), r2, tableFinals[MULTIPLICITY]));
+        return claims;
+    }
+
+    /** 1, β, …, β^(w−1). */
+    private static Ext[] powers(Ext beta, int w) {
+        Ext[] p = new Ext[w];
+        p[0] = Ext.ONE;
+        for (int k = 1; k < w; k++) {
+            p[k] = p[k - 1].mul(beta);
+        }
+        return p;
+    }
+
+    /** Σ_k betaPowers[k]·columns[k][i] for every row i, as an interleaved extension table. */
+    static long[] compress(long[][] columns, Ext[] betaPowers) {
+        int rows = columns[0].length;
+        long[] out = new long[2 * rows];
+        for (int i = 0; i < rows; i++) {
+            out[2 * i] = columns[0][i];
+        }
+        for (int k = 1; k < columns.length; k++) {
+            long b0 = betaPowers[k].c0(), b1 = betaPowers[k].c1();
+            long[] c = columns[k];
+            for (int i = 0; i < rows; i++) {
+                out[2 * i] = Goldilocks.add(out[2 * i], Goldilocks.mul(b0, c[i]));
+                out[2 * i + 1] = Goldilocks.add(out[2 * i + 1], Goldilocks.mul(b1, c[i]));
+            }
+        }
+        return out;
+    }
+
+    /**
+     * numerators[i]/(γ − compressed[i]) for every row (numerators null: all ones), as an interleaved
+     * extension table, with one extension-field inversion (Montgomery's trick).
+     *
+     * @throws IllegalStateException if some γ − compressed[i] is zero
+     */
+    static long[] fractions(Ext gamma, long[] compressed, long[] numerators, String side) {
+        int rows = compressed.length / 2;
+        long g0 = gamma.c0(), g1 = gamma.c1();
+        long[] den = new long[2 * rows];
+        long[] prefix = new long[2 * rows];
+        long a0 = 1, a1 = 0;
+        for (int i = 0; i < rows; i++) {
+            long d0 = Goldilocks.sub(g0, compressed[2 * i]);
+            long d1 = Goldilocks.sub(g1, compressed[2 * i + 1]);
+            if (d0 == 0 && d1 == 0) {
+                throw new IllegalStateException("γ equals the compressed " + side + " row " + i
+                        + " (probability ≤ (2^n + 2^s)/|K|); prove again with a fresh transcript");
+            }
+            den[2 * i] = d0;
+            den[2 * i + 1] = d1;
+            prefix[2 * i] = a0;
+            prefix[2 * i + 1] = a1;
+            long t0 = mulC0(a0, a1, d0, d1);
+            a1 = mulC1(a0, a1, d0, d1);
+            a0 = t0;
+        }
+        Ext inv = Ext.of(a0, a1).inverse();
+        long i0 = inv.c0(), i1 = inv.c1();
+        long[] out = new long[2 * rows];
+        for (int i = rows - 1; i >= 0; i--) {
+            long p0 = prefix[2 * i], p1 = prefix[2 * i + 1];
+            long q0 = mulC0(i0, i1, p0, p1); // 1/(γ − compressed[i])
+            long q1 = mulC1(i0, i1, p0, p1);
+            long d0 = den[2 * i], d1 = den[2 * i + 1];
+            long t0 = mulC0(i0, i1, d0, d1);
+            i1 = mulC1(i0, i1, d0, d1);
+            i0 = t0;
+            if (numerators == null) {
+                out[2 * i] = q0;
+                out[2 * i + 1] = q1;
+            } else {
+                out[2 * i] = Goldilocks.mul(q0, numerators[i]);
+                out[2 * i + 1] = Goldilocks.mul(q1, numerators[i]);
+            }
+        }
+        return out;
+    }
+
+    /** Σ of an interleaved extension table. */
+    static Ext sum(long[] ext) {
+        long s0 = 0, s1 = 0;
+        for (int i = 0; i < ext.length; i += 2) {
+            s0 = Goldilocks.add(s0, ext[i]);
+            s1 = Goldilocks.add(s1, ext[i + 1]);
+        }
+        return Ext.of(s0, s1);
+    }
+
+    /** The real (which = 0) or x-part (which = 1) of an interleaved extension table. */
+    static long[] part(long[] ext, int which) {
+        long[] out = new long[ext.length / 2];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = ext[2 * i + which];
+        }
+        return out;
+    }
+}
