@@ -18,6 +18,7 @@ import org.zkml4j.backend.pcs.OpeningProof;
 import org.zkml4j.backend.pcs.PolynomialCommitment;
 import org.zkml4j.backend.pcs.ProverData;
 import org.zkml4j.backend.poly.Multilinear;
+import org.zkml4j.backend.sumcheck.Reduction;
 import org.zkml4j.backend.sumcheck.SumcheckInstance;
 import org.zkml4j.backend.sumcheck.SumcheckProver;
 import org.zkml4j.backend.sumcheck.SumcheckShape;
@@ -397,7 +398,7 @@ public final class LogUp {
         Ext[] tau = transcript.challengeExts(TAU_LABEL, n);
         Ext lambda = transcript.challengeExt(LAMBDA_LABEL);
         SumcheckShape ws = new SumcheckShape(n, FIRST_WITNESS + shape.width(), witnessTerms(betaPowers, gamma, lambda));
-        SumcheckVerifier.Result wr;
+        Reduction wr;
         try {
             wr = SumcheckVerifier.verify(ws, lambda.mul(claimed), proof.witnessSumcheck(), transcript);
         } catch (InvalidProofException e) {
@@ -407,7 +408,7 @@ public final class LogUp {
         Ext[] tau2 = transcript.challengeExts(TABLE_TAU_LABEL, s);
         Ext lambda2 = transcript.challengeExt(TABLE_LAMBDA_LABEL);
         SumcheckShape ts = new SumcheckShape(s, 4, tableTerms(gamma, lambda2));
-        SumcheckVerifier.Result tr;
+        Reduction tr;
         try {
             tr = SumcheckVerifier.verify(ts, lambda2.mul(claimed), proof.tableSumcheck(), transcript);
         } catch (InvalidProofException e) {
