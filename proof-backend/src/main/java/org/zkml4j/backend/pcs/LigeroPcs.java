@@ -94,9 +94,13 @@ public final class LigeroPcs implements PolynomialCommitment {
         for (byte[] salt : salts) {
             rng.nextBytes(salt);
         }
-        long[][] encoded = new long[coefficients.length][];
-        rows(coefficients.length).forEach(i -> encoded[i] = ReedSolomon.evaluate(coefficients[i], layout.logDomain()));
-        MerkleTree tree = MerkleTree.fromLeafHashes(hashColumns(encoded, salts));
+        // One row-major array for the whole encoded matrix: a single large allocation is never
+        // copied by young collections (per-row arrays cost more in GC pauses than in NTTs).
+        int n = layout.domain();
+        long[] encoded = new long[coefficients.length * n];
+        rows(coefficients.length).forEach(i ->
+                System.arraycopy(ReedSolomon.evaluate(coefficients[i], layout.logDomain()), 0, encoded, i * n, n));
+        MerkleTree tree = MerkleTree.fromLeafHashes(hashColumns(encoded, coefficients.length, salts));
         LigeroCommitment commitment = new LigeroCommitment(params.securityBits(), lengths, tree.root());
         return new LigeroProverData(layout, coefficients, encoded, salts, tree, commitment);
     }
@@ -112,16 +116,16 @@ public final class LigeroPcs implements PolynomialCommitment {
         }
     }
 
-    private static byte[] hashColumns(long[][] encoded, byte[][] salts) {
+    private static byte[] hashColumns(long[] encoded, int rowCount, byte[][] salts) {
         int n = salts.length;
         byte[] hashes = new byte[n * MerkleTree.HASH_BYTES];
         int chunk = 1024;
         IntStream.range(0, (n + chunk - 1) / chunk).parallel().forEach(c -> {
             MessageDigest md = sha256();
-            long[] column = new long[encoded.length];
+            long[] column = new long[rowCount];
             for (int j = c * chunk; j < Math.min(n, (c + 1) * chunk); j++) {
-                for (int i = 0; i < encoded.length; i++) {
-                    column[i] = encoded[i][j];
+                for (int i = 0; i < rowCount; i++) {
+                    column[i] = encoded[i * n + j];
                 }
                 MerkleTree.hashLeaf(md, salts[j], column, hashes, j * MerkleTree.HASH_BYTES);
             }
@@ -170,7 +174,7 @@ public final class LigeroPcs implements PolynomialCommitment {
         for (int k = 0; k < columns.length; k++) {
             salts[k] = data.salts[columns[k]].clone();
             for (int i = 0; i < layout.totalRows(); i++) {
-                values[k][i] = data.encoded[i][columns[k]];
+                values[k][i] = data.encoded[i * layout.domain() + columns[k]];
             }
         }
         return new LigeroOpening(uExt, qExt, columns, salts, values, data.tree.prove(columns));

@@ -12,14 +12,14 @@ final class LigeroProverData implements ProverData {
     final LigeroLayout layout;
     /** Row polynomials' coefficients (data rows, then the three mask rows). */
     final long[][] coefficients;
-    /** Row polynomials evaluated on the code domain. */
-    final long[][] encoded;
+    /** Row polynomials evaluated on the code domain, row-major: row i at [i·N, (i+1)·N). */
+    final long[] encoded;
     final byte[][] salts;
     final MerkleTree tree;
     private final LigeroCommitment commitment;
     private final AtomicBoolean opened = new AtomicBoolean();
 
-    LigeroProverData(LigeroLayout layout, long[][] coefficients, long[][] encoded, byte[][] salts, MerkleTree tree,
+    LigeroProverData(LigeroLayout layout, long[][] coefficients, long[] encoded, byte[][] salts, MerkleTree tree,
                      LigeroCommitment commitment) {
         this.layout = layout;
         this.coefficients = coefficients;
