@@ -260,7 +260,8 @@ public final class MerkleTree {
         }
     }
 
-    static MessageDigest newSha256() {
+    /** A fresh SHA-256 digest, e.g. to reuse across {@link #hashLeaf(MessageDigest, byte[], long[], byte[], int)} calls. */
+    public static MessageDigest newSha256() {
         try {
             return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {

@@ -60,7 +60,6 @@ public final class LigeroPcs implements PolynomialCommitment {
         int[] lengths = vectors.stream().mapToInt(v -> v.length).toArray();
         LigeroLayout layout = LigeroLayout.plan(lengths, params);
         int cols = layout.cols();
-        int t = layout.queries();
         long[][] coefficients = new long[layout.totalRows()][];
         for (int v = 0; v < vectors.size(); v++) {
             long[] data = vectors.get(v);
@@ -121,7 +120,7 @@ public final class LigeroPcs implements PolynomialCommitment {
         byte[] hashes = new byte[n * MerkleTree.HASH_BYTES];
         int chunk = 1024;
         IntStream.range(0, (n + chunk - 1) / chunk).parallel().forEach(c -> {
-            MessageDigest md = sha256();
+            MessageDigest md = MerkleTree.newSha256();
             long[] column = new long[rowCount];
             for (int j = c * chunk; j < Math.min(n, (c + 1) * chunk); j++) {
                 for (int i = 0; i < rowCount; i++) {
@@ -131,14 +130,6 @@ public final class LigeroPcs implements PolynomialCommitment {
             }
         });
         return hashes;
-    }
-
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException("the JDK must provide SHA-256", e);
-        }
     }
 
     @Override
