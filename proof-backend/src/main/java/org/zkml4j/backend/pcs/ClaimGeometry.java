@@ -9,7 +9,7 @@ import org.zkml4j.backend.poly.Multilinear;
 import org.zkml4j.backend.transcript.Transcript;
 
 /**
- * A claim's functional split along the Ligero matrix. Over the rows r of its vector it has weights
+ * One claim term's functional split along the Ligero matrix. Over the rows r of its vector it has weights
  * ρ_r, and over columns polynomials Ã_r(X) = Σ_j a_r,j·X^(cols−1−j), so that the coefficient of
  * X^(cols−1) in Σ_r ρ_r·Ã_r·P_r is the claimed functional of the row messages. A multilinear point
  * is a tensor (one Ã for all rows, ρ = eq over the row variables); explicit weights give one Ã_r
@@ -39,11 +39,11 @@ final class ClaimGeometry {
     }
 
     /**
-     * Splits claim number {@code index} along the layout.
+     * Splits a term of claim number {@code index} along the layout.
      *
      * @throws IllegalArgumentException naming the claim and the mismatch
      */
-    static ClaimGeometry of(int index, Claim claim, LigeroLayout layout) {
+    static ClaimGeometry of(int index, Claim.Term claim, LigeroLayout layout) {
         int v = claim.vector();
         if (v < 0 || v >= layout.vectorLengths().length) {
             throw new IllegalArgumentException("claim " + index + " refers to vector " + v + " of "
@@ -143,13 +143,17 @@ final class ClaimGeometry {
         return sum.mul(lead);
     }
 
-    /** Absorbs the claim: vector, functional kind and data, value. */
+    /** Absorbs the claim: its terms (vector, functional kind and data, coefficient), then its value. */
     static void absorb(Transcript t, Claim claim) {
-        t.absorbLong("pcs/claim-vector", claim.vector());
-        if (claim.functional() instanceof LinearFunctional.MultilinearPoint m) {
-            t.absorbExts("pcs/claim-point", m.point());
-        } else {
-            t.absorbExts("pcs/claim-weights", ((LinearFunctional.WeightedSum) claim.functional()).weights());
+        t.absorbLong("pcs/claim-terms", claim.terms().size());
+        for (Claim.Term term : claim.terms()) {
+            t.absorbLong("pcs/claim-vector", term.vector());
+            if (term.functional() instanceof LinearFunctional.MultilinearPoint m) {
+                t.absorbExts("pcs/claim-point", m.point());
+            } else {
+                t.absorbExts("pcs/claim-weights", ((LinearFunctional.WeightedSum) term.functional()).weights());
+            }
+            t.absorbExts("pcs/claim-coefficient", term.coefficient());
         }
         t.absorbExts("pcs/claim-value", claim.value());
     }

@@ -29,7 +29,8 @@ import org.zkml4j.backend.transcript.Transcript;
  * <p><b>Open.</b> After absorbing the commitment and the claims, the verifier draws γ (one per row
  * but R_ld) and α (one per claim). The prover sends u = R_ld + Σ γ_i·P_i (proximity test) and
  * q = R_lin + Σ_c α_c·Ã_c·U_c, where U_c = Σ_i r_c,i·P_i folds the claim's rows and Ã_c its
- * column weights; the X^(cols−1) coefficient of q is then Σ_c α_c·value_c. Both are absorbed, t
+ * column weights (a claim combining several terms adds one such product per term, scaled by the
+ * term's coefficient); the X^(cols−1) coefficient of q is then Σ_c α_c·value_c. Both are absorbed, t
  * column indices are drawn, and the prover opens those columns. The verifier checks the
  * coefficient, the Merkle paths, and u and q against the opened columns.
  *
@@ -138,7 +139,7 @@ public final class LigeroPcs implements PolynomialCommitment {
             throw new IllegalArgumentException("prover data was not made by LigeroPcs");
         }
         LigeroLayout layout = data.layout;
-        ClaimGeometry[] geometry = geometry(claims, layout);
+        ClaimGeometry[][] geometry = geometry(claims, layout);
         data.markOpened();
         Challenges ch = Challenges.draw(data.commitment(), claims, layout, transcript);
         int cols = layout.cols();
@@ -152,7 +153,11 @@ public final class LigeroPcs implements PolynomialCommitment {
         addBase(q, data.coefficients[layout.linearMaskLowRow()], 0, Ext.ONE);
         addBase(q, data.coefficients[layout.linearMaskHighRow()], cols, Ext.ONE);
         for (int c = 0; c < claims.size(); c++) {
-            addExt(q, geometry[c].product(data.coefficients, layout.rowLength()), ch.alpha[c]);
+            List<Claim.Term> terms = claims.get(c).terms();
+            for (int k = 0; k < terms.size(); k++) {
+                addExt(q, geometry[c][k].product(data.coefficients, layout.rowLength()),
+                        ch.alpha[c].mul(terms.get(k).coefficient()));
+            }
         }
         Ext[] uExt = toExts(u);
         Ext[] qExt = toExts(q);
@@ -171,13 +176,17 @@ public final class LigeroPcs implements PolynomialCommitment {
         return new LigeroOpening(uExt, qExt, columns, salts, values, data.tree.prove(columns));
     }
 
-    private static ClaimGeometry[] geometry(List<Claim> claims, LigeroLayout layout) {
+    private static ClaimGeometry[][] geometry(List<Claim> claims, LigeroLayout layout) {
         if (claims.isEmpty()) {
             throw new IllegalArgumentException("no claims to open");
         }
-        ClaimGeometry[] g = new ClaimGeometry[claims.size()];
+        ClaimGeometry[][] g = new ClaimGeometry[claims.size()][];
         for (int c = 0; c < g.length; c++) {
-            g[c] = ClaimGeometry.of(c, claims.get(c), layout);
+            List<Claim.Term> terms = claims.get(c).terms();
+            g[c] = new ClaimGeometry[terms.size()];
+            for (int k = 0; k < terms.size(); k++) {
+                g[c][k] = ClaimGeometry.of(c, terms.get(k), layout);
+            }
         }
         return g;
     }
@@ -254,7 +263,7 @@ public final class LigeroPcs implements PolynomialCommitment {
                     + "-bit security, verifier requires " + params.securityBits());
         }
         LigeroLayout layout = LigeroLayout.plan(com.lengths(), params);
-        ClaimGeometry[] geometry;
+        ClaimGeometry[][] geometry;
         try {
             geometry = geometry(claims, layout);
         } catch (IllegalArgumentException e) {
@@ -294,7 +303,7 @@ public final class LigeroPcs implements PolynomialCommitment {
         for (int k = 0; k < count; k++) {
             long xInverse = ReedSolomon.domainPoint(layout.logDomain(), -opening.columns[k]);
             checkColumn(opening.columns[k], xs[k], xInverse, opening.columnValues[k], uAt[k], qAt[k], layout, ch,
-                    geometry);
+                    geometry, claims);
         }
     }
 
@@ -314,7 +323,8 @@ public final class LigeroPcs implements PolynomialCommitment {
     }
 
     private static void checkColumn(int j, long x, long xInverse, long[] col, Ext uAtX, Ext qAtX, LigeroLayout layout,
-                                    Challenges ch, ClaimGeometry[] geometry) throws InvalidProofException {
+                                    Challenges ch, ClaimGeometry[][] geometry, List<Claim> claims)
+            throws InvalidProofException {
         // Proximity: u(x) = R_ld(x) + Σ γ_i·P_i(x)
         long[] combined = GoldilocksExt.dotBase(ch.gammaRe, ch.gammaIm, col, 0, layout.proximityMaskRow());
         Ext expectedU = Ext.of(Goldilocks.add(combined[0], col[layout.proximityMaskRow()]), combined[1]);
@@ -326,7 +336,12 @@ public final class LigeroPcs implements PolynomialCommitment {
                 Goldilocks.mul(Goldilocks.pow(x, layout.cols()), col[layout.linearMaskHighRow()]));
         Ext expectedQ = Ext.base(mask);
         for (int c = 0; c < geometry.length; c++) {
-            expectedQ = expectedQ.add(ch.alpha[c].mul(geometry[c].expectedAt(x, xInverse, col)));
+            List<Claim.Term> terms = claims.get(c).terms();
+            Ext claimAtX = Ext.ZERO;
+            for (int k = 0; k < terms.size(); k++) {
+                claimAtX = claimAtX.add(terms.get(k).coefficient().mul(geometry[c][k].expectedAt(x, xInverse, col)));
+            }
+            expectedQ = expectedQ.add(ch.alpha[c].mul(claimAtX));
         }
         if (!qAtX.equals(expectedQ)) {
             throw new InvalidProofException("linear check failed at column " + j);

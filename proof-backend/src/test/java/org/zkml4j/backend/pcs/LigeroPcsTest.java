@@ -104,6 +104,34 @@ class LigeroPcsTest {
     }
 
     @Test
+    void open_combinationOfTermsRevealsOnlyItsValue() throws InvalidProofException {
+        long[] a = randomVector(1 << 10);
+        long[] b = randomVector(1 << 6);
+        Ext[] za = randomPoint(10);
+        Ext[] wb = randomPoint(1 << 6);
+        Ext ca = Ext.random(rng);
+        Ext cb = Ext.random(rng);
+        Ext sumB = Ext.ZERO;
+        for (int i = 0; i < b.length; i++) {
+            sumB = sumB.add(wb[i].mul(b[i]));
+        }
+        Ext value = ca.mul(Multilinear.evaluate(a, za)).add(cb.mul(sumB));
+        List<Claim.Term> terms = List.of(new Claim.Term(0, new LinearFunctional.MultilinearPoint(za), ca),
+                new Claim.Term(1, new LinearFunctional.WeightedSum(wb), cb));
+        List<Claim> claims = List.of(new Claim(terms, value));
+        LigeroProverData data = pcs.commit(List.of(a, b), rng);
+        LigeroOpening proof = pcs.open(data, claims, new Transcript(DOMAIN), rng);
+        pcs.verify(data.commitment(), claims, proof, new Transcript(DOMAIN));
+
+        assertTrue(rejection(data.commitment(), List.of(new Claim(terms, value.add(Ext.ONE))), proof)
+                .startsWith("batched claim check failed"));
+        List<Claim.Term> swapped = List.of(new Claim.Term(0, terms.get(0).functional(), cb),
+                new Claim.Term(1, terms.get(1).functional(), ca));
+        rejection(data.commitment(), List.of(new Claim(swapped, value)), proof);
+        assertThrows(IllegalStateException.class, () -> claims.get(0).vector());
+    }
+
+    @Test
     void verify_wrongValueOfAnyClaimRejected() {
         Fixture f = honest(new int[] {8, 1 << 10}, 2);
         for (int c = 0; c < f.claims.size(); c++) {
