@@ -135,12 +135,21 @@ public final class DenseLayer {
     /** The prover, optionally zero-knowledge ({@code zk != null}) and optionally cheating. */
     static ProverResult prove(DenseLayerWitness witness, Transcript transcript, ZkSumcheck zk, RandomGenerator rng,
             Cheat cheat) {
+        return prove(witness, transcript, zk, rng, cheat, null);
+    }
+
+    /**
+     * As above; a cheating prover may absorb {@code statedShape} while computing with the
+     * witness's own shape (null: the witness's shape).
+     */
+    static ProverResult prove(DenseLayerWitness witness, Transcript transcript, ZkSumcheck zk, RandomGenerator rng,
+            Cheat cheat, DenseLayerShape statedShape) {
         Objects.requireNonNull(witness, "witness");
         Objects.requireNonNull(transcript, "transcript");
         DenseLayerShape shape = witness.shape();
         int batch = shape.batch(), n = shape.inputs(), m = shape.outputs();
 
-        shape.absorbInto(transcript);
+        (statedShape == null ? shape : statedShape).absorbInto(transcript);
         Ext[] rhoB = transcript.challengeExts(RHO_BATCH_LABEL, shape.logBatch());
         Ext[] rhoI = transcript.challengeExts(RHO_OUTPUT_LABEL, shape.logOutputs());
         Ext[] outPoint = concat(rhoI, rhoB);
