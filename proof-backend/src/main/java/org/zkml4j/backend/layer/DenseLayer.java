@@ -32,7 +32,7 @@ import org.zkml4j.backend.transcript.Transcript;
  * <p><b>Protocol</b> (all challenges from the transcript, each prover message absorbed before the
  * challenge that follows it). The caller has absorbed its statement and C1.
  * <ol>
- *   <li>Absorb the shape (protocol id, log B, log n, log m, k, C1 indices, all of W and b). Draw
+ *   <li>Absorb the shape (protocol id, log B, log n, log m, k, C1 indices, SHA-256 of W and b). Draw
  *       ρ_b ∈ K^(log B), ρ_i ∈ K^(log m). The prover sends ζ = Z̃(ρ_i ‖ ρ_b) and
  *       η = R̃(ρ_i ‖ ρ_b) (absorbed). The point lists ρ_i first because z[b·m + i] has i in the low
  *       index bits.

@@ -1,6 +1,8 @@
 package org.zkml4j.backend.layer;
 
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
 import java.util.Objects;
 import org.zkml4j.backend.field.Goldilocks;
@@ -44,6 +46,8 @@ public final class DenseLayerShape {
     private final int inputVector;
     private final int outputVector;
     private final int remainderVector;
+    /** Lazily computed {@link #parameterDigest()} (a benign race: every thread computes the same). */
+    private volatile byte[] digest;
 
     /**
      * Validates and copies.
@@ -242,7 +246,7 @@ public final class DenseLayerShape {
         return remainderVector;
     }
 
-    /** Absorbs the whole statement: protocol id, log B, log n, log m, k, C1 indices, W and b. */
+    /** Absorbs the whole statement: protocol id, log B, log n, log m, k, C1 indices, and the digest of W and b. */
     void absorbInto(Transcript t) {
         t.absorb("dense/protocol", DenseLayer.PROTOCOL.getBytes(StandardCharsets.UTF_8));
         t.absorbLong("dense/log-batch", logBatch);
@@ -252,8 +256,42 @@ public final class DenseLayerShape {
         t.absorbLong("dense/input-vector", inputVector);
         t.absorbLong("dense/output-vector", outputVector);
         t.absorbLong("dense/remainder-vector", remainderVector);
-        t.absorbFields("dense/weights", weights);
-        t.absorbFields("dense/bias", bias);
+        t.absorb("dense/weights-and-bias-sha256", parameterDigest());
+    }
+
+    /**
+     * SHA-256 of the canonical encoding of m, n, W (row-major) and b, computed once per shape: the
+     * transcript binds the parameters through it (collision resistance, as for the transcript
+     * itself), so a proof absorbs 32 bytes instead of m·n elements.
+     */
+    byte[] parameterDigest() {
+        byte[] d = digest;
+        if (d == null) {
+            MessageDigest md;
+            try {
+                md = MessageDigest.getInstance("SHA-256");
+            } catch (NoSuchAlgorithmException e) {
+                throw new IllegalStateException("the JDK must provide SHA-256", e);
+            }
+            md.update(DenseLayer.PROTOCOL.getBytes(StandardCharsets.UTF_8));
+            byte[] buf = new byte[8 * 1024];
+            int pos = 0;
+            long[][] parts = {{logOutputs, logInputs}, weights, bias};
+            for (long[] part : parts) {
+                for (long v : part) {
+                    if (pos == buf.length) {
+                        md.update(buf, 0, pos);
+                        pos = 0;
+                    }
+                    Goldilocks.encode(v, buf, pos);
+                    pos += Goldilocks.BYTES;
+                }
+            }
+            md.update(buf, 0, pos);
+            d = md.digest();
+            digest = d;
+        }
+        return d.clone();
     }
 
     @Override
