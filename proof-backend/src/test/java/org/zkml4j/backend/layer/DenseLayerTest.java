@@ -26,7 +26,7 @@ import org.zkml4j.backend.transcript.Transcript;
 class DenseLayerTest {
     static Stream<Arguments> sizesAndShifts() {
         Stream.Builder<Arguments> s = Stream.builder();
-        int[][] sizes = {{1, 4, 2}, {4, 16, 8}, {4, 13, 5}, {64, 784, 128}}; // (B, n₀, m₀); n₀, m₀ padded
+        int[][] sizes = {{1, 4, 2}, {4, 16, 8}, {4, 13, 5}, {64, 784, 128}, {1, 1, 1}, {2, 1, 4}}; // (B, n₀, m₀); n₀, m₀ padded
         for (int[] size : sizes) {
             for (int k : new int[] {0, 1, 7, 16}) {
                 s.add(Arguments.of(size[0], size[1], size[2], k));

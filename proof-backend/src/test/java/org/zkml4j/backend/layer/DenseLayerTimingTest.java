@@ -19,7 +19,7 @@ import org.zkml4j.backend.transcript.Transcript;
  * separately, for context.
  */
 class DenseLayerTimingTest {
-    private static final int WARMUP = 15, RUNS = 15;
+    private static final int WARMUP = 60, RUNS = 30;
 
     @Test
     void timing_mnistLayerWarmProveAndVerify() throws InvalidProofException {
