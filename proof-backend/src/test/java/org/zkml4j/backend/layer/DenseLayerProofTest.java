@@ -195,6 +195,24 @@ class DenseLayerProofTest {
     }
 
     @Test
+    void shape_digestBindsWeightsAndBias() {
+        DenseLayerShape s = DenseHarness.randomShape(2, 8, 4, 3, new Random(70));
+        DenseLayerShape same = DenseLayerShape.contiguous(2, 8, 4, s.weights(), s.bias(), 3);
+        assertEquals(s, same);
+        assertTrue(Arrays.equals(s.parameterDigest(), same.parameterDigest()));
+        long[] w = s.weights();
+        w[31] = Goldilocks.add(w[31], 1);
+        long[] b = s.bias();
+        b[3] = Goldilocks.sub(b[3], 1);
+        assertTrue(!Arrays.equals(s.parameterDigest(), DenseLayerShape.contiguous(2, 8, 4, w, s.bias(), 3).parameterDigest()));
+        assertTrue(!Arrays.equals(s.parameterDigest(), DenseLayerShape.contiguous(2, 8, 4, s.weights(), b, 3).parameterDigest()));
+        // same elements, transposed dimensions: a different statement
+        DenseLayerShape wide = DenseLayerShape.contiguous(2, 16, 2, s.weights(), new long[2], 3);
+        DenseLayerShape tall = DenseLayerShape.contiguous(2, 2, 16, s.weights(), new long[16], 3);
+        assertTrue(!Arrays.equals(wide.parameterDigest(), tall.parameterDigest()));
+    }
+
+    @Test
     void shape_invalidArgumentsRefused() {
         long[] w8 = new long[8], b2 = new long[2];
         assertThrows(IllegalArgumentException.class, () -> DenseLayerShape.contiguous(3, 4, 2, w8, b2, 1));
