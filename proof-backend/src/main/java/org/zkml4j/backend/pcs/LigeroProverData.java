@@ -8,7 +8,7 @@ import org.zkml4j.backend.merkle.MerkleTree;
  * the Merkle tree. Holds secrets; never serialised. It may be opened once: a second opening would
  * reveal fresh columns and a second masked combination, breaking hiding.
  */
-final class LigeroProverData implements ProverData {
+public final class LigeroProverData implements ProverData {
     final LigeroLayout layout;
     /** Row polynomials' coefficients (data rows, then the three mask rows). */
     final long[][] coefficients;
