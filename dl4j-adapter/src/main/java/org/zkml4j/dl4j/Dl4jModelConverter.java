@@ -23,6 +23,8 @@ import org.deeplearning4j.nn.conf.layers.DenseLayer;
 import org.deeplearning4j.nn.conf.layers.DropoutLayer;
 import org.deeplearning4j.nn.conf.layers.Layer;
 import org.deeplearning4j.nn.conf.layers.OutputLayer;
+import org.deeplearning4j.nn.conf.layers.misc.FrozenLayer;
+import org.deeplearning4j.nn.conf.layers.misc.FrozenLayerWithBackprop;
 import org.deeplearning4j.nn.conf.preprocessor.Cnn3DToFeedForwardPreProcessor;
 import org.deeplearning4j.nn.conf.preprocessor.CnnToFeedForwardPreProcessor;
 import org.deeplearning4j.nn.graph.ComputationGraph;
@@ -62,6 +64,8 @@ import org.zkml4j.sdk.model.Softmax;
  *   <li>{@code OutputLayer} → {@link Dense} and its activation: SOFTMAX becomes a final
  *       {@link Softmax} node; the loss function only matters for training and is ignored;</li>
  *   <li>{@code ActivationLayer} → its activation;</li>
+ *   <li>{@code FrozenLayer} and {@code FrozenLayerWithBackprop} (transfer learning) → the layer
+ *       they wrap;</li>
  *   <li>{@code DropoutLayer}, and dropout or weight noise configured on any layer → nothing
  *       (they act only while training);</li>
  *   <li>{@code BatchNormalization} (inference form, running statistics) directly after a dense
@@ -218,9 +222,11 @@ public final class Dl4jModelConverter {
             try {
                 graph = ModelSerializer.restoreComputationGraph(modelSerializerZip.toFile(), false);
             } catch (Exception | LinkageError asGraph) {
+                String detail = String.valueOf(asNetwork.getMessage()).equals(String.valueOf(asGraph.getMessage()))
+                        ? "DL4J: " + asNetwork.getMessage()
+                        : "as a network: " + asNetwork + "; as a graph: " + asGraph;
                 IOException e = new IOException(modelSerializerZip + " is neither a MultiLayerNetwork nor a "
-                        + "ComputationGraph written by ModelSerializer.writeModel (as a network: "
-                        + asNetwork + "; as a graph: " + asGraph + ")");
+                        + "ComputationGraph written by ModelSerializer.writeModel (" + detail + ")");
                 e.addSuppressed(asNetwork);
                 e.addSuppressed(asGraph);
                 throw e;
@@ -234,10 +240,33 @@ public final class Dl4jModelConverter {
     private record LayerRef(String label, Layer conf, org.deeplearning4j.nn.api.Layer impl, InputPreProcessor pre) {
     }
 
+    /**
+     * The layer inside {@code FrozenLayer} / {@code FrozenLayerWithBackprop} wrappers (transfer
+     * learning): freezing only affects training. The label keeps the wrapper's name.
+     */
+    private static LayerRef unwrapFrozen(LayerRef ref) {
+        Layer conf = ref.conf();
+        org.deeplearning4j.nn.api.Layer impl = ref.impl();
+        String types = "";
+        while (conf instanceof FrozenLayer || conf instanceof FrozenLayerWithBackprop) {
+            types += conf.getClass().getSimpleName() + " of ";
+            conf = conf instanceof FrozenLayer f ? f.getLayer() : ((FrozenLayerWithBackprop) conf).getUnderlying();
+            if (impl instanceof org.deeplearning4j.nn.layers.wrapper.BaseWrapperLayer w) {
+                impl = w.getUnderlying();
+            }
+        }
+        if (types.isEmpty()) {
+            return ref;
+        }
+        String plain = "(" + ref.conf().getClass().getSimpleName() + ")";
+        String label = ref.label().replace(plain, "(" + types + conf.getClass().getSimpleName() + ")");
+        return new LayerRef(label, conf, impl, ref.pre());
+    }
+
     private static ModelGraph convert(List<LayerRef> chain) {
         List<Node> nodes = new ArrayList<>();
         for (int i = 0; i < chain.size(); i++) {
-            LayerRef ref = chain.get(i);
+            LayerRef ref = unwrapFrozen(chain.get(i));
             boolean last = i == chain.size() - 1;
             Layer conf = ref.conf();
             Class<?> type = conf.getClass();

@@ -27,6 +27,7 @@ import org.deeplearning4j.nn.conf.layers.OutputLayer;
 import org.deeplearning4j.nn.conf.preprocessor.RnnToFeedForwardPreProcessor;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.deeplearning4j.nn.transferlearning.TransferLearning;
 import org.deeplearning4j.nn.weights.WeightInit;
 import org.deeplearning4j.util.ModelSerializer;
 import org.junit.jupiter.api.Test;
@@ -190,6 +191,26 @@ class Dl4jModelConverterTest {
         assertMatchesOnIris(graph, Networks.rows(network.output(Networks.iris().getFeatures())));
     }
 
+    @Test
+    void toModelGraph_frozenLayersConvertLikeTheLayersTheyWrap() {
+        MultiLayerNetwork network = Networks.irisNetwork();
+        MultiLayerNetwork frozen = new TransferLearning.Builder(network).setFeatureExtractor(0).build();
+        assertEquals("FrozenLayer", frozen.getLayerWiseConfigurations().getConf(0).getLayer().getClass().getSimpleName());
+        assertEquals(Dl4jModelConverter.toModelGraph(network), Dl4jModelConverter.toModelGraph(frozen));
+    }
+
+    @Test
+    void toModelGraph_frozenUnsupportedLayerNamesTheWrapper() {
+        MultiLayerNetwork network = untrained(base().list()
+                .layer(new org.deeplearning4j.nn.conf.layers.misc.FrozenLayer(
+                        new ConvolutionLayer.Builder(2, 2).nIn(1).nOut(2).build()))
+                .layer(softmaxOutput(18))
+                .inputPreProcessor(1, new org.deeplearning4j.nn.conf.preprocessor.CnnToFeedForwardPreProcessor(3, 3, 2))
+                .build());
+        assertUnsupported("layer 0 (FrozenLayer of ConvolutionLayer) is not supported; " + SUPPORTED_LAYERS,
+                () -> Dl4jModelConverter.toModelGraph(network));
+    }
+
     // ---- ComputationGraph ----------------------------------------------------------------------
 
     private static ComputationGraph irisGraph() {
@@ -246,6 +267,19 @@ class Dl4jModelConverterTest {
         Path file = Files.writeString(temp.resolve("notes.zip"), "not a model");
         IOException e = assertThrows(IOException.class, () -> Dl4jModelConverter.load(file));
         assertTrue(e.getMessage().startsWith(file + " is neither a MultiLayerNetwork nor a ComputationGraph"
+                + " written by ModelSerializer.writeModel"), e.getMessage());
+    }
+
+    @Test
+    void load_rejectsAZipWithoutAModel() throws IOException {
+        Path zip = temp.resolve("other.zip");
+        try (java.util.zip.ZipOutputStream out = new java.util.zip.ZipOutputStream(Files.newOutputStream(zip))) {
+            out.putNextEntry(new java.util.zip.ZipEntry("readme.txt"));
+            out.write("hello".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            out.closeEntry();
+        }
+        IOException e = assertThrows(IOException.class, () -> Dl4jModelConverter.load(zip));
+        assertTrue(e.getMessage().startsWith(zip + " is neither a MultiLayerNetwork nor a ComputationGraph"
                 + " written by ModelSerializer.writeModel"), e.getMessage());
     }
 
