@@ -163,8 +163,9 @@ public final class Dl4jModelConverter {
             List<String> next = consumers.getOrDefault(current, List.of());
             if (next.isEmpty()) {
                 if (!current.equals(output)) {
-                    throw new UnsupportedModelException("vertex '" + current + "' leads nowhere: the chain from input '"
-                            + inputs.get(0) + "' does not reach output '" + output + "'; only linear chains are supported");
+                    throw new UnsupportedModelException("vertex '" + current + "' leads nowhere: the chain from"
+                            + " input '" + inputs.get(0) + "' does not reach output '" + output
+                            + "'; only linear chains are supported");
                 }
                 break;
             }
@@ -175,12 +176,14 @@ public final class Dl4jModelConverter {
             String name = next.get(0);
             int index = chain.size();
             if (visited.contains(name)) {
-                throw new UnsupportedModelException("layer " + index + " '" + name + "' closes a cycle; only linear chains are supported");
+                throw new UnsupportedModelException("layer " + index + " '" + name
+                        + "' closes a cycle; only linear chains are supported");
             }
             GraphVertex vertex = vertices.get(name);
             if (!(vertex instanceof LayerVertex lv)) {
                 throw new UnsupportedModelException("layer " + index + " '" + name + "' ("
-                        + vertex.getClass().getSimpleName() + ") is not a layer vertex; only linear chains of layer vertices are supported");
+                        + vertex.getClass().getSimpleName()
+                        + ") is not a layer vertex; only linear chains of layer vertices are supported");
             }
             List<String> in = vertexInputs.get(name);
             if (in.size() != 1) {
@@ -196,8 +199,8 @@ public final class Dl4jModelConverter {
         if (chain.size() != vertices.size()) {
             Set<String> off = new TreeSet<>(vertices.keySet());
             off.removeAll(visited);
-            throw new UnsupportedModelException("vertices " + off + " are not on the chain from input '" + inputs.get(0)
-                    + "' to output '" + output + "'; only linear chains are supported");
+            throw new UnsupportedModelException("vertices " + off + " are not on the chain from input '"
+                    + inputs.get(0) + "' to output '" + output + "'; only linear chains are supported");
         }
         return convert(chain);
     }
@@ -267,7 +270,10 @@ public final class Dl4jModelConverter {
         List<Node> nodes = new ArrayList<>();
         for (int i = 0; i < chain.size(); i++) {
             LayerRef ref = unwrapFrozen(chain.get(i));
-            boolean last = i == chain.size() - 1;
+            boolean last = true; // nothing but dropout follows: this layer's activation ends the model
+            for (int j = i + 1; j < chain.size(); j++) {
+                last &= chain.get(j).conf().getClass() == DropoutLayer.class;
+            }
             Layer conf = ref.conf();
             Class<?> type = conf.getClass();
             if (type != DenseLayer.class && type != OutputLayer.class && type != ActivationLayer.class

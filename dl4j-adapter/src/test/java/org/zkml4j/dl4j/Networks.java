@@ -29,7 +29,7 @@ final class Networks {
 
     static final long SEED = 20261125L;
     /** Full-batch training iterations for the Iris classifiers (150 rows, a few milliseconds each). */
-    static final int ITERATIONS = 200;
+    static final int ITERATIONS = 80;
 
     private static DataSet iris;
     private static MultiLayerNetwork irisNetwork;
@@ -76,7 +76,7 @@ final class Networks {
         if (irisNetwork == null) {
             MultiLayerConfiguration conf = new NeuralNetConfiguration.Builder()
                     .seed(SEED)
-                    .updater(new Adam(0.02))
+                    .updater(new Adam(0.05))
                     .weightInit(WeightInit.XAVIER)
                     .list()
                     .layer(new DenseLayer.Builder().nIn(4).nOut(8).activation(Activation.RELU).build())
