@@ -364,6 +364,17 @@ class Dl4jModelConverterTest {
     }
 
     @Test
+    void toModelGraph_softmaxFollowedOnlyByDropoutEndsTheModel() {
+        MultiLayerNetwork network = untrained(base().list()
+                .layer(new DenseLayer.Builder().nIn(4).nOut(3).activation(Activation.SOFTMAX).build())
+                .layer(new DropoutLayer.Builder(0.5).build())
+                .build());
+        ModelGraph graph = Dl4jModelConverter.toModelGraph(network);
+        assertEquals(List.of(Dense.class, Softmax.class), nodeTypes(graph));
+        assertMatchesOnIris(graph, Networks.rows(network.output(Networks.iris().getFeatures())));
+    }
+
+    @Test
     void toModelGraph_layerNormIsUnsupported() {
         MultiLayerNetwork network = untrained(base().list()
                 .layer(new DenseLayer.Builder().nIn(4).nOut(8).hasLayerNorm(true).activation(Activation.RELU).build())
