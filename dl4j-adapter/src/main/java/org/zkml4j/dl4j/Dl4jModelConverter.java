@@ -350,7 +350,7 @@ public final class Dl4jModelConverter {
     }
 
     private static void addActivation(List<Node> nodes, LayerRef ref, IActivation fn, boolean last) {
-        if (fn instanceof ActivationSoftmax && fn.getClass() == ActivationSoftmax.class) {
+        if (fn != null && fn.getClass() == ActivationSoftmax.class) {
             if (!last) {
                 throw new UnsupportedModelException(ref.label() + ": activation SOFTMAX is only supported on the "
                         + "output layer (the last layer); supported elsewhere: RELU, LEAKYRELU, SIGMOID, TANH, IDENTITY");
