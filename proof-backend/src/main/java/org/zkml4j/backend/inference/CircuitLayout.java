@@ -1,0 +1,137 @@
+package org.zkml4j.backend.inference;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.zkml4j.backend.field.Goldilocks;
+import org.zkml4j.backend.layer.DenseLayerShape;
+import org.zkml4j.backend.lookup.LogUpShape;
+import org.zkml4j.backend.lookup.LookupTable;
+import org.zkml4j.compiler.CircuitLayer;
+import org.zkml4j.compiler.CompiledCircuit;
+
+/**
+ * How a compiled circuit on a batch is laid out for proving: padded sizes, the layer shapes, the
+ * lookup tables, and which logical vectors are public (the input and the output) or committed.
+ *
+ * <p>Logical vector 0 is the input X (B·n₀). Layer ℓ owns five: z, r, a (each B·m_ℓ), and the
+ * multiplicities of its activation table and of its remainder range table. The last layer's a is
+ * the public output. Every other vector is committed, in logical order.
+ */
+final class CircuitLayout {
+    static final int INPUT = 0;
+    private static final int PER_LAYER = 5;
+
+    final CompiledCircuit circuit;
+    final int rows;
+    final int batch;
+    final DenseLayerShape[] dense;
+    final LookupTable[] activationTables;
+    final LookupTable[] rangeTables;
+    final LogUpShape[] activationLookups;
+    final LogUpShape[] rangeLookups;
+    /** Commitment position of each logical vector, or −1 if it is public. */
+    final int[] position;
+    final int[] lengths;
+
+    CircuitLayout(CompiledCircuit circuit, int rows) {
+        if (rows < 1) {
+            throw new IllegalArgumentException("a batch needs at least one input");
+        }
+        this.circuit = circuit;
+        this.rows = rows;
+        this.batch = Integer.highestOneBit(rows) == rows ? rows : Integer.highestOneBit(rows) << 1;
+        List<CircuitLayer> layers = circuit.layers();
+        int count = layers.size();
+        dense = new DenseLayerShape[count];
+        activationTables = new LookupTable[count];
+        rangeTables = new LookupTable[count];
+        activationLookups = new LogUpShape[count];
+        rangeLookups = new LogUpShape[count];
+        int logical = 1 + PER_LAYER * count;
+        lengths = new int[logical];
+        lengths[INPUT] = batch * pow2(circuit.inputSize());
+        for (int l = 0; l < count; l++) {
+            CircuitLayer layer = layers.get(l);
+            int n = pow2(layer.inputSize());
+            int m = pow2(layer.outputSize());
+            long[] w = new long[m * n];
+            long[] b = new long[m];
+            for (int i = 0; i < layer.outputSize(); i++) {
+                for (int j = 0; j < layer.inputSize(); j++) {
+                    w[i * n + j] = Goldilocks.fromSigned(layer.weight(i, j));
+                }
+                b[i] = Goldilocks.fromSigned(layer.bias(i));
+            }
+            dense[l] = new DenseLayerShape(batch, n, m, w, b, layer.shift(), input(l), z(l), r(l));
+            long zMax = layer.bounds().zMax();
+            activationTables[l] = LookupTable.ofFunction(-zMax, zMax, layer::activate);
+            rangeTables[l] = LookupTable.range(layer.shift());
+            int logRows = Integer.numberOfTrailingZeros(batch * m);
+            activationLookups[l] = new LogUpShape(logRows, activationTables[l], new int[] {z(l), a(l)},
+                    activationMultiplicities(l));
+            rangeLookups[l] = new LogUpShape(logRows, rangeTables[l], new int[] {r(l)}, rangeMultiplicities(l));
+            lengths[z(l)] = batch * m;
+            lengths[r(l)] = batch * m;
+            lengths[a(l)] = batch * m;
+            lengths[activationMultiplicities(l)] = activationTables[l].rows();
+            lengths[rangeMultiplicities(l)] = rangeTables[l].rows();
+        }
+        position = new int[logical];
+        int next = 0;
+        for (int v = 0; v < logical; v++) {
+            position[v] = isPublic(v) ? -1 : next++;
+        }
+    }
+
+    private static int pow2(int n) {
+        return Integer.highestOneBit(n) == n ? n : Integer.highestOneBit(n) << 1;
+    }
+
+    int layerCount() {
+        return dense.length;
+    }
+
+    /** The logical vector holding layer ℓ's input: the circuit input, or the previous layer's a. */
+    static int input(int l) {
+        return l == 0 ? INPUT : a(l - 1);
+    }
+
+    static int z(int l) {
+        return 1 + PER_LAYER * l;
+    }
+
+    static int r(int l) {
+        return 2 + PER_LAYER * l;
+    }
+
+    static int a(int l) {
+        return 3 + PER_LAYER * l;
+    }
+
+    static int activationMultiplicities(int l) {
+        return 4 + PER_LAYER * l;
+    }
+
+    static int rangeMultiplicities(int l) {
+        return 5 + PER_LAYER * l;
+    }
+
+    int output() {
+        return a(layerCount() - 1);
+    }
+
+    boolean isPublic(int v) {
+        return v == INPUT || v == output();
+    }
+
+    /** The committed vectors, in commitment order, taken from the logical ones. */
+    List<long[]> committed(long[][] logical) {
+        List<long[]> out = new ArrayList<>();
+        for (int v = 0; v < logical.length; v++) {
+            if (!isPublic(v)) {
+                out.add(logical[v]);
+            }
+        }
+        return out;
+    }
+}

@@ -1,0 +1,258 @@
+package org.zkml4j.backend.inference;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.random.RandomGenerator;
+import org.zkml4j.backend.field.Goldilocks;
+import org.zkml4j.backend.io.InvalidProofException;
+import org.zkml4j.backend.io.ProofReader;
+import org.zkml4j.backend.io.ProofWriter;
+import org.zkml4j.backend.layer.DenseLayer;
+import org.zkml4j.backend.layer.DenseLayerProof;
+import org.zkml4j.backend.layer.DenseLayerWitness;
+import org.zkml4j.backend.lookup.LogUp;
+import org.zkml4j.backend.lookup.LogUpInstance;
+import org.zkml4j.backend.lookup.LogUpProof;
+import org.zkml4j.backend.pcs.Claim;
+import org.zkml4j.backend.pcs.Commitment;
+import org.zkml4j.backend.pcs.LinearFunctional;
+import org.zkml4j.backend.pcs.OpeningProof;
+import org.zkml4j.backend.pcs.PolynomialCommitment;
+import org.zkml4j.backend.pcs.ProverData;
+import org.zkml4j.backend.poly.Multilinear;
+import org.zkml4j.backend.transcript.Transcript;
+import org.zkml4j.compiler.CircuitLayer;
+import org.zkml4j.compiler.CompiledCircuit;
+import org.zkml4j.compiler.IntegerExecutor;
+
+/**
+ * Proves that a compiled circuit maps a batch of public (quantized) inputs to public outputs (the
+ * last layer's integer activations), for a verifier who holds the circuit — PUBLIC visibility of
+ * input, weights and output. One commitment C1 holds every intermediate tensor (z, r, a per layer)
+ * and every lookup multiplicity; each layer contributes a {@link DenseLayer} proof, a LogUp proof
+ * that every (z, a) pair is in the layer's activation table, and a LogUp range proof of its
+ * remainders; all claims on C1 are proven by one opening, claims on the input and output are
+ * checked by the verifier directly.
+ *
+ * <p><b>Transcript</b>: protocol id, circuit hash, batch size, padded inputs and outputs, nonce,
+ * then C1, then each layer's messages in order, then the opening. <b>Soundness</b>: the sum of the
+ * components' errors (docs/soundness.md), ≈ 2^−100 with default parameters. <b>Not zero-knowledge
+ * yet</b>: intermediate evaluations are revealed; with public input and weights they are computable
+ * by the verifier anyway. Hidden inputs come with the masking in docs/design/inference-proofs.md.
+ *
+ * <pre>{@code
+ * CircuitProof.Result r = CircuitProof.prove(circuit, inputs, nonce, pcs, AesCtrRandom.create());
+ * CircuitProof.verify(circuit, inputs, r.outputs(), nonce, r.proof(), pcs); // throws if invalid
+ * }</pre>
+ */
+public final class CircuitProof {
+    static final String DOMAIN = "zkml4j/inference/public/v1";
+
+    private CircuitProof() {}
+
+    /**
+     * Outputs and their proof.
+     *
+     * @param outputs the last layer's integer outputs, one row per input
+     * @param proof the encoded proof
+     */
+    public record Result(int[][] outputs, byte[] proof) {}
+
+    /**
+     * Runs the circuit on {@code inputs} (each already quantized into [−Q, Q]) and proves the run.
+     *
+     * @throws IllegalArgumentException if an input has the wrong length or a value outside [−Q, Q]
+     */
+    public static Result prove(CompiledCircuit circuit, int[][] inputs, long nonce, PolynomialCommitment pcs,
+            RandomGenerator rng) {
+        CircuitLayout layout = new CircuitLayout(circuit, inputs.length);
+        long[][] v = new long[layout.lengths.length][];
+        v[CircuitLayout.INPUT] = paddedInput(layout, inputs);
+        DenseLayerWitness[] witnesses = new DenseLayerWitness[layout.layerCount()];
+        for (int l = 0; l < layout.layerCount(); l++) {
+            DenseLayerWitness w = DenseLayerWitness.compute(layout.dense[l], v[CircuitLayout.input(l)]);
+            witnesses[l] = w;
+            long[] z = w.z();
+            long[] a = new long[z.length];
+            CircuitLayer layer = circuit.layers().get(l);
+            for (int e = 0; e < z.length; e++) {
+                a[e] = Goldilocks.fromSigned(layer.activate(Goldilocks.toSigned(z[e])));
+            }
+            v[CircuitLayout.z(l)] = z;
+            v[CircuitLayout.r(l)] = w.r();
+            v[CircuitLayout.a(l)] = a;
+            v[CircuitLayout.activationMultiplicities(l)] = LogUp.multiplicities(new long[][] {z, a},
+                    layout.activationTables[l]);
+            v[CircuitLayout.rangeMultiplicities(l)] = LogUp.multiplicities(new long[][] {w.r()}, layout.rangeTables[l]);
+        }
+        long[] output = v[layout.output()];
+        Transcript t = statement(layout, v[CircuitLayout.INPUT], output, nonce);
+        ProverData c1 = pcs.commit(layout.committed(v), rng);
+        ProofWriter out = new ProofWriter();
+        c1.commitment().writeTo(out);
+        c1.commitment().absorbInto(t);
+        List<Claim> claims = new ArrayList<>();
+        for (int l = 0; l < layout.layerCount(); l++) {
+            DenseLayer.ProverResult dense = DenseLayer.prove(witnesses[l], t);
+            dense.proof().writeTo(out);
+            claims.addAll(dense.claims());
+            LogUp.ProverResult act = LogUp.prove(new LogUpInstance(layout.activationLookups[l],
+                    new long[][] {v[CircuitLayout.z(l)], v[CircuitLayout.a(l)]},
+                    v[CircuitLayout.activationMultiplicities(l)]), t, pcs, rng);
+            act.proof().writeTo(out);
+            claims.addAll(act.claims());
+            LogUp.ProverResult range = LogUp.prove(new LogUpInstance(layout.rangeLookups[l],
+                    new long[][] {v[CircuitLayout.r(l)]}, v[CircuitLayout.rangeMultiplicities(l)]), t, pcs, rng);
+            range.proof().writeTo(out);
+            claims.addAll(range.claims());
+        }
+        List<Claim> committed = new ArrayList<>();
+        for (Claim c : claims) {
+            if (!layout.isPublic(c.vector())) {
+                committed.add(new Claim(layout.position[c.vector()], c.functional(), c.value()));
+            }
+        }
+        pcs.open(c1, committed, t, rng).writeTo(out);
+        return new Result(unpad(layout, output), out.toByteArray());
+    }
+
+    /**
+     * Verifies that {@code proof} shows the circuit maps {@code inputs} to {@code outputs}.
+     *
+     * @throws InvalidProofException naming the failed check, for any malformed or false proof
+     */
+    public static void verify(CompiledCircuit circuit, int[][] inputs, int[][] outputs, long nonce, byte[] proof,
+            PolynomialCommitment pcs) throws InvalidProofException {
+        Objects.requireNonNull(proof, "proof");
+        if (outputs.length != inputs.length) {
+            throw new InvalidProofException("statement has " + inputs.length + " inputs but " + outputs.length
+                    + " outputs");
+        }
+        CircuitLayout layout;
+        long[] input;
+        long[] output;
+        try {
+            layout = new CircuitLayout(circuit, inputs.length);
+            input = paddedInput(layout, inputs);
+            output = paddedOutput(layout, outputs);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidProofException("statement does not fit the circuit: " + e.getMessage());
+        }
+        Transcript t = statement(layout, input, output, nonce);
+        ProofReader in = new ProofReader(proof);
+        Commitment c1 = pcs.readCommitment(in);
+        int k = 0;
+        for (int v = 0; v < layout.lengths.length; v++) {
+            if (!layout.isPublic(v) && (k >= c1.vectorCount() || c1.vectorLength(k++) != layout.lengths[v])) {
+                throw new InvalidProofException("witness commitment does not have the circuit's shape");
+            }
+        }
+        if (k != c1.vectorCount()) {
+            throw new InvalidProofException("witness commitment does not have the circuit's shape");
+        }
+        c1.absorbInto(t);
+        List<Claim> claims = new ArrayList<>();
+        for (int l = 0; l < layout.layerCount(); l++) {
+            DenseLayerProof dense = DenseLayer.readProof(in, layout.dense[l]);
+            claims.addAll(DenseLayer.verify(layout.dense[l], dense, t));
+            LogUpProof act = LogUp.readProof(in, layout.activationLookups[l], pcs);
+            claims.addAll(LogUp.verify(layout.activationLookups[l], act, t, pcs));
+            LogUpProof range = LogUp.readProof(in, layout.rangeLookups[l], pcs);
+            claims.addAll(LogUp.verify(layout.rangeLookups[l], range, t, pcs));
+        }
+        List<Claim> committed = new ArrayList<>();
+        for (Claim c : claims) {
+            if (c.vector() == CircuitLayout.INPUT) {
+                checkPublic(c, input, "input");
+            } else if (c.vector() == layout.output()) {
+                checkPublic(c, output, "output");
+            } else {
+                committed.add(new Claim(layout.position[c.vector()], c.functional(), c.value()));
+            }
+        }
+        OpeningProof opening = pcs.readProof(in, c1, committed);
+        in.expectEnd("inference proof");
+        pcs.verify(c1, committed, opening, t);
+    }
+
+    private static void checkPublic(Claim c, long[] vector, String what) throws InvalidProofException {
+        LinearFunctional.MultilinearPoint point = (LinearFunctional.MultilinearPoint) c.functional();
+        if (!Multilinear.evaluate(vector, point.point()).equals(c.value())) {
+            throw new InvalidProofException("the proof's claim on the public " + what + " is false");
+        }
+    }
+
+    private static Transcript statement(CircuitLayout layout, long[] input, long[] output, long nonce) {
+        Transcript t = new Transcript(DOMAIN);
+        t.absorb("circuit", layout.circuit.circuitHash());
+        t.absorbLong("rows", layout.rows);
+        t.absorbLong("batch", layout.batch);
+        t.absorbFields("inputs", input);
+        t.absorbFields("outputs", output);
+        t.absorbLong("nonce", nonce);
+        return t;
+    }
+
+    /** The inputs as B·n₀ residues, zero rows and columns as padding. */
+    private static long[] paddedInput(CircuitLayout layout, int[][] inputs) {
+        CompiledCircuit circuit = layout.circuit;
+        int n = layout.lengths[CircuitLayout.INPUT] / layout.batch;
+        long[] x = new long[layout.lengths[CircuitLayout.INPUT]];
+        for (int b = 0; b < inputs.length; b++) {
+            checkRow(inputs[b], circuit.inputSize(), circuit.activationLimit(), "input", b);
+            for (int j = 0; j < inputs[b].length; j++) {
+                x[b * n + j] = Goldilocks.fromSigned(inputs[b][j]);
+            }
+        }
+        return x;
+    }
+
+    /**
+     * The claimed outputs as B·m residues; padding rows hold the circuit's output on a zero input,
+     * padding columns the last activation at z = 0, exactly as the prover computes them.
+     */
+    private static long[] paddedOutput(CircuitLayout layout, int[][] outputs) {
+        CompiledCircuit circuit = layout.circuit;
+        CircuitLayer last = circuit.layers().get(layout.layerCount() - 1);
+        int m = layout.lengths[layout.output()] / layout.batch;
+        int[] zeroRow = new IntegerExecutor(circuit).runQuantized(new int[circuit.inputSize()]).logits();
+        long padColumn = Goldilocks.fromSigned(last.activate(0));
+        long[] a = new long[layout.lengths[layout.output()]];
+        for (int b = 0; b < layout.batch; b++) {
+            int[] row = b < outputs.length ? outputs[b] : zeroRow;
+            if (b < outputs.length) {
+                checkRow(row, last.outputSize(), circuit.activationLimit(), "output", b);
+            }
+            for (int i = 0; i < m; i++) {
+                a[b * m + i] = i < row.length ? Goldilocks.fromSigned(row[i]) : padColumn;
+            }
+        }
+        return a;
+    }
+
+    private static void checkRow(int[] row, int length, int limit, String what, int index) {
+        if (row.length != length) {
+            throw new IllegalArgumentException(what + " " + index + " has " + row.length + " values, the circuit takes "
+                    + length);
+        }
+        for (int j = 0; j < row.length; j++) {
+            if (row[j] < -limit || row[j] > limit) {
+                throw new IllegalArgumentException(what + " " + index + " value " + j + " is outside [−" + limit + ", "
+                        + limit + "]");
+            }
+        }
+    }
+
+    private static int[][] unpad(CircuitLayout layout, long[] output) {
+        CircuitLayer last = layout.circuit.layers().get(layout.layerCount() - 1);
+        int m = layout.lengths[layout.output()] / layout.batch;
+        int[][] out = new int[layout.rows][last.outputSize()];
+        for (int b = 0; b < layout.rows; b++) {
+            for (int i = 0; i < last.outputSize(); i++) {
+                out[b][i] = (int) Goldilocks.toSigned(output[b * m + i]);
+            }
+        }
+        return out;
+    }
+}

@@ -1,0 +1,152 @@
+package org.zkml4j.backend.inference;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.zkml4j.backend.io.InvalidProofException;
+import org.zkml4j.backend.pcs.LigeroPcs;
+import org.zkml4j.backend.pcs.PcsParameters;
+import org.zkml4j.compiler.CircuitCompiler;
+import org.zkml4j.compiler.CompiledCircuit;
+import org.zkml4j.compiler.IntegerExecutor;
+import org.zkml4j.compiler.QuantizationOptions;
+import org.zkml4j.sdk.model.Activation;
+import org.zkml4j.sdk.model.Dense;
+import org.zkml4j.sdk.model.ModelGraph;
+import org.zkml4j.sdk.model.Softmax;
+
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class CircuitProofTest {
+    final LigeroPcs pcs = new LigeroPcs(PcsParameters.DEFAULT);
+    final SplittableRandom rng = new SplittableRandom(99);
+    CompiledCircuit circuit;
+    CompiledCircuit otherWeight;
+    int[][] inputs;
+    CircuitProof.Result result;
+
+    static Dense dense(SplittableRandom rng, int in, int out) {
+        float[][] w = new float[out][in];
+        float[] b = new float[out];
+        for (int i = 0; i < out; i++) {
+            for (int j = 0; j < in; j++) {
+                w[i][j] = (float) rng.nextGaussian() / (float) Math.sqrt(in);
+            }
+            b[i] = (float) rng.nextGaussian() * 0.1f;
+        }
+        return new Dense(w, b);
+    }
+
+    static float[][] samples(SplittableRandom rng, int rows, int size) {
+        float[][] x = new float[rows][size];
+        for (float[] row : x) {
+            for (int j = 0; j < size; j++) {
+                row[j] = (float) rng.nextGaussian();
+            }
+        }
+        return x;
+    }
+
+    @BeforeAll
+    void setUp() {
+        Dense first = dense(rng, 12, 20);
+        Dense second = dense(rng, 20, 3);
+        ModelGraph graph = ModelGraph.of(12, first, Activation.relu(), second, new Softmax());
+        float[][] calibration = samples(rng, 64, 12);
+        circuit = CircuitCompiler.compile(graph, calibration, QuantizationOptions.defaults());
+        float[][] w = new float[3][20];
+        for (int i = 0; i < 3; i++) {
+            for (int j = 0; j < 20; j++) {
+                w[i][j] = second.weight(i, j);
+            }
+        }
+        w[1][7] += 0.25f;
+        otherWeight = CircuitCompiler.compile(ModelGraph.of(12, first, Activation.relu(),
+                new Dense(w, second.bias()), new Softmax()), calibration, QuantizationOptions.defaults());
+        IntegerExecutor exec = new IntegerExecutor(circuit);
+        float[][] x = samples(rng, 3, 12);
+        inputs = new int[x.length][];
+        for (int b = 0; b < x.length; b++) {
+            inputs[b] = exec.quantizeInput(x[b]);
+        }
+        result = CircuitProof.prove(circuit, inputs, 42, pcs, rng);
+    }
+
+    @Test
+    void prove_outputsEqualTheReferenceExecutorAndVerify() throws InvalidProofException {
+        IntegerExecutor exec = new IntegerExecutor(circuit);
+        for (int b = 0; b < inputs.length; b++) {
+            assertArrayEquals(exec.runQuantized(inputs[b]).logits(), result.outputs()[b]);
+        }
+        CircuitProof.verify(circuit, inputs, result.outputs(), 42, result.proof(), pcs);
+    }
+
+    @Test
+    void verify_outputChangedByOneUnitRejected() {
+        for (int b = 0; b < inputs.length; b++) {
+            for (int i = 0; i < result.outputs()[b].length; i++) {
+                int[][] wrong = copy(result.outputs());
+                wrong[b][i] += wrong[b][i] < circuit.activationLimit() ? 1 : -1;
+                assertThrows(InvalidProofException.class,
+                        () -> CircuitProof.verify(circuit, inputs, wrong, 42, result.proof(), pcs));
+            }
+        }
+    }
+
+    @Test
+    void verify_otherNonceInputOrModelRejected() {
+        assertThrows(InvalidProofException.class,
+                () -> CircuitProof.verify(circuit, inputs, result.outputs(), 43, result.proof(), pcs));
+        int[][] otherInput = copy(inputs);
+        otherInput[0][5] = otherInput[0][5] == 0 ? 1 : 0;
+        assertThrows(InvalidProofException.class,
+                () -> CircuitProof.verify(circuit, otherInput, result.outputs(), 42, result.proof(), pcs));
+        int[][] swapped = {inputs[1], inputs[0], inputs[2]};
+        int[][] swappedOut = {result.outputs()[1], result.outputs()[0], result.outputs()[2]};
+        assertThrows(InvalidProofException.class,
+                () -> CircuitProof.verify(circuit, swapped, swappedOut, 42, result.proof(), pcs));
+        assertThrows(InvalidProofException.class,
+                () -> CircuitProof.verify(otherWeight, inputs, result.outputs(), 42, result.proof(), pcs));
+    }
+
+    @Test
+    void verify_randomByteMutationsRejectedWithoutCrash() {
+        byte[] bytes = result.proof();
+        SplittableRandom r = new SplittableRandom(5);
+        for (int trial = 0; trial < 200; trial++) {
+            byte[] bad = bytes.clone();
+            int at = r.nextInt(bad.length);
+            bad[at] ^= (byte) (1 + r.nextInt(255));
+            try {
+                CircuitProof.verify(circuit, inputs, result.outputs(), 42, bad, pcs);
+                fail("accepted a proof with byte " + at + " changed");
+            } catch (InvalidProofException expected) {
+                // rejected
+            }
+        }
+        assertThrows(InvalidProofException.class, () -> CircuitProof.verify(circuit, inputs, result.outputs(), 42,
+                java.util.Arrays.copyOf(bytes, bytes.length / 2), pcs));
+    }
+
+    @Test
+    void prove_inputOutsideTheQuantizedRangeIsAClearError() {
+        int[][] bad = copy(inputs);
+        bad[0][0] = circuit.activationLimit() + 1;
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> CircuitProof.prove(circuit, bad, 1, pcs, rng));
+        assertTrue(e.getMessage().contains("input 0 value 0 is outside"), e.getMessage());
+    }
+
+    static int[][] copy(int[][] a) {
+        int[][] c = new int[a.length][];
+        for (int i = 0; i < a.length; i++) {
+            c[i] = a[i].clone();
+        }
+        return c;
+    }
+}
