@@ -1,0 +1,126 @@
+package org.zkml4j.backend.engine;
+
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Arrays;
+import org.zkml4j.backend.inference.CircuitProof;
+import org.zkml4j.backend.io.InvalidProofException;
+import org.zkml4j.backend.pcs.LigeroPcs;
+import org.zkml4j.backend.pcs.PcsParameters;
+import org.zkml4j.compiler.CircuitCompiler;
+import org.zkml4j.compiler.CompiledCircuit;
+import org.zkml4j.compiler.QuantizationOptions;
+import org.zkml4j.sdk.ProofEngine;
+import org.zkml4j.sdk.ProvingOptions;
+import org.zkml4j.sdk.Statement;
+import org.zkml4j.sdk.VerifiableModel;
+import org.zkml4j.sdk.VerificationKey;
+import org.zkml4j.sdk.VerificationResult;
+import org.zkml4j.sdk.Visibility;
+import org.zkml4j.sdk.model.ModelGraph;
+
+/**
+ * The built-in proof engine: compiles a {@link ModelGraph} with the circuit compiler and proves
+ * predictions with {@link CircuitProof} over {@link LigeroPcs}. Registered for
+ * {@link java.util.ServiceLoader} as an {@link ProofEngine}.
+ *
+ * <p>Key payload (version 1, big-endian): security bits u32, then the compiled circuit's canonical
+ * bytes. This version proves PUBLIC inputs only; PRIVATE inputs are refused at compile time until
+ * the zero-knowledge layer masking lands (docs/design/inference-proofs.md).
+ */
+public final class CircuitEngine implements ProofEngine {
+    /** The engine id stored in verification keys. */
+    public static final String ID = "zkml4j/circuit-ligero/v1";
+
+    @Override
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public VerifiableModel compile(ModelGraph graph, float[][] calibration, ProvingOptions options) {
+        if (options.inputVisibility() != Visibility.PUBLIC) {
+            throw new UnsupportedOperationException("input visibility " + options.inputVisibility()
+                    + " is not supported yet: this engine proves PUBLIC inputs only (zero-knowledge masking of hidden"
+                    + " tensors is the next milestone)");
+        }
+        QuantizationOptions q = QuantizationOptions.builder()
+                .activationBits(options.activationBits()).weightBits(options.weightBits()).build();
+        return new CircuitModel(CircuitCompiler.compile(graph, calibration, q), options.securityBits());
+    }
+
+    @Override
+    public VerifiableModel load(InputStream in) throws IOException {
+        DataInputStream data = new DataInputStream(in);
+        if (data.readInt() != CircuitModel.MAGIC) {
+            throw new IOException("not a saved zkml4j model (bad magic)");
+        }
+        int version = data.readUnsignedShort();
+        if (version != CircuitModel.VERSION) {
+            throw new IOException("saved model version " + version + " is not supported");
+        }
+        int bits = data.readInt();
+        int length = data.readInt();
+        if (length <= 0 || length > VerificationKey.MAX_PAYLOAD) {
+            throw new IOException("saved model has an invalid circuit length " + length);
+        }
+        byte[] circuit = data.readNBytes(length);
+        if (circuit.length != length) {
+            throw new IOException("saved model is truncated");
+        }
+        try {
+            return new CircuitModel(CompiledCircuit.read(circuit), bits);
+        } catch (IllegalArgumentException e) {
+            throw new IOException("saved model holds a malformed circuit: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public VerificationResult verify(VerificationKey key, Statement statement, byte[] proof) {
+        if (!ID.equals(key.engine())) {
+            return VerificationResult.invalid("key was made by engine " + key.engine() + ", not " + ID);
+        }
+        if (!Arrays.equals(statement.circuitId(), key.circuitId())) {
+            return VerificationResult.invalid("statement is for another model (circuit id differs from the key's)");
+        }
+        if (statement.inputs() == null) {
+            return VerificationResult.invalid("statement has private inputs, which this engine version cannot verify");
+        }
+        byte[] payload = key.payload();
+        CompiledCircuit circuit;
+        PcsParameters params;
+        try {
+            if (payload.length < 4) {
+                return VerificationResult.invalid("verification key payload is truncated");
+            }
+            int bits = ((payload[0] & 0xFF) << 24) | ((payload[1] & 0xFF) << 16) | ((payload[2] & 0xFF) << 8)
+                    | (payload[3] & 0xFF);
+            params = new PcsParameters(bits);
+            circuit = CompiledCircuit.read(Arrays.copyOfRange(payload, 4, payload.length));
+        } catch (IllegalArgumentException e) {
+            return VerificationResult.invalid("malformed verification key: " + e.getMessage());
+        }
+        try {
+            CircuitProof.verify(circuit, statement.inputs(), statement.outputs(), statement.nonce(), proof,
+                    new LigeroPcs(params));
+            return VerificationResult.VALID;
+        } catch (InvalidProofException e) {
+            return VerificationResult.invalid(e.getMessage());
+        }
+    }
+
+    static byte[] keyPayload(CompiledCircuit circuit, int securityBits) {
+        try {
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            DataOutputStream out = new DataOutputStream(bytes);
+            out.writeInt(securityBits);
+            out.write(circuit.canonicalBytes());
+            return bytes.toByteArray();
+        } catch (IOException e) {
+            throw new IllegalStateException("in-memory stream failed", e);
+        }
+    }
+}

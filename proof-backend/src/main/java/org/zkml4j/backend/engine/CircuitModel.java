@@ -1,0 +1,114 @@
+package org.zkml4j.backend.engine;
+
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import org.zkml4j.backend.inference.CircuitProof;
+import org.zkml4j.backend.pcs.LigeroPcs;
+import org.zkml4j.backend.pcs.PcsParameters;
+import org.zkml4j.backend.random.AesCtrRandom;
+import org.zkml4j.compiler.CompiledCircuit;
+import org.zkml4j.compiler.IntegerExecutor;
+import org.zkml4j.sdk.Statement;
+import org.zkml4j.sdk.VerifiableModel;
+import org.zkml4j.sdk.VerificationKey;
+import org.zkml4j.sdk.VerifiedPrediction;
+
+/**
+ * A compiled circuit ready to prove predictions ({@link CircuitEngine}'s {@link VerifiableModel}).
+ * Saved form (version 1, big-endian): magic {@code "ZKMD"}, version u16, security bits u32,
+ * circuit length u32, the circuit's canonical bytes.
+ */
+final class CircuitModel implements VerifiableModel {
+    static final int MAGIC = 0x5A4B4D44; // "ZKMD"
+    static final int VERSION = 1;
+
+    private final CompiledCircuit circuit;
+    private final int securityBits;
+    private final LigeroPcs pcs;
+    private final VerificationKey key;
+
+    CircuitModel(CompiledCircuit circuit, int securityBits) {
+        this.circuit = circuit;
+        this.securityBits = securityBits;
+        this.pcs = new LigeroPcs(new PcsParameters(securityBits));
+        this.key = new VerificationKey(CircuitEngine.ID, CircuitEngine.keyPayload(circuit, securityBits));
+    }
+
+    @Override
+    public VerifiedPrediction predictBatch(float[][] inputs, long nonce) {
+        if (inputs.length == 0) {
+            throw new IllegalArgumentException("nothing to predict: no inputs");
+        }
+        IntegerExecutor executor = new IntegerExecutor(circuit);
+        int[][] quantized = new int[inputs.length][];
+        for (int b = 0; b < inputs.length; b++) {
+            quantized[b] = executor.quantizeInput(inputs[b]);
+        }
+        CircuitProof.Result proven = CircuitProof.prove(circuit, quantized, nonce, pcs, AesCtrRandom.create());
+        int[][] logits = proven.outputs();
+        float[][] outputs = new float[logits.length][];
+        int[] classes = circuit.classifier() ? new int[logits.length] : null;
+        for (int b = 0; b < logits.length; b++) {
+            outputs[b] = toFloats(logits[b]);
+            if (classes != null) {
+                classes[b] = argmax(logits[b]);
+            }
+        }
+        Statement statement = new Statement(key.circuitId(), quantized, logits, nonce);
+        return new VerifiedPrediction(outputs, logits, classes, statement, proven.proof());
+    }
+
+    /** Real-valued outputs; for a classifier the softmax of the proven logits (recomputed, not proven). */
+    private float[] toFloats(int[] logits) {
+        double[] v = new double[logits.length];
+        double max = Double.NEGATIVE_INFINITY;
+        for (int i = 0; i < v.length; i++) {
+            v[i] = Math.scalb((double) logits[i], -circuit.outputFracBits());
+            max = Math.max(max, v[i]);
+        }
+        float[] out = new float[v.length];
+        if (!circuit.classifier()) {
+            for (int i = 0; i < v.length; i++) {
+                out[i] = (float) v[i];
+            }
+            return out;
+        }
+        double sum = 0;
+        for (int i = 0; i < v.length; i++) {
+            v[i] = Math.exp(v[i] - max);
+            sum += v[i];
+        }
+        for (int i = 0; i < v.length; i++) {
+            out[i] = (float) (v[i] / sum);
+        }
+        return out;
+    }
+
+    private static int argmax(int[] row) {
+        int best = 0;
+        for (int i = 1; i < row.length; i++) {
+            if (row[i] > row[best]) {
+                best = i;
+            }
+        }
+        return best;
+    }
+
+    @Override
+    public VerificationKey verificationKey() {
+        return key;
+    }
+
+    @Override
+    public void save(OutputStream out) throws IOException {
+        DataOutputStream data = new DataOutputStream(out);
+        byte[] bytes = circuit.canonicalBytes();
+        data.writeInt(MAGIC);
+        data.writeShort(VERSION);
+        data.writeInt(securityBits);
+        data.writeInt(bytes.length);
+        data.write(bytes);
+        data.flush();
+    }
+}

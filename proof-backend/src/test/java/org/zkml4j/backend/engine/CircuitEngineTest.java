@@ -1,0 +1,140 @@
+package org.zkml4j.backend.engine;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.zkml4j.compiler.CircuitCompiler;
+import org.zkml4j.compiler.IntegerExecutor;
+import org.zkml4j.compiler.QuantizationOptions;
+import org.zkml4j.sdk.ProvingOptions;
+import org.zkml4j.sdk.Statement;
+import org.zkml4j.sdk.VerifiableModel;
+import org.zkml4j.sdk.VerificationKey;
+import org.zkml4j.sdk.VerificationResult;
+import org.zkml4j.sdk.VerifiedPrediction;
+import org.zkml4j.sdk.Verifier;
+import org.zkml4j.sdk.Visibility;
+import org.zkml4j.sdk.model.Activation;
+import org.zkml4j.sdk.model.Dense;
+import org.zkml4j.sdk.model.ModelGraph;
+import org.zkml4j.sdk.model.Softmax;
+
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class CircuitEngineTest {
+    final SplittableRandom rng = new SplittableRandom(2026);
+    ModelGraph graph;
+    float[][] calibration;
+    VerifiableModel model;
+    VerifiedPrediction prediction;
+
+    static Dense dense(SplittableRandom rng, int in, int out) {
+        float[][] w = new float[out][in];
+        float[] b = new float[out];
+        for (int i = 0; i < out; i++) {
+            for (int j = 0; j < in; j++) {
+                w[i][j] = (float) rng.nextGaussian() / (float) Math.sqrt(in);
+            }
+            b[i] = (float) rng.nextGaussian() * 0.1f;
+        }
+        return new Dense(w, b);
+    }
+
+    float[][] samples(int rows) {
+        float[][] x = new float[rows][10];
+        for (float[] row : x) {
+            for (int j = 0; j < row.length; j++) {
+                row[j] = (float) rng.nextGaussian();
+            }
+        }
+        return x;
+    }
+
+    @BeforeAll
+    void setUp() {
+        graph = ModelGraph.of(10, dense(rng, 10, 16), Activation.relu(), dense(rng, 16, 4), new Softmax());
+        calibration = samples(64);
+        model = VerifiableModel.compile(graph, calibration, ProvingOptions.DEFAULTS);
+        prediction = model.predictBatch(samples(3), 77);
+    }
+
+    @Test
+    void predict_proofVerifiesAndClassesMatchTheReferenceExecutor() {
+        assertEquals(VerificationResult.VALID,
+                Verifier.verify(model.verificationKey(), prediction.statement(), prediction.proof()));
+        IntegerExecutor exec = new IntegerExecutor(CircuitCompiler.compile(graph, calibration, QuantizationOptions.defaults()));
+        int[][] inputs = prediction.statement().inputs();
+        for (int b = 0; b < inputs.length; b++) {
+            assertEquals(exec.runQuantized(inputs[b]).predictedClass(), prediction.classes()[b]);
+            float sum = 0;
+            for (float p : prediction.outputs()[b]) {
+                sum += p;
+            }
+            assertEquals(1f, sum, 1e-4f);
+        }
+    }
+
+    @Test
+    void verify_wrongOutputNonceOrModelIsInvalidWithAReason() {
+        int[][] outputs = prediction.statement().outputs();
+        outputs[0][0] += 1;
+        VerificationResult r = Verifier.verify(model.verificationKey(), prediction.statement().withOutputs(outputs),
+                prediction.proof());
+        assertFalse(r.valid());
+        assertFalse(r.reason().isEmpty());
+        assertFalse(Verifier.verify(model.verificationKey(), prediction.statement().withNonce(78), prediction.proof())
+                .valid());
+        VerifiableModel other = VerifiableModel.compile(ModelGraph.of(10, dense(rng, 10, 16), Activation.relu(),
+                dense(rng, 16, 4), new Softmax()), calibration, ProvingOptions.DEFAULTS);
+        VerificationResult wrongKey = Verifier.verify(other.verificationKey(), prediction.statement(),
+                prediction.proof());
+        assertEquals("statement is for another model (circuit id differs from the key's)", wrongKey.reason());
+    }
+
+    @Test
+    void verify_garbageAndTruncatedProofsAreInvalidNeverExceptions() {
+        byte[] garbage = new byte[4096];
+        rng.nextBytes(garbage);
+        assertFalse(Verifier.verify(model.verificationKey(), prediction.statement(), garbage).valid());
+        assertFalse(Verifier.verify(model.verificationKey(), prediction.statement(), new byte[0]).valid());
+        byte[] half = java.util.Arrays.copyOf(prediction.proof(), prediction.proof().length / 2);
+        assertFalse(Verifier.verify(model.verificationKey(), prediction.statement(), half).valid());
+        assertFalse(Verifier.verify(null, prediction.statement(), half).valid());
+    }
+
+    @Test
+    void encodings_roundTripThroughBytes() throws IOException {
+        VerificationKey key = VerificationKey.fromBytes(model.verificationKey().toBytes());
+        Statement statement = Statement.fromBytes(prediction.statement().toBytes());
+        assertEquals(model.verificationKey(), key);
+        assertEquals(prediction.statement(), statement);
+        assertTrue(Verifier.verify(key, statement, prediction.proof()).valid());
+    }
+
+    @Test
+    void saveAndLoad_giveTheSameKey() throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        model.save(out);
+        VerifiableModel loaded = VerifiableModel.load(new ByteArrayInputStream(out.toByteArray()));
+        assertArrayEquals(model.verificationKey().toBytes(), loaded.verificationKey().toBytes());
+        VerifiedPrediction p = loaded.predict(samples(1)[0], 5);
+        assertTrue(Verifier.verify(model.verificationKey(), p.statement(), p.proof()).valid());
+        assertThrows(IOException.class, () -> VerifiableModel.load(new ByteArrayInputStream(new byte[] {1, 2, 3})));
+    }
+
+    @Test
+    void compile_privateInputIsRefusedWithAClearMessage() {
+        UnsupportedOperationException e = assertThrows(UnsupportedOperationException.class, () -> VerifiableModel
+                .compile(graph, calibration, ProvingOptions.builder().inputVisibility(Visibility.PRIVATE).build()));
+        assertTrue(e.getMessage().startsWith("input visibility PRIVATE is not supported yet"), e.getMessage());
+    }
+}

@@ -1,0 +1,182 @@
+package org.zkml4j.sdk;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.util.Arrays;
+import java.util.HexFormat;
+
+/**
+ * The public statement a proof is checked against: which model (circuit id), the public inputs
+ * (quantized, one row per input; absent when the input is private), the outputs, and a caller
+ * nonce bound into the proof (validators use it against replay).
+ *
+ * <p>Encoding (version 1, big-endian): magic {@code "ZKST"}, version u16, circuit id (32 bytes),
+ * nonce i64, rows u32, input width u32 (0 = private) and values i32, output width u32 and values
+ * i32.
+ */
+public final class Statement {
+    static final int MAGIC = 0x5A4B5354; // "ZKST"
+    static final int VERSION = 1;
+    private static final int MAX_VALUES = 1 << 26;
+
+    private final byte[] circuitId;
+    private final int[][] inputs;
+    private final int[][] outputs;
+    private final long nonce;
+
+    /**
+     * @param circuitId SHA-256 circuit id of the verification key (32 bytes)
+     * @param inputs public quantized inputs, or null when private
+     * @param outputs quantized outputs, one row per input
+     * @param nonce the caller's nonce
+     */
+    public Statement(byte[] circuitId, int[][] inputs, int[][] outputs, long nonce) {
+        if (circuitId == null || circuitId.length != 32) {
+            throw new IllegalArgumentException("circuit id must be 32 bytes");
+        }
+        if (outputs == null || outputs.length == 0) {
+            throw new IllegalArgumentException("a statement needs at least one output row");
+        }
+        if (inputs != null && inputs.length != outputs.length) {
+            throw new IllegalArgumentException(inputs.length + " input rows but " + outputs.length + " output rows");
+        }
+        this.circuitId = circuitId.clone();
+        this.inputs = inputs == null ? null : deepCopy(inputs, "input");
+        this.outputs = deepCopy(outputs, "output");
+        this.nonce = nonce;
+    }
+
+    private static int[][] deepCopy(int[][] rows, String what) {
+        int[][] c = new int[rows.length][];
+        for (int i = 0; i < rows.length; i++) {
+            c[i] = rows[i].clone();
+            if (c[i].length != rows[0].length) {
+                throw new IllegalArgumentException(what + " row " + i + " has " + c[i].length + " values, row 0 has "
+                        + rows[0].length);
+            }
+        }
+        return c;
+    }
+
+    public byte[] circuitId() {
+        return circuitId.clone();
+    }
+
+    /** The public inputs, or null when they are private. */
+    public int[][] inputs() {
+        return inputs == null ? null : deepCopy(inputs, "input");
+    }
+
+    public int[][] outputs() {
+        return deepCopy(outputs, "output");
+    }
+
+    public long nonce() {
+        return nonce;
+    }
+
+    /** A copy with a different nonce (what a replay under a fresh nonce would claim). */
+    public Statement withNonce(long other) {
+        return new Statement(circuitId, inputs, outputs, other);
+    }
+
+    /** A copy with different outputs. */
+    public Statement withOutputs(int[][] other) {
+        return new Statement(circuitId, inputs, other, nonce);
+    }
+
+    /** The canonical encoding. */
+    public byte[] toBytes() {
+        try {
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            DataOutputStream out = new DataOutputStream(bytes);
+            out.writeInt(MAGIC);
+            out.writeShort(VERSION);
+            out.write(circuitId);
+            out.writeLong(nonce);
+            out.writeInt(outputs.length);
+            writeRows(out, inputs);
+            writeRows(out, outputs);
+            return bytes.toByteArray();
+        } catch (IOException e) {
+            throw new IllegalStateException("in-memory stream failed", e);
+        }
+    }
+
+    private static void writeRows(DataOutputStream out, int[][] rows) throws IOException {
+        out.writeInt(rows == null ? 0 : rows[0].length);
+        if (rows != null) {
+            for (int[] row : rows) {
+                for (int v : row) {
+                    out.writeInt(v);
+                }
+            }
+        }
+    }
+
+    /**
+     * Decodes a statement in bounded memory.
+     *
+     * @throws IOException naming what is malformed
+     */
+    public static Statement fromBytes(byte[] encoded) throws IOException {
+        DataInputStream in = new DataInputStream(new ByteArrayInputStream(encoded));
+        try {
+            if (in.readInt() != MAGIC) {
+                throw new IOException("not a zkml4j statement (bad magic)");
+            }
+            int version = in.readUnsignedShort();
+            if (version != VERSION) {
+                throw new IOException("statement version " + version + " is not supported (expected " + VERSION + ")");
+            }
+            byte[] id = in.readNBytes(32);
+            long nonce = in.readLong();
+            int rows = in.readInt();
+            int[][] inputs = readRows(in, rows, true);
+            int[][] outputs = readRows(in, rows, false);
+            if (in.available() != 0) {
+                throw new IOException("trailing bytes after the statement");
+            }
+            return new Statement(id, inputs, outputs, nonce);
+        } catch (java.io.EOFException | IllegalArgumentException e) {
+            throw new IOException("truncated or malformed statement: " + e.getMessage(), e);
+        }
+    }
+
+    private static int[][] readRows(DataInputStream in, int rows, boolean mayBeAbsent) throws IOException {
+        int width = in.readInt();
+        if (width == 0 && mayBeAbsent) {
+            return null;
+        }
+        if (rows <= 0 || width <= 0 || (long) rows * width > MAX_VALUES || (long) rows * width * 4 > in.available()) {
+            throw new IOException("statement dimensions " + rows + "×" + width + " do not fit the data");
+        }
+        int[][] out = new int[rows][width];
+        for (int[] row : out) {
+            for (int j = 0; j < width; j++) {
+                row[j] = in.readInt();
+            }
+        }
+        return out;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Statement s && nonce == s.nonce && Arrays.equals(circuitId, s.circuitId)
+                && Arrays.deepEquals(inputs, s.inputs) && Arrays.deepEquals(outputs, s.outputs);
+    }
+
+    @Override
+    public int hashCode() {
+        return Arrays.hashCode(circuitId) * 31 + Long.hashCode(nonce);
+    }
+
+    @Override
+    public String toString() {
+        return "Statement[" + HexFormat.of().formatHex(circuitId).substring(0, 16) + "…, rows=" + outputs.length
+                + ", nonce=" + nonce + (inputs == null ? ", private input" : "") + "]";
+    }
+}

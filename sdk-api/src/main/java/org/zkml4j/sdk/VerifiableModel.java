@@ -1,0 +1,51 @@
+package org.zkml4j.sdk;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import org.zkml4j.sdk.model.ModelGraph;
+
+/**
+ * A model whose predictions come with zero-knowledge proofs. Compile one from a {@link ModelGraph}
+ * and calibration samples; anyone holding its {@link #verificationKey()} checks a prediction's
+ * proof with {@link Verifier#verify}.
+ *
+ * <pre>{@code
+ * VerifiableModel model = VerifiableModel.compile(graph, calibrationRows, ProvingOptions.DEFAULTS);
+ * VerifiedPrediction p = model.predict(input, nonce);
+ * VerificationResult r = Verifier.verify(model.verificationKey(), p.statement(), p.proof());
+ * }</pre>
+ *
+ * <p>The proving engine is found with {@link java.util.ServiceLoader}; add
+ * {@code org.zkml4j:proof-backend} to the classpath.
+ */
+public interface VerifiableModel {
+    /** Predicts one input and proves it, with nonce 0. */
+    default VerifiedPrediction predict(float[] input) {
+        return predict(input, 0);
+    }
+
+    /** Predicts one input and proves it, binding {@code nonce} into the proof. */
+    default VerifiedPrediction predict(float[] input, long nonce) {
+        return predictBatch(new float[][] {input}, nonce);
+    }
+
+    /** Predicts every row and proves them all with one proof. */
+    VerifiedPrediction predictBatch(float[][] inputs, long nonce);
+
+    /** The key verifiers need. */
+    VerificationKey verificationKey();
+
+    /** Writes everything needed to prove again later (the compiled model and its options). */
+    void save(OutputStream out) throws IOException;
+
+    /** Compiles {@code graph} for proving with the engine on the classpath. */
+    static VerifiableModel compile(ModelGraph graph, float[][] calibration, ProvingOptions options) {
+        return ProofEngines.defaultEngine().compile(graph, calibration, options);
+    }
+
+    /** Reads a model written by {@link #save}. */
+    static VerifiableModel load(InputStream in) throws IOException {
+        return ProofEngines.defaultEngine().load(in);
+    }
+}

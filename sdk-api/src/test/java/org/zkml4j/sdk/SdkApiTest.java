@@ -1,0 +1,62 @@
+package org.zkml4j.sdk;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.util.Arrays;
+import org.junit.jupiter.api.Test;
+import org.zkml4j.sdk.model.Dense;
+import org.zkml4j.sdk.model.ModelGraph;
+
+class SdkApiTest {
+    static final byte[] ID = new byte[32];
+
+    @Test
+    void compile_withoutAnEngineNamesTheArtifactToAdd() {
+        ModelGraph graph = ModelGraph.of(1, new Dense(new float[][] {{1}}, new float[] {0}));
+        IllegalStateException e = assertThrows(IllegalStateException.class,
+                () -> VerifiableModel.compile(graph, new float[][] {{1}}, ProvingOptions.DEFAULTS));
+        assertEquals("no zkml4j proof engine on the classpath: add org.zkml4j:proof-backend", e.getMessage());
+        VerificationResult r = Verifier.verify(new VerificationKey("x", new byte[0]),
+                new Statement(ID, null, new int[][] {{1}}, 0), new byte[0]);
+        assertEquals("no proof engine 'x' on the classpath: add org.zkml4j:proof-backend", r.reason());
+    }
+
+    @Test
+    void statement_roundTripsAndRejectsMalformedBytes() throws IOException {
+        Statement s = new Statement(ID, new int[][] {{1, -2}, {3, 4}}, new int[][] {{5}, {-6}}, 99);
+        assertEquals(s, Statement.fromBytes(s.toBytes()));
+        Statement hidden = new Statement(ID, null, new int[][] {{7}}, -1);
+        assertEquals(hidden, Statement.fromBytes(hidden.toBytes()));
+        byte[] bytes = s.toBytes();
+        for (int cut = 0; cut < bytes.length; cut++) {
+            byte[] truncated = Arrays.copyOf(bytes, cut);
+            assertThrows(IOException.class, () -> Statement.fromBytes(truncated));
+        }
+        byte[] huge = s.toBytes();
+        huge[46] = 0x7F; // rows field: claims ~2^31 rows
+        assertThrows(IOException.class, () -> Statement.fromBytes(huge));
+    }
+
+    @Test
+    void key_roundTripsHasStableIdAndRejectsMalformedBytes() throws IOException {
+        VerificationKey k = new VerificationKey("engine", new byte[] {1, 2, 3});
+        assertEquals(k, VerificationKey.fromBytes(k.toBytes()));
+        assertEquals(64, k.circuitIdHex().length());
+        assertFalse(Arrays.equals(k.circuitId(), new VerificationKey("engine", new byte[] {1, 2, 4}).circuitId()));
+        byte[] bytes = k.toBytes();
+        bytes[bytes.length - 4] = 0x7F; // payload length far beyond the data
+        assertThrows(IOException.class, () -> VerificationKey.fromBytes(bytes));
+        assertThrows(IOException.class, () -> VerificationKey.fromBytes(new byte[] {1, 2, 3}));
+    }
+
+    @Test
+    void options_validateRanges() {
+        assertThrows(IllegalArgumentException.class, () -> ProvingOptions.builder().activationBits(3).build());
+        assertThrows(IllegalArgumentException.class, () -> ProvingOptions.builder().securityBits(64).build());
+        assertTrue(ProvingOptions.builder().build().equals(ProvingOptions.DEFAULTS));
+    }
+}
