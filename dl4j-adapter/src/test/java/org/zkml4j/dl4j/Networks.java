@@ -106,7 +106,7 @@ final class Networks {
     }
 
     static float[][] rows(INDArray matrix) {
-        return matrix.toFloatMatrix();
+        return Dl4jArrays.rows(matrix);
     }
 
     /** The largest |graph.evaluate(row) - expected[row]| over all rows. */
