@@ -1,35 +1,222 @@
 package org.zkml4j.samples;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+import org.zkml4j.backend.io.InvalidProofException;
+import org.zkml4j.sdk.ProvingOptions;
+import org.zkml4j.sdk.Statement;
+import org.zkml4j.sdk.VerifiableModel;
+import org.zkml4j.sdk.VerificationKey;
+import org.zkml4j.sdk.VerificationResult;
+import org.zkml4j.sdk.VerifiedPrediction;
+import org.zkml4j.sdk.Verifier;
+import org.zkml4j.sdk.Visibility;
+import org.zkml4j.sdk.model.ModelGraph;
+import org.zkml4j.sdk.model.ModelGraphJson;
+
 /**
- * The {@code ./zkml4j} command line.
+ * The {@code ./zkml4j} command line. Exit codes: 0 success (for {@code verify}: valid), 1 invalid
+ * proof (reason on stderr), 2 bad usage or an unreadable file.
  *
  * <pre>
- * ./zkml4j demo            # the proving core end to end on 2^20 elements
- * ./zkml4j demo --log-n 16 # a smaller run
+ * ./zkml4j demo [--log-n N]
+ * ./zkml4j compile --model M.json --calibration C.csv --out M.zkm     (also writes M.vk)
+ * ./zkml4j prove --model M.zkm --input X.csv --out P.proof [--nonce N] [--input-visibility public|private]
+ * ./zkml4j verify --key M.vk --proof P.proof
+ * ./zkml4j inspect FILE
  * </pre>
  */
 public final class Main {
+    static final int OK = 0;
+    static final int INVALID = 1;
+    static final int USAGE = 2;
+    static final String USAGE_TEXT = String.join("\n",
+            "usage: zkml4j demo [--log-n N]",
+            "       zkml4j compile --model M.json --calibration C.csv --out M.zkm",
+            "       zkml4j prove --model M.zkm --input X.csv --out P.proof [--nonce N] [--input-visibility public|private]",
+            "       zkml4j verify --key M.vk --proof P.proof",
+            "       zkml4j inspect FILE");
+
     private Main() {}
 
     public static void main(String[] args) throws Exception {
-        if (args.length == 0 || !args[0].equals("demo")) {
-            System.err.println("usage: zkml4j demo [--log-n N]");
-            System.exit(2);
+        System.exit(run(args, System.out, System.err));
+    }
+
+    /** Runs one command; returns the exit code. */
+    static int run(String[] args, PrintStream out, PrintStream err) {
+        if (args.length == 0) {
+            err.println(USAGE_TEXT);
+            return USAGE;
         }
-        int logN = 20;
-        if (args.length == 3 && args[1].equals("--log-n")) {
-            try {
-                logN = Integer.parseInt(args[2]);
-            } catch (NumberFormatException e) {
-                logN = -1;
+        String[] rest = Arrays.copyOfRange(args, 1, args.length);
+        try {
+            return switch (args[0]) {
+                case "demo" -> demo(options(rest, Set.of("log-n")), out);
+                case "compile" -> compile(options(rest, Set.of("model", "calibration", "out")), out);
+                case "prove" -> prove(options(rest, Set.of("model", "input", "out", "nonce", "input-visibility")), out);
+                case "verify" -> verify(options(rest, Set.of("key", "proof")), out, err);
+                case "inspect" -> inspect(rest, out);
+                default -> throw new UsageException("unknown command '" + args[0] + "'");
+            };
+        } catch (UsageException e) {
+            err.println("zkml4j: " + e.getMessage());
+            err.println(USAGE_TEXT);
+            return USAGE;
+        } catch (NoSuchFileException e) {
+            err.println("zkml4j: no such file: " + e.getFile());
+            return USAGE;
+        } catch (IOException | RuntimeException e) {
+            err.println("zkml4j: " + e.getMessage());
+            return USAGE;
+        } catch (InvalidProofException e) {
+            err.println("zkml4j: " + e.getMessage());
+            return INVALID;
+        }
+    }
+
+    /** A usage error: exit code 2 with the usage text. */
+    static final class UsageException extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        UsageException(String message) {
+            super(message);
+        }
+    }
+
+    private static Map<String, String> options(String[] args, Set<String> allowed) throws UsageException {
+        Map<String, String> map = new HashMap<>();
+        for (int i = 0; i < args.length; i += 2) {
+            if (!args[i].startsWith("--") || i + 1 >= args.length) {
+                throw new UsageException("expected --option value pairs, got '" + args[i] + "'");
             }
-        } else if (args.length != 1) {
-            logN = -1;
+            String name = args[i].substring(2);
+            if (!allowed.contains(name)) {
+                throw new UsageException("unknown option --" + name);
+            }
+            map.put(name, args[i + 1]);
         }
+        return map;
+    }
+
+    private static String required(Map<String, String> options, String name) throws UsageException {
+        String v = options.get(name);
+        if (v == null) {
+            throw new UsageException("missing --" + name);
+        }
+        return v;
+    }
+
+    private static long number(Map<String, String> options, String name, long fallback) throws UsageException {
+        String v = options.get(name);
+        try {
+            return v == null ? fallback : Long.parseLong(v);
+        } catch (NumberFormatException e) {
+            throw new UsageException("--" + name + " must be an integer, got '" + v + "'");
+        }
+    }
+
+    private static int demo(Map<String, String> options, PrintStream out) throws UsageException, InvalidProofException {
+        long logN = number(options, "log-n", 20);
         if (logN < 1 || logN > 24) {
-            System.err.println("usage: zkml4j demo [--log-n N]   (1 ≤ N ≤ 24)");
-            System.exit(2);
+            throw new UsageException("--log-n must be in [1, 24]");
         }
-        InnerProductDemo.run(logN, System.out);
+        InnerProductDemo.run((int) logN, out);
+        return OK;
+    }
+
+    private static int compile(Map<String, String> options, PrintStream out) throws UsageException, IOException {
+        ModelGraph graph = ModelGraphJson.read(Path.of(required(options, "model")));
+        float[][] calibration = Csv.read(Path.of(required(options, "calibration")));
+        Path target = Path.of(required(options, "out"));
+        VerifiableModel model = VerifiableModel.compile(graph, calibration, ProvingOptions.DEFAULTS);
+        ByteArrayOutputStream saved = new ByteArrayOutputStream();
+        model.save(saved);
+        Files.write(target, saved.toByteArray());
+        Path key = keyPath(target);
+        Files.write(key, model.verificationKey().toBytes());
+        out.println("circuit id " + model.verificationKey().circuitIdHex());
+        out.println("wrote " + target + " and " + key);
+        return OK;
+    }
+
+    static Path keyPath(Path model) {
+        String name = model.getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        return model.resolveSibling((dot > 0 ? name.substring(0, dot) : name) + ".vk");
+    }
+
+    private static int prove(Map<String, String> options, PrintStream out) throws UsageException, IOException {
+        String visibility = options.getOrDefault("input-visibility", "public");
+        if (!visibility.equals("public") && !visibility.equals("private")) {
+            throw new UsageException("--input-visibility must be public or private");
+        }
+        if (visibility.equals("private")) {
+            throw new UsageException("--input-visibility private is not supported yet: this version proves public "
+                    + "inputs (" + Visibility.PRIVATE + " needs the zero-knowledge masking of hidden tensors)");
+        }
+        VerifiableModel model = VerifiableModel.load(new ByteArrayInputStream(
+                Files.readAllBytes(Path.of(required(options, "model")))));
+        float[][] inputs = Csv.read(Path.of(required(options, "input")));
+        long nonce = number(options, "nonce", 0);
+        VerifiedPrediction p = model.predictBatch(inputs, nonce);
+        Files.write(Path.of(required(options, "out")), new ProofFile(p.statement(), p.proof()).toBytes());
+        for (int b = 0; b < inputs.length; b++) {
+            out.println((p.classes() != null ? "class " + p.classes()[b] + "  " : "") + "outputs "
+                    + Arrays.toString(p.outputs()[b]));
+        }
+        out.println("proof " + p.proof().length + " bytes");
+        return OK;
+    }
+
+    private static int verify(Map<String, String> options, PrintStream out, PrintStream err)
+            throws UsageException, IOException {
+        VerificationKey key = VerificationKey.fromBytes(Files.readAllBytes(Path.of(required(options, "key"))));
+        ProofFile file = ProofFile.fromBytes(Files.readAllBytes(Path.of(required(options, "proof"))));
+        VerificationResult result = Verifier.verify(key, file.statement(), file.proof());
+        if (result.valid()) {
+            out.println("valid");
+            return OK;
+        }
+        err.println("invalid: " + result.reason());
+        return INVALID;
+    }
+
+    private static int inspect(String[] args, PrintStream out) throws UsageException, IOException {
+        if (args.length != 1) {
+            throw new UsageException("inspect takes one file");
+        }
+        byte[] bytes = Files.readAllBytes(Path.of(args[0]));
+        int magic = bytes.length >= 4
+                ? ((bytes[0] & 0xFF) << 24) | ((bytes[1] & 0xFF) << 16) | ((bytes[2] & 0xFF) << 8) | (bytes[3] & 0xFF)
+                : 0;
+        switch (magic) {
+            case 0x5A4B564B -> {
+                VerificationKey key = VerificationKey.fromBytes(bytes);
+                out.println("verification key, engine " + key.engine() + ", circuit id " + key.circuitIdHex());
+            }
+            case 0x5A4B5046 -> {
+                ProofFile file = ProofFile.fromBytes(bytes);
+                Statement s = file.statement();
+                out.println("proof file: " + s.outputs().length + " rows, nonce " + s.nonce() + ", "
+                        + (s.inputs() == null ? "private" : "public") + " inputs, proof " + file.proof().length
+                        + " bytes, circuit id " + java.util.HexFormat.of().formatHex(s.circuitId()));
+            }
+            case 0x5A4B4D44 -> {
+                VerifiableModel model = VerifiableModel.load(new ByteArrayInputStream(bytes));
+                out.println("compiled model, circuit id " + model.verificationKey().circuitIdHex());
+            }
+            default -> throw new IOException(args[0] + " is not a zkml4j model, key or proof file");
+        }
+        return OK;
     }
 }

@@ -1,0 +1,96 @@
+package org.zkml4j.samples;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.zkml4j.sdk.model.Activation;
+import org.zkml4j.sdk.model.Dense;
+import org.zkml4j.sdk.model.ModelGraph;
+import org.zkml4j.sdk.model.ModelGraphJson;
+import org.zkml4j.sdk.model.Softmax;
+
+class MainTest {
+    @TempDir
+    Path dir;
+
+    /** Exit code and captured streams of one CLI run. */
+    record Run(int code, String out, String err) {}
+
+    static Run run(String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code = Main.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+        return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    Path write(String name, String text) throws IOException {
+        return Files.writeString(dir.resolve(name), text);
+    }
+
+    @Test
+    void compileProveVerify_roundTripAndTamperedProofExitsOne() throws IOException {
+        ModelGraph graph = ModelGraph.of(3,
+                new Dense(new float[][] {{1, 2, -1}, {0.5f, -1, 1}, {-1, 0, 2}, {0.3f, 0.3f, 0.3f}},
+                        new float[] {0.5f, 0, 1, -0.2f}),
+                Activation.relu(), new Dense(new float[][] {{1, -1, 2, 0}, {-1, 1, 0, 1}}, new float[] {0, 1}),
+                new Softmax());
+        Path model = dir.resolve("m.json");
+        ModelGraphJson.write(graph, model);
+        Path calibration = write("cal.csv", "a,b,c\n1,2,3\n-1,0.5,2\n0,0,1\n2,-2,0\n");
+        Path input = write("x.csv", "1,2,3\n0.5,-1,2\n");
+        Path zkm = dir.resolve("m.zkm");
+        Path proof = dir.resolve("p.proof");
+
+        Run compiled = run("compile", "--model", model.toString(), "--calibration", calibration.toString(),
+                "--out", zkm.toString());
+        assertEquals(0, compiled.code(), compiled.err());
+        assertTrue(compiled.out().startsWith("circuit id "), compiled.out());
+        Path key = dir.resolve("m.vk");
+        assertTrue(Files.exists(key));
+
+        Run proved = run("prove", "--model", zkm.toString(), "--input", input.toString(), "--out", proof.toString(),
+                "--nonce", "7");
+        assertEquals(0, proved.code(), proved.err());
+        assertTrue(proved.out().contains("class "), proved.out());
+
+        Run verified = run("verify", "--key", key.toString(), "--proof", proof.toString());
+        assertEquals(0, verified.code(), verified.err());
+        assertEquals("valid", verified.out().strip());
+
+        byte[] bytes = Files.readAllBytes(proof);
+        bytes[bytes.length - 100] ^= 1;
+        Files.write(proof, bytes);
+        Run tampered = run("verify", "--key", key.toString(), "--proof", proof.toString());
+        assertEquals(1, tampered.code());
+        assertTrue(tampered.err().startsWith("invalid: "), tampered.err());
+
+        assertEquals(0, run("inspect", key.toString()).code());
+        assertTrue(run("inspect", zkm.toString()).out().startsWith("compiled model"));
+    }
+
+    @Test
+    void badUsageAndUnreadableFilesExitTwo() throws IOException {
+        assertEquals(2, run().code());
+        assertEquals(2, run("frobnicate").code());
+        assertEquals(2, run("verify", "--key").code());
+        assertEquals(2, run("verify", "--key", dir.resolve("missing.vk").toString(), "--proof", "x").code());
+        Path junk = write("junk.vk", "not a key");
+        Run r = run("verify", "--key", junk.toString(), "--proof", junk.toString());
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains("bad magic"), r.err());
+        Run privateInput = run("prove", "--model", "m.zkm", "--input", "x.csv", "--out", "p", "--input-visibility",
+                "private");
+        assertEquals(2, privateInput.code());
+        assertTrue(privateInput.err().contains("not supported yet"), privateInput.err());
+        assertEquals(2, run("inspect", junk.toString()).code());
+    }
+}
