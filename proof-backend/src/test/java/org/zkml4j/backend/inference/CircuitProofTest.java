@@ -115,10 +115,10 @@ class CircuitProofTest {
     }
 
     @Test
-    void verify_randomByteMutationsRejectedWithoutCrash() {
+    void verify_thousandRandomByteMutationsRejectedWithoutCrash() {
         byte[] bytes = result.proof();
         SplittableRandom r = new SplittableRandom(5);
-        for (int trial = 0; trial < 200; trial++) {
+        for (int trial = 0; trial < 1000; trial++) {
             byte[] bad = bytes.clone();
             int at = r.nextInt(bad.length);
             bad[at] ^= (byte) (1 + r.nextInt(255));
@@ -131,6 +131,14 @@ class CircuitProofTest {
         }
         assertThrows(InvalidProofException.class, () -> CircuitProof.verify(circuit, inputs, result.outputs(), 42,
                 java.util.Arrays.copyOf(bytes, bytes.length / 2), pcs));
+    }
+
+    @Test
+    void prove_twoProofsOfTheSameStatementDiffer() throws InvalidProofException {
+        CircuitProof.Result again = CircuitProof.prove(circuit, inputs, 42, pcs, rng);
+        assertArrayEquals(result.outputs(), again.outputs());
+        assertTrue(!java.util.Arrays.equals(result.proof(), again.proof()));
+        CircuitProof.verify(circuit, inputs, again.outputs(), 42, again.proof(), pcs);
     }
 
     @Test
