@@ -1,0 +1,83 @@
+package org.zkml4j.benchmarks;
+
+import java.util.SplittableRandom;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.zkml4j.backend.inference.CircuitProof;
+import org.zkml4j.backend.io.InvalidProofException;
+import org.zkml4j.backend.pcs.LigeroPcs;
+import org.zkml4j.backend.pcs.PcsParameters;
+import org.zkml4j.backend.random.AesCtrRandom;
+import org.zkml4j.compiler.CircuitCompiler;
+import org.zkml4j.compiler.CompiledCircuit;
+import org.zkml4j.compiler.IntegerExecutor;
+import org.zkml4j.compiler.QuantizationOptions;
+import org.zkml4j.sdk.model.Activation;
+import org.zkml4j.sdk.model.Dense;
+import org.zkml4j.sdk.model.ModelGraph;
+import org.zkml4j.sdk.model.Softmax;
+
+/** Whole-model proofs of an MLP 784-128-10 (ReLU), public inputs, batch 1 and 64. */
+@State(Scope.Thread)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MILLISECONDS)
+public class InferenceBenchmark {
+    @Param({"1", "64"})
+    public int batch;
+
+    final LigeroPcs pcs = new LigeroPcs(PcsParameters.DEFAULT);
+    final AesCtrRandom rng = AesCtrRandom.create();
+    CompiledCircuit circuit;
+    int[][] inputs;
+    CircuitProof.Result proof;
+
+    static Dense dense(SplittableRandom rng, int in, int out) {
+        float[][] w = new float[out][in];
+        float[] b = new float[out];
+        for (int i = 0; i < out; i++) {
+            for (int j = 0; j < in; j++) {
+                w[i][j] = (float) rng.nextGaussian() / (float) Math.sqrt(in);
+            }
+            b[i] = (float) rng.nextGaussian() * 0.1f;
+        }
+        return new Dense(w, b);
+    }
+
+    @Setup
+    public void setup() {
+        SplittableRandom data = new SplittableRandom(5);
+        ModelGraph graph = ModelGraph.of(784, dense(data, 784, 128), Activation.relu(), dense(data, 128, 10),
+                new Softmax());
+        float[][] pixels = new float[Math.max(batch, 64)][784];
+        for (float[] row : pixels) {
+            for (int j = 0; j < row.length; j++) {
+                row[j] = (float) data.nextDouble();
+            }
+        }
+        circuit = CircuitCompiler.compile(graph, pixels, QuantizationOptions.defaults());
+        IntegerExecutor executor = new IntegerExecutor(circuit);
+        inputs = new int[batch][];
+        for (int b = 0; b < batch; b++) {
+            inputs[b] = executor.quantizeInput(pixels[b]);
+        }
+        proof = CircuitProof.prove(circuit, inputs, 1, pcs, rng);
+    }
+
+    @Benchmark
+    public CircuitProof.Result prove() {
+        return CircuitProof.prove(circuit, inputs, 1, pcs, rng);
+    }
+
+    @Benchmark
+    public CircuitProof.Result verify() throws InvalidProofException {
+        CircuitProof.verify(circuit, inputs, proof.outputs(), 1, proof.proof(), pcs);
+        return proof;
+    }
+}
