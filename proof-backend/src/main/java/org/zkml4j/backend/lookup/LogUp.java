@@ -649,14 +649,32 @@ public final class LogUp {
      * adds its own error.
      */
     public static double soundnessBits(LogUpShape shape, double fractionPcsBits) {
+        return soundnessBits(List.of(shape), fractionPcsBits);
+    }
+
+    /**
+     * The proven soundness of a batched proof for {@code shapes} in bits: −log2 of the union bound
+     * Σ_i ε_alg(shape_i) + 2^−{@code fractionPcsBits}, where ε_alg is the algebraic part of the
+     * single-instance bound (everything but ε_PCS) and the one C2 opening is counted once (e.g.
+     * {@code ligero.soundnessBits(LogUp.fractionVectorLengths(shapes))}); docs/lookup.md, "Batching".
+     */
+    public static double soundnessBits(List<LogUpShape> shapes, double fractionPcsBits) {
+        double epsilon = Math.pow(2, -fractionPcsBits);
+        for (LogUpShape shape : shapes) {
+            epsilon += algebraicError(shape);
+        }
+        return -Math.log(epsilon) / Math.log(2);
+    }
+
+    /** [(w−1)·2^s + 2^n + 2^(s+1) + max(n,1) + max(s,1) + 3n + 3s]/|K|. */
+    private static double algebraicError(LogUpShape shape) {
         int n = shape.witnessLogSize();
         int s = shape.tableLogSize();
         int w = shape.width();
         double numerator = (w - 1) * Math.pow(2, s) + Math.pow(2, n) + Math.pow(2, s + 1)
                 + Math.max(n, 1) + Math.max(s, 1) + 3.0 * n + 3.0 * s;
         double p = unsignedToDouble(Goldilocks.P);
-        double epsilon = numerator / (p * p) + Math.pow(2, -fractionPcsBits);
-        return -Math.log(epsilon) / Math.log(2);
+        return numerator / (p * p);
     }
 
     private static double unsignedToDouble(long v) {
