@@ -70,6 +70,14 @@ import org.zkml4j.backend.transcript.Transcript;
  * Σ_x 1/(X − φ(x)) a pole of residue c_u ≠ 0 (2^n &lt; p), which the table side can only match if u
  * is a table value.
  *
+ * <p><b>Batching</b> ({@link #proveAll}, {@link #verifyAll}, {@link #readAll}). k instances
+ * (different tables and sizes allowed) share the absorbed header (protocol id, k, every shape), one
+ * pair β, γ, ONE commitment C2 to all 4k fraction vectors (instance i at indices 4i..4i+3), and ONE
+ * opening of it; H_0..H_(k−1) are absorbed right after C2, then each instance's two sumchecks and
+ * part evaluations in order. Soundness is the union bound Σ_i ε_alg(i) + ε_PCS(C2) (each instance's
+ * argument needs only that its own challenges are uniform and drawn after what it depends on is
+ * fixed; see docs/lookup.md, "Batching"). {@link #prove} and {@link #verify} are a batch of one.
+ *
  * <p><b>Not zero knowledge.</b> H, the round polynomials, the final evaluations (f_k(r), m(r′),
  * h(r), g(r′)) and the part evaluations are sent in the clear and reveal information about the
  * witness; only C2's unopened contents are hidden. The zero-knowledge version (ZK sumchecks and
