@@ -39,7 +39,8 @@ import org.zkml4j.backend.transcript.Transcript;
  * <p><b>Protocol</b> (all challenges from the transcript, everything absorbed before the
  * challenge that follows it):
  * <ol>
- *   <li>Absorb the {@link LogUpShape} (n, s, w, C1 indices, every table column); draw β, γ ∈ K.
+ *   <li>Absorb the protocol id, the instance count (1; see Batching below) and the {@link LogUpShape}
+ *       (n, s, w, C1 indices, every table column); draw β, γ ∈ K.
  *       φ(x) = Σ_k β^(k−1)·f_k(x), ψ(t) = Σ_k β^(k−1)·T_k(t).
  *   <li>The prover computes h(x) = 1/(γ − φ(x)) and g(t) = m(t)/(γ − ψ(t)) by batch inversion,
  *       commits C2 = (h_re, h_im, g_re, g_im) (real and x-parts as base-field vectors), and sends
