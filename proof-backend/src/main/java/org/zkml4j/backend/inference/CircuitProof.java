@@ -39,9 +39,9 @@ import org.zkml4j.compiler.IntegerExecutor;
  *
  * <p><b>Proof bytes</b>: C1; the dense-layer proofs of layers 0..L−1 in order; the batched LogUp
  * proof ({@link LogUpBatchProof} encoding) over the 2·L lookups in the order activation(0),
- * range(0), activation(1), range(1), …; the C1 opening. Every size is fixed by the circuit and
- * the batch size; the only lengths in the bytes (the openings') are checked against the remaining
- * input.
+ * range(0), activation(1), range(1), …; the C1 opening. Every size and the number of lookups are
+ * fixed by the circuit and the batch size, and every part is read in bounded memory; trailing bytes
+ * are rejected.
  *
  * <p><b>Transcript</b>: protocol id, circuit hash, batch size, padded inputs and outputs, nonce,
  * then C1, then each layer's dense-proof messages in order, then the batched lookup proof's
