@@ -124,6 +124,18 @@ final class CircuitLayout {
         return v == INPUT || v == output();
     }
 
+    /**
+     * Every lookup of the circuit in proof order: activation(0), range(0), activation(1), range(1), …
+     */
+    List<LogUpShape> lookups() {
+        List<LogUpShape> out = new ArrayList<>(2 * layerCount());
+        for (int l = 0; l < layerCount(); l++) {
+            out.add(activationLookups[l]);
+            out.add(rangeLookups[l]);
+        }
+        return out;
+    }
+
     /** The committed vectors, in commitment order, taken from the logical ones. */
     List<long[]> committed(long[][] logical) {
         List<long[]> out = new ArrayList<>();

@@ -12,8 +12,9 @@ import org.zkml4j.backend.layer.DenseLayer;
 import org.zkml4j.backend.layer.DenseLayerProof;
 import org.zkml4j.backend.layer.DenseLayerWitness;
 import org.zkml4j.backend.lookup.LogUp;
+import org.zkml4j.backend.lookup.LogUpBatchProof;
 import org.zkml4j.backend.lookup.LogUpInstance;
-import org.zkml4j.backend.lookup.LogUpProof;
+import org.zkml4j.backend.lookup.LogUpShape;
 import org.zkml4j.backend.pcs.Claim;
 import org.zkml4j.backend.pcs.Commitment;
 import org.zkml4j.backend.pcs.LinearFunctional;
@@ -30,14 +31,23 @@ import org.zkml4j.compiler.IntegerExecutor;
  * Proves that a compiled circuit maps a batch of public (quantized) inputs to public outputs (the
  * last layer's integer activations), for a verifier who holds the circuit — PUBLIC visibility of
  * input, weights and output. One commitment C1 holds every intermediate tensor (z, r, a per layer)
- * and every lookup multiplicity; each layer contributes a {@link DenseLayer} proof, a LogUp proof
- * that every (z, a) pair is in the layer's activation table, and a LogUp range proof of its
- * remainders; all claims on C1 are proven by one opening, claims on the input and output are
- * checked by the verifier directly.
+ * and every lookup multiplicity; each layer contributes a {@link DenseLayer} proof, and ONE batched
+ * LogUp proof ({@link LogUp#proveAll}) covers all lookups of all layers — per layer, that every
+ * (z, a) pair is in the layer's activation table and that every remainder is in its range table —
+ * with a single fraction commitment C2 and a single opening of it; all claims on C1 are proven by
+ * one opening, claims on the input and output are checked by the verifier directly.
+ *
+ * <p><b>Proof bytes</b>: C1; the dense-layer proofs of layers 0..L−1 in order; the batched LogUp
+ * proof ({@link LogUpBatchProof} encoding) over the 2·L lookups in the order activation(0),
+ * range(0), activation(1), range(1), …; the C1 opening. Every size and the number of lookups are
+ * fixed by the circuit and the batch size, and every part is read in bounded memory; trailing bytes
+ * are rejected.
  *
  * <p><b>Transcript</b>: protocol id, circuit hash, batch size, padded inputs and outputs, nonce,
- * then C1, then each layer's messages in order, then the opening. <b>Soundness</b>: the sum of the
- * components' errors (docs/soundness.md), ≈ 2^−100 with default parameters. <b>Not zero-knowledge
+ * then C1, then each layer's dense-proof messages in order, then the batched lookup proof's
+ * messages (docs/lookup.md), then the C1 opening. <b>Soundness</b>: the sum of the components'
+ * errors (docs/soundness.md), ≈ 2^−100 with default parameters; the lookups contribute one
+ * ε_PCS(C2) for all 2·L instances. <b>Not zero-knowledge
  * yet</b>: intermediate evaluations are revealed; with public input and weights they are computable
  * by the verifier anyway. Hidden inputs come with the masking in docs/design/inference-proofs.md.
  *
@@ -47,7 +57,7 @@ import org.zkml4j.compiler.IntegerExecutor;
  * }</pre>
  */
 public final class CircuitProof {
-    static final String DOMAIN = "zkml4j/inference/public/v1";
+    static final String DOMAIN = "zkml4j/inference/public/v2";
 
     private CircuitProof() {}
 
@@ -93,20 +103,20 @@ public final class CircuitProof {
         c1.commitment().writeTo(out);
         c1.commitment().absorbInto(t);
         List<Claim> claims = new ArrayList<>();
+        List<LogUpInstance> lookups = new ArrayList<>(2 * layout.layerCount());
         for (int l = 0; l < layout.layerCount(); l++) {
             DenseLayer.ProverResult dense = DenseLayer.prove(witnesses[l], t);
             dense.proof().writeTo(out);
             claims.addAll(dense.claims());
-            LogUp.ProverResult act = LogUp.prove(new LogUpInstance(layout.activationLookups[l],
+            lookups.add(new LogUpInstance(layout.activationLookups[l],
                     new long[][] {v[CircuitLayout.z(l)], v[CircuitLayout.a(l)]},
-                    v[CircuitLayout.activationMultiplicities(l)]), t, pcs, rng);
-            act.proof().writeTo(out);
-            claims.addAll(act.claims());
-            LogUp.ProverResult range = LogUp.prove(new LogUpInstance(layout.rangeLookups[l],
-                    new long[][] {v[CircuitLayout.r(l)]}, v[CircuitLayout.rangeMultiplicities(l)]), t, pcs, rng);
-            range.proof().writeTo(out);
-            claims.addAll(range.claims());
+                    v[CircuitLayout.activationMultiplicities(l)]));
+            lookups.add(new LogUpInstance(layout.rangeLookups[l],
+                    new long[][] {v[CircuitLayout.r(l)]}, v[CircuitLayout.rangeMultiplicities(l)]));
         }
+        LogUp.BatchResult lookup = LogUp.proveAll(lookups, t, pcs, rng);
+        lookup.proof().writeTo(out);
+        claims.addAll(lookup.claims());
         List<Claim> committed = new ArrayList<>();
         for (Claim c : claims) {
             if (!layout.isPublic(c.vector())) {
@@ -156,11 +166,10 @@ public final class CircuitProof {
         for (int l = 0; l < layout.layerCount(); l++) {
             DenseLayerProof dense = DenseLayer.readProof(in, layout.dense[l]);
             claims.addAll(DenseLayer.verify(layout.dense[l], dense, t));
-            LogUpProof act = LogUp.readProof(in, layout.activationLookups[l], pcs);
-            claims.addAll(LogUp.verify(layout.activationLookups[l], act, t, pcs));
-            LogUpProof range = LogUp.readProof(in, layout.rangeLookups[l], pcs);
-            claims.addAll(LogUp.verify(layout.rangeLookups[l], range, t, pcs));
         }
+        List<LogUpShape> lookups = layout.lookups();
+        LogUpBatchProof lookup = LogUp.readAll(in, lookups, pcs);
+        claims.addAll(LogUp.verifyAll(lookups, lookup, t, pcs));
         List<Claim> committed = new ArrayList<>();
         for (Claim c : claims) {
             if (c.vector() == CircuitLayout.INPUT) {

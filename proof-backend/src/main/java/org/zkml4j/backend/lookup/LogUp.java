@@ -39,7 +39,8 @@ import org.zkml4j.backend.transcript.Transcript;
  * <p><b>Protocol</b> (all challenges from the transcript, everything absorbed before the
  * challenge that follows it):
  * <ol>
- *   <li>Absorb the {@link LogUpShape} (n, s, w, C1 indices, every table column); draw β, γ ∈ K.
+ *   <li>Absorb the protocol id, the instance count (1; see Batching below) and the {@link LogUpShape}
+ *       (n, s, w, C1 indices, every table column); draw β, γ ∈ K.
  *       φ(x) = Σ_k β^(k−1)·f_k(x), ψ(t) = Σ_k β^(k−1)·T_k(t).
  *   <li>The prover computes h(x) = 1/(γ − φ(x)) and g(t) = m(t)/(γ − ψ(t)) by batch inversion,
  *       commits C2 = (h_re, h_im, g_re, g_im) (real and x-parts as base-field vectors), and sends
@@ -70,6 +71,14 @@ import org.zkml4j.backend.transcript.Transcript;
  * Σ_x 1/(X − φ(x)) a pole of residue c_u ≠ 0 (2^n &lt; p), which the table side can only match if u
  * is a table value.
  *
+ * <p><b>Batching</b> ({@link #proveAll}, {@link #verifyAll}, {@link #readAll}). k instances
+ * (different tables and sizes allowed) share the absorbed header (protocol id, k, every shape), one
+ * pair β, γ, ONE commitment C2 to all 4k fraction vectors (instance i at indices 4i..4i+3), and ONE
+ * opening of it; H_0..H_(k−1) are absorbed right after C2, then each instance's two sumchecks and
+ * part evaluations in order. Soundness is the union bound Σ_i ε_alg(i) + ε_PCS(C2) (each instance's
+ * argument needs only that its own challenges are uniform and drawn after what it depends on is
+ * fixed; see docs/lookup.md, "Batching"). {@link #prove} and {@link #verify} are a batch of one.
+ *
  * <p><b>Not zero knowledge.</b> H, the round polynomials, the final evaluations (f_k(r), m(r′),
  * h(r), g(r′)) and the part evaluations are sent in the clear and reveal information about the
  * witness; only C2's unopened contents are hidden. The zero-knowledge version (ZK sumchecks and
@@ -86,10 +95,10 @@ import org.zkml4j.backend.transcript.Transcript;
  * }</pre>
  */
 public final class LogUp {
-    static final String PROTOCOL = "zkml4j/logup/v1";
+    static final String PROTOCOL = "zkml4j/logup/v2";
     static final String BETA_LABEL = "logup/beta";
     static final String GAMMA_LABEL = "logup/gamma";
-    static final String SUM_LABEL = "logup/sum";
+    static final String SUMS_LABEL = "logup/sums";
     static final String TAU_LABEL = "logup/tau";
     static final String LAMBDA_LABEL = "logup/lambda";
     static final String TABLE_TAU_LABEL = "logup/tau-table";
@@ -222,7 +231,8 @@ public final class LogUp {
     }
 
     /**
-     * Proves that every witness row of {@code instance} is in its table. The caller must already
+     * Proves that every witness row of {@code instance} is in its table: a batch of one
+     * ({@link #proveAll}), returned as a {@link LogUpProof} (same encoding). The caller must already
      * have absorbed C1 (holding the witness columns and multiplicities at the shape's indices) and
      * its statement; this method absorbs the shape and everything it sends.
      *
@@ -237,6 +247,47 @@ public final class LogUp {
     public static ProverResult prove(LogUpInstance instance, Transcript transcript, PolynomialCommitment pcs,
             RandomGenerator rng) {
         return prove(instance, transcript, pcs, rng, null);
+    }
+
+    /**
+     * A batched proof and the claims on C1 it reduces to.
+     *
+     * @param proof the proof to send
+     * @param claims for each instance in order: f_k(r_i) on C1 vector {@code witnessVectors[k]} for
+     *     k = 1..w_i, then m_i(r′_i) on C1 vector {@code multiplicityVector} (w_i + 1 claims per
+     *     instance); the caller must prove them by opening C1
+     */
+    public record BatchResult(LogUpBatchProof proof, List<Claim> claims) {
+        /** Copies the claim list. */
+        public BatchResult {
+            Objects.requireNonNull(proof, "proof");
+            claims = List.copyOf(claims);
+        }
+    }
+
+    /**
+     * Proves k lookups at once with ONE fraction commitment C2 and ONE opening of it. The caller
+     * must already have absorbed C1 (holding every instance's witness columns and multiplicities at
+     * its shape's indices) and its statement. Transcript order: protocol id, k and every shape; β, γ
+     * (shared by all instances); C2; H_1..H_k; then for each instance in order τ_i, λ_i, its
+     * witness-side sumcheck, τ′_i, λ′_i, its table-side sumcheck and its part evaluations; then the
+     * opening of C2 at all 4k part claims. Sharing β and γ is sound: each instance's soundness
+     * argument only uses that (β, γ) is uniform and drawn after that instance's witness, table and
+     * multiplicities are fixed (docs/lookup.md, "Batching").
+     *
+     * @param instances one or more instances (different tables and sizes allowed; the same C1
+     *     vector may appear in several)
+     * @param rng randomness for the C2 commitment and opening
+     * @return the proof and the C1 claims, instance by instance (see {@link BatchResult})
+     * @throws IllegalArgumentException before touching the transcript, if the list is empty or an
+     *     instance's witness row is not in its table or its multiplicities do not match (naming the
+     *     instance)
+     * @throws IllegalStateException if γ hits a compressed witness or table row of some instance
+     *     (probability ≤ Σ_i (2^n_i + 2^s_i)/|K|); retry with a fresh transcript
+     */
+    public static BatchResult proveAll(List<LogUpInstance> instances, Transcript transcript, PolynomialCommitment pcs,
+            RandomGenerator rng) {
+        return proveAll(instances, transcript, pcs, rng, null);
     }
 
     /**
@@ -264,83 +315,157 @@ public final class LogUp {
     static ProverResult prove(LogUpInstance instance, Transcript transcript, PolynomialCommitment pcs,
             RandomGenerator rng, Deviation deviation) {
         Objects.requireNonNull(instance, "instance");
+        BatchResult res = proveAll(List.of(instance), transcript, pcs, rng,
+                deviation == null ? null : java.util.Collections.singletonList(deviation));
+        return new ProverResult(LogUpProof.fromBatch(res.proof()), res.claims());
+    }
+
+    /** What the prover keeps of one instance between committing C2 and its sumchecks. */
+    private static final class Prepared {
+        final LogUpInstance instance;
+        final Deviation deviation;
+        final Ext[] betaPowers;
+        long[] phi;
+        long[] psi;
+        long[] h;
+        long[] g;
+        long[][] c2Vectors;
+        Ext claimed;
+
+        Prepared(LogUpInstance instance, Deviation deviation, Ext beta) {
+            this.instance = instance;
+            this.deviation = deviation;
+            this.betaPowers = powers(beta, instance.shape().width());
+        }
+    }
+
+    /** Step 2 for one instance: φ, ψ, the fractions h, g, their parts and H. */
+    private static Prepared prepare(LogUpInstance instance, Deviation deviation, Ext beta, Ext gamma) {
+        Prepared p = new Prepared(instance, deviation, beta);
+        p.phi = compress(instance.witnessRef(), p.betaPowers);
+        p.psi = compress(instance.shape().table().columnsRef(), p.betaPowers);
+        if (deviation != null) {
+            deviation.tamperCompressed(p.phi, p.psi);
+        }
+        p.h = fractions(gamma, p.phi, null, "witness");
+        p.g = fractions(gamma, p.psi, instance.multiplicitiesRef(), "table");
+        p.claimed = sum(p.h);
+        if (deviation != null) {
+            deviation.tamper(p.h, p.g);
+            p.claimed = deviation.claimedSum(sum(p.h), sum(p.g));
+        }
+        p.c2Vectors = new long[][] {part(p.h, 0), part(p.h, 1), part(p.g, 0), part(p.g, 1)};
+        return p;
+    }
+
+    /** {@link #proveAll} with optional cheating deviations (null, or one per instance, null: honest). */
+    static BatchResult proveAll(List<LogUpInstance> instances, Transcript transcript, PolynomialCommitment pcs,
+            RandomGenerator rng, List<Deviation> deviations) {
+        Objects.requireNonNull(instances, "instances");
         Objects.requireNonNull(transcript, "transcript");
         Objects.requireNonNull(pcs, "pcs");
         Objects.requireNonNull(rng, "rng");
-        LogUpShape shape = instance.shape();
-        if (deviation == null) {
-            checkRelation(instance);
+        List<LogUpInstance> list = List.copyOf(instances);
+        int k = list.size();
+        if (k == 0) {
+            throw new IllegalArgumentException("no lookup instances");
         }
-        int n = shape.witnessLogSize();
-        int s = shape.tableLogSize();
-        long[][] table = shape.table().columnsRef();
-        long[][] witness = instance.witnessRef();
-        long[] m = instance.multiplicitiesRef();
+        if (deviations != null && deviations.size() != k) {
+            throw new IllegalArgumentException(deviations.size() + " deviations for " + k + " instances");
+        }
+        List<LogUpShape> shapes = new ArrayList<>(k);
+        for (int i = 0; i < k; i++) {
+            if (deviation(deviations, i) == null) {
+                try {
+                    checkRelation(list.get(i));
+                } catch (IllegalArgumentException e) {
+                    throw new IllegalArgumentException(k == 1 ? e.getMessage() : "lookup instance " + i + ": "
+                            + e.getMessage(), e);
+                }
+            }
+            shapes.add(list.get(i).shape());
+        }
 
-        shape.absorbInto(transcript);
+        absorbShapes(transcript, shapes);
         Ext beta = transcript.challengeExt(BETA_LABEL);
         Ext gamma = transcript.challengeExt(GAMMA_LABEL);
-        Ext[] betaPowers = powers(beta, shape.width());
-        long[] phi = compress(witness, betaPowers);
-        long[] psi = compress(table, betaPowers);
-        if (deviation != null) {
-            deviation.tamperCompressed(phi, psi);
+        Prepared[] prepared = new Prepared[k];
+        List<long[]> c2Vectors = new ArrayList<>(4 * k);
+        Ext[] sums = new Ext[k];
+        for (int i = 0; i < k; i++) {
+            prepared[i] = prepare(list.get(i), deviation(deviations, i), beta, gamma);
+            c2Vectors.addAll(List.of(prepared[i].c2Vectors));
+            sums[i] = prepared[i].claimed;
         }
-        long[] h = fractions(gamma, phi, null, "witness");
-        long[] g = fractions(gamma, psi, m, "table");
-        Ext sumH = sum(h);
-        Ext claimed = sumH;
-        if (deviation != null) {
-            deviation.tamper(h, g);
-            sumH = sum(h);
-            claimed = deviation.claimedSum(sumH, sum(g));
-        }
-        long[][] c2Vectors = {part(h, 0), part(h, 1), part(g, 0), part(g, 1)};
-        ProverData c2 = pcs.commit(List.of(c2Vectors), rng);
+        ProverData c2 = pcs.commit(c2Vectors, rng);
         c2.commitment().absorbInto(transcript);
-        transcript.absorbExts(SUM_LABEL, claimed);
+        transcript.absorbExts(SUMS_LABEL, sums);
 
-        Ext[] tau = transcript.challengeExts(TAU_LABEL, n);
-        Ext lambda = transcript.challengeExt(LAMBDA_LABEL);
-        SumcheckInstance.Builder wb = SumcheckInstance.builder();
-        long[] eq = Multilinear.eqTable(tau);
-        if (deviation != null) {
-            deviation.tamperEq(eq, true);
-        }
-        wb.addExtTable(eq);
-        wb.addExtTable(h);
-        for (long[] f : witness) {
-            wb.addBaseTable(f);
-        }
-        addTerms(wb, witnessTerms(betaPowers, gamma, lambda));
-        SumcheckProver.Result wr = sumcheck(wb.build(), lambda.mul(claimed), transcript, deviation != null);
+        List<LogUpBatchProof.InstanceProof> proofs = new ArrayList<>(k);
+        List<Claim> c2Claims = new ArrayList<>(4 * k);
+        List<Claim> callerClaims = new ArrayList<>();
+        for (int i = 0; i < k; i++) {
+            Prepared p = prepared[i];
+            boolean cheating = p.deviation != null;
+            LogUpShape shape = p.instance.shape();
+            Ext[] tau = transcript.challengeExts(TAU_LABEL, shape.witnessLogSize());
+            Ext lambda = transcript.challengeExt(LAMBDA_LABEL);
+            SumcheckInstance.Builder wb = SumcheckInstance.builder();
+            long[] eq = Multilinear.eqTable(tau);
+            if (cheating) {
+                p.deviation.tamperEq(eq, true);
+            }
+            wb.addExtTable(eq);
+            wb.addExtTable(p.h);
+            for (long[] f : p.instance.witnessRef()) {
+                wb.addBaseTable(f);
+            }
+            addTerms(wb, witnessTerms(p.betaPowers, gamma, lambda));
+            SumcheckProver.Result wr = sumcheck(wb.build(), lambda.mul(p.claimed), transcript, cheating);
 
-        Ext[] tau2 = transcript.challengeExts(TABLE_TAU_LABEL, s);
-        Ext lambda2 = transcript.challengeExt(TABLE_LAMBDA_LABEL);
-        SumcheckInstance.Builder tb = SumcheckInstance.builder();
-        long[] eq2 = Multilinear.eqTable(tau2);
-        if (deviation != null) {
-            deviation.tamperEq(eq2, false);
-        }
-        tb.addExtTable(eq2);
-        tb.addExtTable(g);
-        tb.addExtTable(psi);
-        tb.addBaseTable(m);
-        addTerms(tb, tableTerms(gamma, lambda2));
-        SumcheckProver.Result tr = sumcheck(tb.build(), lambda2.mul(claimed), transcript, deviation != null);
+            Ext[] tau2 = transcript.challengeExts(TABLE_TAU_LABEL, shape.tableLogSize());
+            Ext lambda2 = transcript.challengeExt(TABLE_LAMBDA_LABEL);
+            SumcheckInstance.Builder tb = SumcheckInstance.builder();
+            long[] eq2 = Multilinear.eqTable(tau2);
+            if (cheating) {
+                p.deviation.tamperEq(eq2, false);
+            }
+            tb.addExtTable(eq2);
+            tb.addExtTable(p.g);
+            tb.addExtTable(p.psi);
+            tb.addBaseTable(p.instance.multiplicitiesRef());
+            addTerms(tb, tableTerms(gamma, lambda2));
+            SumcheckProver.Result tr = sumcheck(tb.build(), lambda2.mul(p.claimed), transcript, cheating);
 
-        Ext[] r = wr.point();
-        Ext[] r2 = tr.point();
-        Ext[] parts = {
-            Multilinear.evaluate(c2Vectors[0], r), Multilinear.evaluate(c2Vectors[1], r),
-            Multilinear.evaluate(c2Vectors[2], r2), Multilinear.evaluate(c2Vectors[3], r2)
-        };
-        transcript.absorbExts(PARTS_LABEL, parts);
-        OpeningProof opening = pcs.open(c2, fractionClaims(r, r2, parts), transcript, rng);
+            Ext[] r = wr.point();
+            Ext[] r2 = tr.point();
+            Ext[] parts = {
+                Multilinear.evaluate(p.c2Vectors[0], r), Multilinear.evaluate(p.c2Vectors[1], r),
+                Multilinear.evaluate(p.c2Vectors[2], r2), Multilinear.evaluate(p.c2Vectors[3], r2)
+            };
+            transcript.absorbExts(PARTS_LABEL, parts);
+            c2Claims.addAll(fractionClaims(4 * i, r, r2, parts));
+            callerClaims.addAll(callerClaims(shape, r, wr.finalEvaluations(), r2, tr.finalEvaluations()));
+            proofs.add(new LogUpBatchProof.InstanceProof(p.claimed, wr.proof(), tr.proof(), parts));
+            prepared[i] = null; // release the instance's tables
+        }
+        OpeningProof opening = pcs.open(c2, c2Claims, transcript, rng);
         ProofWriter w = new ProofWriter();
         opening.writeTo(w);
-        LogUpProof proof = new LogUpProof(c2.commitment(), claimed, wr.proof(), tr.proof(), parts, w.toByteArray());
-        return new ProverResult(proof, callerClaims(shape, r, wr.finalEvaluations(), r2, tr.finalEvaluations()));
+        return new BatchResult(new LogUpBatchProof(c2.commitment(), proofs, w.toByteArray()), callerClaims);
+    }
+
+    private static Deviation deviation(List<Deviation> deviations, int i) {
+        return deviations == null ? null : deviations.get(i);
+    }
+
+    /** Absorbs the protocol id, the number of instances and every shape, in order. */
+    private static void absorbShapes(Transcript t, List<LogUpShape> shapes) {
+        t.absorb("logup/protocol", PROTOCOL.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        t.absorbLong("logup/instances", shapes.size());
+        for (LogUpShape shape : shapes) {
+            shape.absorbInto(t);
+        }
     }
 
     /** Proves a sumcheck; a cheating prover proves the true sum when {@code claim} is false. */
@@ -355,8 +480,8 @@ public final class LogUp {
     }
 
     /**
-     * Verifies a LogUp proof for {@code shape}. The caller must first have absorbed exactly what the
-     * prover's caller absorbed (C1 and its statement).
+     * Verifies a LogUp proof for {@code shape} (a batch of one, {@link #verifyAll}). The caller must
+     * first have absorbed exactly what the prover's caller absorbed (C1 and its statement).
      *
      * @return the claims on C1 the lookup reduces to (f_k(r) on {@code witnessVectors[k]}, then
      *     m(r′) on {@code multiplicityVector}); the lookup holds only once the caller has verified
@@ -367,12 +492,38 @@ public final class LogUp {
             PolynomialCommitment pcs) throws InvalidProofException {
         Objects.requireNonNull(shape, "shape");
         Objects.requireNonNull(proof, "proof");
+        return verifyAll(List.of(shape), proof.toBatch(), transcript, pcs);
+    }
+
+    /**
+     * Verifies a batched proof for {@code shapes}, in the order the prover's instances had. The
+     * caller must first have absorbed exactly what the prover's caller absorbed (C1 and its
+     * statement).
+     *
+     * @return the claims on C1 the lookups reduce to, instance by instance in the order of
+     *     {@code shapes}: f_k(r_i) on {@code witnessVectors[k]} for k = 1..w_i, then m_i(r′_i) on
+     *     {@code multiplicityVector} (w_i + 1 claims per instance); the lookups hold only once the
+     *     caller has verified them with its opening of C1
+     * @throws InvalidProofException naming the failed check (and the instance, for k &gt; 1)
+     * @throws IllegalArgumentException if {@code shapes} is empty
+     */
+    public static List<Claim> verifyAll(List<LogUpShape> shapes, LogUpBatchProof proof, Transcript transcript,
+            PolynomialCommitment pcs) throws InvalidProofException {
+        Objects.requireNonNull(shapes, "shapes");
+        Objects.requireNonNull(proof, "proof");
         Objects.requireNonNull(transcript, "transcript");
         Objects.requireNonNull(pcs, "pcs");
-        int n = shape.witnessLogSize();
-        int s = shape.tableLogSize();
+        List<LogUpShape> list = List.copyOf(shapes);
+        int k = list.size();
+        if (k == 0) {
+            throw new IllegalArgumentException("no lookup shapes");
+        }
+        if (proof.instanceCount() != k) {
+            throw new InvalidProofException("malformed proof: " + proof.instanceCount() + " instance proofs for " + k
+                    + " lookups");
+        }
         Commitment c2 = proof.fractionCommitment();
-        int[] lengths = fractionVectorLengths(shape);
+        int[] lengths = fractionVectorLengths(list);
         boolean layoutOk = c2.vectorCount() == lengths.length;
         for (int i = 0; layoutOk && i < lengths.length; i++) {
             layoutOk = c2.vectorLength(i) == lengths[i];
@@ -381,67 +532,82 @@ public final class LogUp {
             throw new InvalidProofException("malformed proof: the fraction commitment does not hold vectors of lengths "
                     + java.util.Arrays.toString(lengths));
         }
-        Ext[] parts = proof.partsRef();
-        if (parts.length != LogUpProof.PARTS) {
-            throw new InvalidProofException("malformed proof: " + parts.length + " part evaluations, expected "
-                    + LogUpProof.PARTS);
+        Ext[] sums = new Ext[k];
+        for (int i = 0; i < k; i++) {
+            Ext[] parts = proof.instance(i).partsRef();
+            if (parts.length != LogUpProof.PARTS) {
+                throw new InvalidProofException("malformed proof: " + (k == 1 ? "" : "instance " + i + " has ")
+                        + parts.length + " part evaluations, expected " + LogUpProof.PARTS);
+            }
+            sums[i] = proof.instance(i).claimedSum();
         }
 
-        shape.absorbInto(transcript);
+        absorbShapes(transcript, list);
         Ext beta = transcript.challengeExt(BETA_LABEL);
         Ext gamma = transcript.challengeExt(GAMMA_LABEL);
-        Ext[] betaPowers = powers(beta, shape.width());
         c2.absorbInto(transcript);
-        Ext claimed = proof.claimedSum();
-        transcript.absorbExts(SUM_LABEL, claimed);
+        transcript.absorbExts(SUMS_LABEL, sums);
 
-        Ext[] tau = transcript.challengeExts(TAU_LABEL, n);
-        Ext lambda = transcript.challengeExt(LAMBDA_LABEL);
-        SumcheckShape ws = new SumcheckShape(n, FIRST_WITNESS + shape.width(), witnessTerms(betaPowers, gamma, lambda));
-        Reduction wr;
-        try {
-            wr = SumcheckVerifier.verify(ws, lambda.mul(claimed), proof.witnessSumcheck(), transcript);
-        } catch (InvalidProofException e) {
-            throw new InvalidProofException("LogUp witness-side sumcheck: " + e.getMessage());
+        List<Claim> c2Claims = new ArrayList<>(4 * k);
+        List<Claim> callerClaims = new ArrayList<>();
+        for (int i = 0; i < k; i++) {
+            String who = k == 1 ? "LogUp" : "LogUp instance " + i;
+            LogUpShape shape = list.get(i);
+            LogUpBatchProof.InstanceProof ip = proof.instance(i);
+            Ext[] parts = ip.partsRef();
+            Ext claimed = sums[i];
+            Ext[] betaPowers = powers(beta, shape.width());
+
+            Ext[] tau = transcript.challengeExts(TAU_LABEL, shape.witnessLogSize());
+            Ext lambda = transcript.challengeExt(LAMBDA_LABEL);
+            SumcheckShape ws = new SumcheckShape(shape.witnessLogSize(), FIRST_WITNESS + shape.width(),
+                    witnessTerms(betaPowers, gamma, lambda));
+            Reduction wr;
+            try {
+                wr = SumcheckVerifier.verify(ws, lambda.mul(claimed), ip.witnessSumcheck(), transcript);
+            } catch (InvalidProofException e) {
+                throw new InvalidProofException(who + " witness-side sumcheck: " + e.getMessage());
+            }
+
+            Ext[] tau2 = transcript.challengeExts(TABLE_TAU_LABEL, shape.tableLogSize());
+            Ext lambda2 = transcript.challengeExt(TABLE_LAMBDA_LABEL);
+            SumcheckShape ts = new SumcheckShape(shape.tableLogSize(), 4, tableTerms(gamma, lambda2));
+            Reduction tr;
+            try {
+                tr = SumcheckVerifier.verify(ts, lambda2.mul(claimed), ip.tableSumcheck(), transcript);
+            } catch (InvalidProofException e) {
+                throw new InvalidProofException(who + " table-side sumcheck: " + e.getMessage());
+            }
+            transcript.absorbExts(PARTS_LABEL, parts);
+
+            Ext[] r = wr.point();
+            Ext[] r2 = tr.point();
+            Ext[] wf = wr.finalEvaluations();
+            Ext[] tf = tr.finalEvaluations();
+            if (!wf[EQ].equals(Multilinear.eq(tau, r))) {
+                throw new InvalidProofException(who + " witness side: claimed eq(τ, r) is wrong");
+            }
+            if (!wf[FRACTION].equals(parts[0].add(X.mul(parts[1])))) {
+                throw new InvalidProofException(who + " witness side: h(r) ≠ h_re(r) + X·h_im(r)");
+            }
+            if (!tf[EQ].equals(Multilinear.eq(tau2, r2))) {
+                throw new InvalidProofException(who + " table side: claimed eq(τ′, r′) is wrong");
+            }
+            if (!tf[FRACTION].equals(parts[2].add(X.mul(parts[3])))) {
+                throw new InvalidProofException(who + " table side: g(r′) ≠ g_re(r′) + X·g_im(r′)");
+            }
+            Ext psiAt = Ext.ZERO;
+            long[][] table = shape.table().columnsRef();
+            for (int c = 0; c < table.length; c++) {
+                psiAt = psiAt.add(betaPowers[c].mul(Multilinear.evaluate(table[c], r2)));
+            }
+            if (!tf[PSI].equals(psiAt)) {
+                throw new InvalidProofException(who + " table side: claimed ψ(r′) is not the table's compression at r′");
+            }
+            c2Claims.addAll(fractionClaims(4 * i, r, r2, parts));
+            callerClaims.addAll(callerClaims(shape, r, wf, r2, tf));
         }
 
-        Ext[] tau2 = transcript.challengeExts(TABLE_TAU_LABEL, s);
-        Ext lambda2 = transcript.challengeExt(TABLE_LAMBDA_LABEL);
-        SumcheckShape ts = new SumcheckShape(s, 4, tableTerms(gamma, lambda2));
-        Reduction tr;
-        try {
-            tr = SumcheckVerifier.verify(ts, lambda2.mul(claimed), proof.tableSumcheck(), transcript);
-        } catch (InvalidProofException e) {
-            throw new InvalidProofException("LogUp table-side sumcheck: " + e.getMessage());
-        }
-        transcript.absorbExts(PARTS_LABEL, parts);
-
-        Ext[] r = wr.point();
-        Ext[] r2 = tr.point();
-        Ext[] wf = wr.finalEvaluations();
-        Ext[] tf = tr.finalEvaluations();
-        if (!wf[EQ].equals(Multilinear.eq(tau, r))) {
-            throw new InvalidProofException("LogUp witness side: claimed eq(τ, r) is wrong");
-        }
-        if (!wf[FRACTION].equals(parts[0].add(X.mul(parts[1])))) {
-            throw new InvalidProofException("LogUp witness side: h(r) ≠ h_re(r) + X·h_im(r)");
-        }
-        if (!tf[EQ].equals(Multilinear.eq(tau2, r2))) {
-            throw new InvalidProofException("LogUp table side: claimed eq(τ′, r′) is wrong");
-        }
-        if (!tf[FRACTION].equals(parts[2].add(X.mul(parts[3])))) {
-            throw new InvalidProofException("LogUp table side: g(r′) ≠ g_re(r′) + X·g_im(r′)");
-        }
-        Ext psiAt = Ext.ZERO;
-        long[][] table = shape.table().columnsRef();
-        for (int k = 0; k < table.length; k++) {
-            psiAt = psiAt.add(betaPowers[k].mul(Multilinear.evaluate(table[k], r2)));
-        }
-        if (!tf[PSI].equals(psiAt)) {
-            throw new InvalidProofException("LogUp table side: claimed ψ(r′) is not the table's compression at r′");
-        }
-
-        List<Claim> c2Claims = fractionClaims(r, r2, parts);
         try {
             ProofReader in = new ProofReader(proof.openingRef());
             OpeningProof opening = pcs.readProof(in, c2, c2Claims);
@@ -450,7 +616,7 @@ public final class LogUp {
         } catch (InvalidProofException e) {
             throw new InvalidProofException("LogUp fraction opening: " + e.getMessage());
         }
-        return callerClaims(shape, r, wf, r2, tf);
+        return callerClaims;
     }
 
     /** Reads a proof for {@code shape} (see {@link LogUpProof#read}). */
@@ -459,11 +625,29 @@ public final class LogUp {
         return LogUpProof.read(in, shape, pcs);
     }
 
+    /**
+     * Reads a batched proof for {@code shapes}, in bounded memory: the instance count and every
+     * size come from the shapes (see {@link LogUpBatchProof#read}).
+     */
+    public static LogUpBatchProof readAll(ProofReader in, List<LogUpShape> shapes, PolynomialCommitment pcs)
+            throws InvalidProofException {
+        return LogUpBatchProof.read(in, shapes, pcs);
+    }
+
     /** Lengths of C2's vectors (h_re, h_im, g_re, g_im): 2^n, 2^n, 2^s, 2^s. */
     public static int[] fractionVectorLengths(LogUpShape shape) {
         int n = shape.witnessSize();
         int t = shape.table().rows();
         return new int[] {n, n, t, t};
+    }
+
+    /** Lengths of a batched C2's vectors: {@link #fractionVectorLengths(LogUpShape)} of each shape, in order. */
+    public static int[] fractionVectorLengths(List<LogUpShape> shapes) {
+        int[] out = new int[4 * shapes.size()];
+        for (int i = 0; i < shapes.size(); i++) {
+            System.arraycopy(fractionVectorLengths(shapes.get(i)), 0, out, 4 * i, 4);
+        }
+        return out;
     }
 
     /**
@@ -474,14 +658,32 @@ public final class LogUp {
      * adds its own error.
      */
     public static double soundnessBits(LogUpShape shape, double fractionPcsBits) {
+        return soundnessBits(List.of(shape), fractionPcsBits);
+    }
+
+    /**
+     * The proven soundness of a batched proof for {@code shapes} in bits: −log2 of the union bound
+     * Σ_i ε_alg(shape_i) + 2^−{@code fractionPcsBits}, where ε_alg is the algebraic part of the
+     * single-instance bound (everything but ε_PCS) and the one C2 opening is counted once (e.g.
+     * {@code ligero.soundnessBits(LogUp.fractionVectorLengths(shapes))}); docs/lookup.md, "Batching".
+     */
+    public static double soundnessBits(List<LogUpShape> shapes, double fractionPcsBits) {
+        double epsilon = Math.pow(2, -fractionPcsBits);
+        for (LogUpShape shape : shapes) {
+            epsilon += algebraicError(shape);
+        }
+        return -Math.log(epsilon) / Math.log(2);
+    }
+
+    /** [(w−1)·2^s + 2^n + 2^(s+1) + max(n,1) + max(s,1) + 3n + 3s]/|K|. */
+    private static double algebraicError(LogUpShape shape) {
         int n = shape.witnessLogSize();
         int s = shape.tableLogSize();
         int w = shape.width();
         double numerator = (w - 1) * Math.pow(2, s) + Math.pow(2, n) + Math.pow(2, s + 1)
                 + Math.max(n, 1) + Math.max(s, 1) + 3.0 * n + 3.0 * s;
         double p = unsignedToDouble(Goldilocks.P);
-        double epsilon = numerator / (p * p) + Math.pow(2, -fractionPcsBits);
-        return -Math.log(epsilon) / Math.log(2);
+        return numerator / (p * p);
     }
 
     private static double unsignedToDouble(long v) {
@@ -528,10 +730,10 @@ public final class LogUp {
         }
     }
 
-    /** C2 claims: h_re, h_im at r (vectors 0, 1) and g_re, g_im at r′ (vectors 2, 3). */
-    private static List<Claim> fractionClaims(Ext[] r, Ext[] r2, Ext[] parts) {
-        return List.of(Claim.multilinear(0, r, parts[0]), Claim.multilinear(1, r, parts[1]),
-                Claim.multilinear(2, r2, parts[2]), Claim.multilinear(3, r2, parts[3]));
+    /** C2 claims: h_re, h_im at r (vectors first, first + 1) and g_re, g_im at r′ (first + 2, first + 3). */
+    private static List<Claim> fractionClaims(int first, Ext[] r, Ext[] r2, Ext[] parts) {
+        return List.of(Claim.multilinear(first, r, parts[0]), Claim.multilinear(first + 1, r, parts[1]),
+                Claim.multilinear(first + 2, r2, parts[2]), Claim.multilinear(first + 3, r2, parts[3]));
     }
 
     /** C1 claims: f_k(r) for every k, then m(r′). */

@@ -1,5 +1,6 @@
 package org.zkml4j.backend.lookup;
 
+import java.util.List;
 import java.util.Objects;
 import org.zkml4j.backend.field.Ext;
 import org.zkml4j.backend.io.InvalidProofException;
@@ -13,6 +14,8 @@ import org.zkml4j.backend.sumcheck.SumcheckProof;
  * A {@link LogUp} proof: the commitment C2 to the fractions h and g, the claimed sum H, the
  * witness-side and table-side sumcheck proofs, the part evaluations h_re(r), h_im(r), g_re(r′),
  * g_im(r′), and the PCS opening proof of C2.
+ *
+ * <p>A single proof is a {@link LogUpBatchProof} of one instance, and its encoding is the same.
  *
  * <p>Encoding: C2 (the PCS's own encoding), H, the two sumcheck proofs (sizes from the
  * {@link LogUpShape}), the four part evaluations, then the opening proof as a 4-byte length and its
@@ -89,6 +92,23 @@ public final class LogUpProof {
 
     byte[] openingRef() {
         return opening;
+    }
+
+    /** This proof as a batch of one (same encoding). */
+    LogUpBatchProof toBatch() {
+        return new LogUpBatchProof(fractionCommitment,
+                List.of(new LogUpBatchProof.InstanceProof(claimedSum, witnessSumcheck, tableSumcheck, partEvaluations)),
+                opening);
+    }
+
+    /** The single instance of a batch of one. */
+    static LogUpProof fromBatch(LogUpBatchProof batch) {
+        if (batch.instanceCount() != 1) {
+            throw new IllegalArgumentException("a batch of " + batch.instanceCount() + " is not a single proof");
+        }
+        LogUpBatchProof.InstanceProof p = batch.instance(0);
+        return new LogUpProof(batch.fractionCommitment(), p.claimedSum(), p.witnessSumcheck(), p.tableSumcheck(),
+                p.partsRef(), batch.openingRef());
     }
 
     /** Appends the canonical encoding. */

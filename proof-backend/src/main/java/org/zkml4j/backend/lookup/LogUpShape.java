@@ -78,9 +78,11 @@ public record LogUpShape(int witnessLogSize, LookupTable table, int[] witnessVec
         return table.logRows();
     }
 
-    /** Absorbs the whole statement: protocol id, n, s, w, the C1 indices and every table column. */
+    /**
+     * Absorbs the whole statement: n, s, w, the C1 indices and every table column (the protocol id
+     * and the number of instances are absorbed once per batch by {@link LogUp}).
+     */
     void absorbInto(Transcript t) {
-        t.absorb("logup/protocol", LogUp.PROTOCOL.getBytes(java.nio.charset.StandardCharsets.UTF_8));
         t.absorbLong("logup/witness-log-size", witnessLogSize);
         t.absorbLong("logup/table-log-size", tableLogSize());
         t.absorbLong("logup/width", width());

@@ -6,6 +6,8 @@
  * <p>The public statement is a {@link org.zkml4j.backend.lookup.LogUpShape}; the prover holds a
  * {@link org.zkml4j.backend.lookup.LogUpInstance}. A proof ({@link org.zkml4j.backend.lookup.LogUpProof})
  * reduces the lookup to evaluation claims on the caller's commitment, which the caller opens
- * together with its other claims. Not zero knowledge yet; see docs/lookup.md.
+ * together with its other claims. Several lookups are proven together, with one fraction
+ * commitment and one opening, by {@link org.zkml4j.backend.lookup.LogUp#proveAll}
+ * ({@link org.zkml4j.backend.lookup.LogUpBatchProof}). Not zero knowledge yet; see docs/lookup.md.
  */
 package org.zkml4j.backend.lookup;

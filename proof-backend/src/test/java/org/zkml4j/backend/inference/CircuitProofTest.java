@@ -1,6 +1,7 @@
 package org.zkml4j.backend.inference;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
@@ -10,6 +11,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.zkml4j.backend.io.InvalidProofException;
+import org.zkml4j.backend.io.ProofReader;
+import org.zkml4j.backend.layer.DenseLayer;
+import org.zkml4j.backend.lookup.LogUp;
+import org.zkml4j.backend.lookup.LogUpBatchProof;
 import org.zkml4j.backend.pcs.LigeroPcs;
 import org.zkml4j.backend.pcs.PcsParameters;
 import org.zkml4j.compiler.CircuitCompiler;
@@ -148,6 +153,37 @@ class CircuitProofTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> CircuitProof.prove(circuit, bad, 1, pcs, rng));
         assertTrue(e.getMessage().contains("input 0 value 0 is outside"), e.getMessage());
+    }
+
+    /** [start, end) of the batched lookup proof in a proof's bytes, after C1 and the dense proofs. */
+    private int[] lookupBatchRange(byte[] proof) throws InvalidProofException {
+        CircuitLayout layout = new CircuitLayout(circuit, inputs.length);
+        ProofReader in = new ProofReader(proof);
+        pcs.readCommitment(in);
+        for (int l = 0; l < layout.layerCount(); l++) {
+            DenseLayer.readProof(in, layout.dense[l]);
+        }
+        int start = proof.length - in.remaining();
+        LogUpBatchProof batch = LogUp.readAll(in, layout.lookups(), pcs);
+        assertEquals(2 * layout.layerCount(), batch.instanceCount());
+        assertEquals(4 * 2 * layout.layerCount(), batch.fractionCommitment().vectorCount()); // one C2 for all
+        return new int[] {start, proof.length - in.remaining()};
+    }
+
+    @Test
+    void proofLayout_oneLookupBatchForAllLayers_notTransplantable() throws InvalidProofException {
+        int[] mine = lookupBatchRange(result.proof());
+        CircuitProof.Result other = CircuitProof.prove(circuit, inputs, 42, pcs, rng); // same statement
+        CircuitProof.verify(circuit, inputs, other.outputs(), 42, other.proof(), pcs);
+        int[] theirs = lookupBatchRange(other.proof());
+        byte[] a = result.proof();
+        byte[] b = other.proof();
+        java.io.ByteArrayOutputStream spliced = new java.io.ByteArrayOutputStream();
+        spliced.write(a, 0, mine[0]);
+        spliced.write(b, theirs[0], theirs[1] - theirs[0]);
+        spliced.write(a, mine[1], a.length - mine[1]);
+        assertThrows(InvalidProofException.class,
+                () -> CircuitProof.verify(circuit, inputs, result.outputs(), 42, spliced.toByteArray(), pcs));
     }
 
     static int[][] copy(int[][] a) {
