@@ -131,6 +131,7 @@ public final class Main {
             throw new UsageException("--log-n must be in [1, 24]");
         }
         InnerProductDemo.run((int) logN, out);
+        PredictionDemo.run(out);
         return OK;
     }
 
