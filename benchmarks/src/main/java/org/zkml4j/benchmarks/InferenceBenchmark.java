@@ -24,13 +24,20 @@ import org.zkml4j.sdk.model.Dense;
 import org.zkml4j.sdk.model.ModelGraph;
 import org.zkml4j.sdk.model.Softmax;
 
-/** Whole-model proofs of an MLP 784-128-10 (ReLU), public inputs, batch 1 and 64. */
+/**
+ * Whole-model proofs of MLPs with public inputs: 784-128-10 and 784-512-256-10 (ReLU), batch 1 and
+ * 64. Select with e.g. {@code -p hidden=512-256 -p batch=64}.
+ */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 public class InferenceBenchmark {
     @Param({"1", "64"})
     public int batch;
+
+    /** Hidden layer widths, dash-separated. */
+    @Param({"128", "512-256"})
+    public String hidden;
 
     final LigeroPcs pcs = new LigeroPcs(PcsParameters.DEFAULT);
     final AesCtrRandom rng = AesCtrRandom.create();
@@ -53,8 +60,17 @@ public class InferenceBenchmark {
     @Setup
     public void setup() {
         SplittableRandom data = new SplittableRandom(5);
-        ModelGraph graph = ModelGraph.of(784, dense(data, 784, 128), Activation.relu(), dense(data, 128, 10),
-                new Softmax());
+        java.util.List<org.zkml4j.sdk.model.Node> nodes = new java.util.ArrayList<>();
+        int width = 784;
+        for (String h : hidden.split("-")) {
+            int next = Integer.parseInt(h);
+            nodes.add(dense(data, width, next));
+            nodes.add(Activation.relu());
+            width = next;
+        }
+        nodes.add(dense(data, width, 10));
+        nodes.add(new Softmax());
+        ModelGraph graph = new ModelGraph(784, nodes);
         float[][] pixels = new float[Math.max(batch, 64)][784];
         for (float[] row : pixels) {
             for (int j = 0; j < row.length; j++) {
