@@ -112,6 +112,20 @@ class CircuitEngineTest {
     }
 
     @Test
+    void verify_statementThatDoesNotFitTheCircuitIsInvalid() {
+        int[][] inputs = prediction.statement().inputs();
+        inputs[0][0] = 1 << 20; // outside [−Q, Q]
+        Statement outOfRange = new Statement(prediction.statement().circuitId(), inputs,
+                prediction.statement().outputs(), prediction.statement().nonce());
+        VerificationResult r = Verifier.verify(model.verificationKey(), outOfRange, prediction.proof());
+        assertTrue(r.reason().startsWith("statement does not fit the circuit"), r.reason());
+        int[][] narrow = {{1}, {2}, {3}};
+        Statement wrongWidth = new Statement(prediction.statement().circuitId(), narrow,
+                prediction.statement().outputs(), prediction.statement().nonce());
+        assertFalse(Verifier.verify(model.verificationKey(), wrongWidth, prediction.proof()).valid());
+    }
+
+    @Test
     void encodings_roundTripThroughBytes() throws IOException {
         VerificationKey key = VerificationKey.fromBytes(model.verificationKey().toBytes());
         Statement statement = Statement.fromBytes(prediction.statement().toBytes());
