@@ -3,6 +3,7 @@ package org.zkml4j.backend.inference;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Consumer;
 import java.util.random.RandomGenerator;
 import org.zkml4j.backend.field.Goldilocks;
 import org.zkml4j.backend.io.InvalidProofException;
@@ -15,6 +16,7 @@ import org.zkml4j.backend.lookup.LogUp;
 import org.zkml4j.backend.lookup.LogUpBatchProof;
 import org.zkml4j.backend.lookup.LogUpInstance;
 import org.zkml4j.backend.lookup.LogUpShape;
+import org.zkml4j.backend.lookup.LookupTable;
 import org.zkml4j.backend.pcs.Claim;
 import org.zkml4j.backend.pcs.Commitment;
 import org.zkml4j.backend.pcs.LinearFunctional;
@@ -76,6 +78,17 @@ public final class CircuitProof {
      */
     public static Result prove(CompiledCircuit circuit, int[][] inputs, long nonce, PolynomialCommitment pcs,
             RandomGenerator rng) {
+        return prove(circuit, inputs, nonce, pcs, rng, null);
+    }
+
+    /**
+     * The prover; with a non-null {@code tamperUnsafe} (tests of the verifier only) it alters the
+     * honest logical vectors (indexed as in {@link CircuitLayout}) after the multiplicities are
+     * computed and then proves with the components' cheating provers, so the result is a
+     * well-formed proof of whatever the tampered witness says.
+     */
+    static Result prove(CompiledCircuit circuit, int[][] inputs, long nonce, PolynomialCommitment pcs,
+            RandomGenerator rng, Consumer<long[][]> tamperUnsafe) {
         CircuitLayout layout = new CircuitLayout(circuit, inputs.length);
         long[][] v = new long[layout.lengths.length][];
         v[CircuitLayout.INPUT] = paddedInput(layout, inputs);
@@ -96,6 +109,16 @@ public final class CircuitProof {
                     layout.activationTables[l]);
             v[CircuitLayout.rangeMultiplicities(l)] = LogUp.multiplicities(new long[][] {w.r()}, layout.rangeTables[l]);
         }
+        if (tamperUnsafe != null) {
+            tamperUnsafe.accept(v);
+            for (int l = 0; l < layout.layerCount(); l++) {
+                witnesses[l] = new DenseLayerWitness(layout.dense[l], v[CircuitLayout.input(l)], v[CircuitLayout.z(l)],
+                        v[CircuitLayout.r(l)]);
+                recountUnsafe(v, CircuitLayout.activationMultiplicities(l), layout.activationTables[l],
+                        v[CircuitLayout.z(l)], v[CircuitLayout.a(l)]);
+                recountUnsafe(v, CircuitLayout.rangeMultiplicities(l), layout.rangeTables[l], v[CircuitLayout.r(l)]);
+            }
+        }
         long[] output = v[layout.output()];
         Transcript t = statement(layout, v[CircuitLayout.INPUT], output, nonce);
         ProverData c1 = pcs.commit(layout.committed(v), rng);
@@ -105,7 +128,8 @@ public final class CircuitProof {
         List<Claim> claims = new ArrayList<>();
         List<LogUpInstance> lookups = new ArrayList<>(2 * layout.layerCount());
         for (int l = 0; l < layout.layerCount(); l++) {
-            DenseLayer.ProverResult dense = DenseLayer.prove(witnesses[l], t);
+            DenseLayer.ProverResult dense = tamperUnsafe == null ? DenseLayer.prove(witnesses[l], t)
+                    : DenseLayer.proveUnsafe(witnesses[l], t);
             dense.proof().writeTo(out);
             claims.addAll(dense.claims());
             lookups.add(new LogUpInstance(layout.activationLookups[l],
@@ -114,7 +138,8 @@ public final class CircuitProof {
             lookups.add(new LogUpInstance(layout.rangeLookups[l],
                     new long[][] {v[CircuitLayout.r(l)]}, v[CircuitLayout.rangeMultiplicities(l)]));
         }
-        LogUp.BatchResult lookup = LogUp.proveAll(lookups, t, pcs, rng);
+        LogUp.BatchResult lookup = tamperUnsafe == null ? LogUp.proveAll(lookups, t, pcs, rng)
+                : LogUp.proveAllUnsafe(lookups, t, pcs, rng);
         lookup.proof().writeTo(out);
         claims.addAll(lookup.claims());
         List<Claim> committed = new ArrayList<>();
@@ -125,6 +150,15 @@ public final class CircuitProof {
         }
         pcs.open(c1, committed, t, rng).writeTo(out);
         return new Result(unpad(layout, output), out.toByteArray());
+    }
+
+    /** The cheating prover keeps its multiplicities consistent with a tampered witness where it can. */
+    private static void recountUnsafe(long[][] v, int target, LookupTable table, long[]... columns) {
+        try {
+            v[target] = LogUp.multiplicities(columns, table);
+        } catch (IllegalArgumentException rowOutsideTable) {
+            // keep the honest counts: no multiplicities can make this witness look right
+        }
     }
 
     /**

@@ -132,6 +132,16 @@ public final class DenseLayer {
         return prove(witness, transcript, zk, rng, null);
     }
 
+    /**
+     * <b>Unsafe, for testing verifiers only.</b> A cheating prover: runs the protocol on a witness
+     * that may violate the relation, adjusting ζ so that the sumcheck is consistent — the false
+     * claim on Z is left for the caller's commitment opening to catch. Never use it to make proofs
+     * of real statements.
+     */
+    public static ProverResult proveUnsafe(DenseLayerWitness witness, Transcript transcript) {
+        return prove(witness, transcript, null, null, Cheat.FIX_OUTPUT, null);
+    }
+
     /** The prover, optionally zero-knowledge ({@code zk != null}) and optionally cheating. */
     static ProverResult prove(DenseLayerWitness witness, Transcript transcript, ZkSumcheck zk, RandomGenerator rng,
             Cheat cheat) {

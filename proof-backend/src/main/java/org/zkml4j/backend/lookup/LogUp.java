@@ -291,6 +291,21 @@ public final class LogUp {
     }
 
     /**
+     * <b>Unsafe, for testing verifiers only.</b> A cheating prover: skips the check that every
+     * witness row is in its table and that the multiplicities match, and runs the protocol on the
+     * witness as given (proving each sumcheck for its true sum), so a forged proof is well-formed.
+     * Never use it to make proofs of real statements.
+     */
+    public static BatchResult proveAllUnsafe(List<LogUpInstance> instances, Transcript transcript,
+            PolynomialCommitment pcs, RandomGenerator rng) {
+        List<Deviation> skipChecks = new ArrayList<>();
+        for (int i = 0; i < instances.size(); i++) {
+            skipChecks.add(new Deviation() {});
+        }
+        return proveAll(instances, transcript, pcs, rng, skipChecks);
+    }
+
+    /**
      * Test-only deviations of a cheating prover: it skips the relation check, may alter φ, ψ, h, g
      * and the eq tables and choose H, and proves each sumcheck for its true sum when the
      * claimed one is false (so the forged proof is well-formed).

@@ -138,6 +138,37 @@ class CircuitProofTest {
                 java.util.Arrays.copyOf(bytes, bytes.length / 2), pcs));
     }
 
+    /** Proves with a witness altered by {@code tamper} (the cheating provers), expects rejection. */
+    void expectCheatRejected(java.util.function.Consumer<long[][]> tamper, String what, String reason) {
+        CircuitProof.Result forged = CircuitProof.prove(circuit, inputs, 42, pcs, rng, tamper);
+        InvalidProofException e = assertThrows(InvalidProofException.class,
+                () -> CircuitProof.verify(circuit, inputs, forged.outputs(), 42, forged.proof(), pcs), what);
+        assertTrue(e.getMessage().startsWith(reason), what + ": " + e.getMessage());
+    }
+
+    @Test
+    void verify_cheatingProverInsideTheComputationRejected() {
+        int last = circuit.layers().size() - 1;
+        long scale = 1L << circuit.layers().get(last).shift();
+        // lookups in the batch: activation(0), range(0), activation(1), range(1)
+        // one hidden activation flipped (the next layer consumes the flipped value): activation lookup
+        expectCheatRejected(v -> v[CircuitLayout.a(0)][3] = org.zkml4j.backend.field.Goldilocks.add(
+                v[CircuitLayout.a(0)][3], 1), "flipped activation", "LogUp instance 0 ");
+        // one rounding skipped: z + 1 and r − 2^k keep the dense equation; the range lookup catches it
+        expectCheatRejected(v -> {
+            v[CircuitLayout.z(last)][1] = org.zkml4j.backend.field.Goldilocks.add(v[CircuitLayout.z(last)][1], 1);
+            v[CircuitLayout.r(last)][1] = org.zkml4j.backend.field.Goldilocks.sub(v[CircuitLayout.r(last)][1], scale);
+            v[CircuitLayout.a(last)][1] = org.zkml4j.backend.field.Goldilocks.fromSigned(circuit.layers().get(last)
+                    .activate(org.zkml4j.backend.field.Goldilocks.toSigned(v[CircuitLayout.z(last)][1])));
+        }, "skipped rounding", "LogUp instance 3 ");
+        // a different weight: z off by one, r and the lookups consistent; the dense layer's Z claim is false
+        expectCheatRejected(v -> {
+            v[CircuitLayout.z(last)][0] = org.zkml4j.backend.field.Goldilocks.add(v[CircuitLayout.z(last)][0], 1);
+            v[CircuitLayout.a(last)][0] = org.zkml4j.backend.field.Goldilocks.fromSigned(circuit.layers().get(last)
+                    .activate(org.zkml4j.backend.field.Goldilocks.toSigned(v[CircuitLayout.z(last)][0])));
+        }, "different weight", "batched claim check failed");
+    }
+
     @Test
     void prove_twoProofsOfTheSameStatementDiffer() throws InvalidProofException {
         CircuitProof.Result again = CircuitProof.prove(circuit, inputs, 42, pcs, rng);
