@@ -104,6 +104,11 @@ public final class ProofReader {
         return b;
     }
 
+    /** Reads a block written by {@link ProofWriter#writeBlock}; its length is checked against what remains. */
+    public byte[] readBlock(String what) throws InvalidProofException {
+        return readBytes(what, readLength(what, 0, Integer.MAX_VALUE, 1));
+    }
+
     /** Rejects trailing bytes after a complete proof. */
     public void expectEnd(String what) throws InvalidProofException {
         if (remaining() != 0) {

@@ -61,6 +61,12 @@ public final class ProofWriter {
         return this;
     }
 
+    /** Writes a length-prefixed byte block (e.g. an embedded proof whose claims come later). */
+    public ProofWriter writeBlock(byte[] b) {
+        writeInt(b.length);
+        return writeBytes(b);
+    }
+
     public int size() {
         return out.size();
     }

@@ -126,8 +126,7 @@ public final class LogUpBatchProof {
         for (InstanceProof p : instances) {
             p.writeTo(out);
         }
-        out.writeInt(opening.length);
-        out.writeBytes(opening);
+        out.writeBlock(opening);
     }
 
     /** Encoded size in bytes. */
@@ -159,8 +158,7 @@ public final class LogUpBatchProof {
         for (LogUpShape shape : list) {
             parts.add(InstanceProof.read(in, shape));
         }
-        int len = in.readLength("LogUp opening proof", 0, Integer.MAX_VALUE, 1);
-        byte[] opening = in.readBytes("LogUp opening proof", len);
+        byte[] opening = in.readBlock("LogUp opening proof");
         return new LogUpBatchProof(c2, parts, opening);
     }
 }

@@ -118,8 +118,7 @@ public final class LogUpProof {
         witnessSumcheck.writeTo(out);
         tableSumcheck.writeTo(out);
         out.writeExts(partEvaluations);
-        out.writeInt(opening.length);
-        out.writeBytes(opening);
+        out.writeBlock(opening);
     }
 
     /** Encoded size in bytes. */
@@ -146,8 +145,7 @@ public final class LogUpProof {
         SumcheckProof witness = SumcheckProof.read(in, LogUp.witnessReadingShape(shape));
         SumcheckProof table = SumcheckProof.read(in, LogUp.tableReadingShape(shape));
         Ext[] parts = in.readExts("LogUp part evaluations", PARTS);
-        int len = in.readLength("LogUp opening proof", 0, Integer.MAX_VALUE, 1);
-        byte[] opening = in.readBytes("LogUp opening proof", len);
+        byte[] opening = in.readBlock("LogUp opening proof");
         return new LogUpProof(c2, sum, witness, table, parts, opening);
     }
 }

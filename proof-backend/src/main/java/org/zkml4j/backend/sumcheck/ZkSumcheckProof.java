@@ -101,8 +101,7 @@ public final class ZkSumcheckProof {
         out.writeExt(maskSum);
         rounds.writeTo(out);
         out.writeExts(maskValues);
-        out.writeInt(opening.length);
-        out.writeBytes(opening);
+        out.writeBlock(opening);
     }
 
     /** Encoded size in bytes. */
@@ -127,8 +126,7 @@ public final class ZkSumcheckProof {
         Ext g = in.readExt("zk-sumcheck mask sum");
         SumcheckProof rounds = SumcheckProof.read(in, shape);
         Ext[] values = in.readExts("zk-sumcheck mask values", ZkSumcheck.maskBlocks(shape));
-        int len = in.readLength("zk-sumcheck opening proof", 0, Integer.MAX_VALUE, 1);
-        byte[] opening = in.readBytes("zk-sumcheck opening proof", len);
+        byte[] opening = in.readBlock("zk-sumcheck opening proof");
         Ext[][] r = new Ext[rounds.numRounds()][];
         for (int i = 0; i < r.length; i++) {
             r[i] = rounds.roundRef(i);
