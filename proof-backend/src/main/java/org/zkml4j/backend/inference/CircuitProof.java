@@ -16,7 +16,6 @@ import org.zkml4j.backend.lookup.LogUp;
 import org.zkml4j.backend.lookup.LogUpBatchProof;
 import org.zkml4j.backend.lookup.LogUpInstance;
 import org.zkml4j.backend.lookup.LogUpShape;
-import org.zkml4j.backend.lookup.LookupTable;
 import org.zkml4j.backend.pcs.Claim;
 import org.zkml4j.backend.pcs.Commitment;
 import org.zkml4j.backend.pcs.LinearFunctional;
@@ -83,8 +82,8 @@ public final class CircuitProof {
 
     /**
      * The prover; with a non-null {@code tamperUnsafe} (tests of the verifier only) it alters the
-     * honest logical vectors (indexed as in {@link CircuitLayout}) after the multiplicities are
-     * computed and then proves with the components' cheating provers, so the result is a
+     * honest logical vectors (indexed as in {@link CircuitLayout}, multiplicities included) and then
+     * proves with the components' cheating provers, so the result is a
      * well-formed proof of whatever the tampered witness says.
      */
     static Result prove(CompiledCircuit circuit, int[][] inputs, long nonce, PolynomialCommitment pcs,
@@ -114,9 +113,6 @@ public final class CircuitProof {
             for (int l = 0; l < layout.layerCount(); l++) {
                 witnesses[l] = new DenseLayerWitness(layout.dense[l], v[CircuitLayout.input(l)], v[CircuitLayout.z(l)],
                         v[CircuitLayout.r(l)]);
-                recountUnsafe(v, CircuitLayout.activationMultiplicities(l), layout.activationTables[l],
-                        v[CircuitLayout.z(l)], v[CircuitLayout.a(l)]);
-                recountUnsafe(v, CircuitLayout.rangeMultiplicities(l), layout.rangeTables[l], v[CircuitLayout.r(l)]);
             }
         }
         long[] output = v[layout.output()];
@@ -150,15 +146,6 @@ public final class CircuitProof {
         }
         pcs.open(c1, committed, t, rng).writeTo(out);
         return new Result(unpad(layout, output), out.toByteArray());
-    }
-
-    /** The cheating prover keeps its multiplicities consistent with a tampered witness where it can. */
-    private static void recountUnsafe(long[][] v, int target, LookupTable table, long[]... columns) {
-        try {
-            v[target] = LogUp.multiplicities(columns, table);
-        } catch (IllegalArgumentException rowOutsideTable) {
-            // keep the honest counts: no multiplicities can make this witness look right
-        }
     }
 
     /**

@@ -140,10 +140,28 @@ class CircuitProofTest {
 
     /** Proves with a witness altered by {@code tamper} (the cheating provers), expects rejection. */
     void expectCheatRejected(java.util.function.Consumer<long[][]> tamper, String what, String reason) {
-        CircuitProof.Result forged = CircuitProof.prove(circuit, inputs, 42, pcs, rng, tamper);
+        CircuitProof.Result forged = CircuitProof.prove(circuit, inputs, 42, pcs, rng, tamper.andThen(this::recount));
         InvalidProofException e = assertThrows(InvalidProofException.class,
                 () -> CircuitProof.verify(circuit, inputs, forged.outputs(), 42, forged.proof(), pcs), what);
         assertTrue(e.getMessage().startsWith(reason), what + ": " + e.getMessage());
+    }
+
+    /** The cheater keeps multiplicities consistent with its tampered witness wherever rows stay in the tables. */
+    void recount(long[][] v) {
+        CircuitLayout layout = new CircuitLayout(circuit, inputs.length);
+        for (int l = 0; l < layout.layerCount(); l++) {
+            recount(v, CircuitLayout.activationMultiplicities(l), layout.activationTables[l], v[CircuitLayout.z(l)],
+                    v[CircuitLayout.a(l)]);
+            recount(v, CircuitLayout.rangeMultiplicities(l), layout.rangeTables[l], v[CircuitLayout.r(l)]);
+        }
+    }
+
+    static void recount(long[][] v, int target, org.zkml4j.backend.lookup.LookupTable table, long[]... columns) {
+        try {
+            v[target] = org.zkml4j.backend.lookup.LogUp.multiplicities(columns, table);
+        } catch (IllegalArgumentException rowOutsideTable) {
+            // keep the honest counts: no multiplicities make this witness look right
+        }
     }
 
     @Test
