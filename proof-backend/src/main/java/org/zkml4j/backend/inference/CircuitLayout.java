@@ -32,13 +32,25 @@ final class CircuitLayout {
     /** Commitment position of each logical vector, or −1 if it is public. */
     final int[] position;
     final int[] lengths;
+    final boolean privateInput;
+    /** The input range lookup (private input only), else null. */
+    final LogUpShape inputLookup;
 
     CircuitLayout(CompiledCircuit circuit, int rows) {
+        this(circuit, rows, false);
+    }
+
+    /**
+     * With {@code privateInput}, the input is committed too and range-checked against [−Q, Q] by one
+     * more lookup, whose multiplicities are the last logical vector.
+     */
+    CircuitLayout(CompiledCircuit circuit, int rows, boolean privateInput) {
         if (rows < 1) {
             throw new IllegalArgumentException("a batch needs at least one input");
         }
         this.circuit = circuit;
         this.rows = rows;
+        this.privateInput = privateInput;
         this.batch = Integer.highestOneBit(rows) == rows ? rows : Integer.highestOneBit(rows) << 1;
         List<CircuitLayer> layers = circuit.layers();
         int count = layers.size();
@@ -47,7 +59,7 @@ final class CircuitLayout {
         rangeTables = new LookupTable[count];
         activationLookups = new LogUpShape[count];
         rangeLookups = new LogUpShape[count];
-        int logical = 1 + PER_LAYER * count;
+        int logical = 1 + PER_LAYER * count + (privateInput ? 1 : 0);
         lengths = new int[logical];
         lengths[INPUT] = batch * pow2(circuit.inputSize());
         for (int l = 0; l < count; l++) {
@@ -75,6 +87,19 @@ final class CircuitLayout {
             lengths[a(l)] = batch * m;
             lengths[activationMultiplicities(l)] = activationTables[l].rows();
             lengths[rangeMultiplicities(l)] = rangeTables[l].rows();
+        }
+        if (privateInput) {
+            int q = circuit.activationLimit();
+            long[] range = new long[2 * q + 1];
+            for (int v = -q; v <= q; v++) {
+                range[v + q] = Goldilocks.fromSigned(v);
+            }
+            LookupTable inputTable = LookupTable.of(range);
+            lengths[inputMultiplicities()] = inputTable.rows();
+            inputLookup = new LogUpShape(Integer.numberOfTrailingZeros(lengths[INPUT]), inputTable,
+                    new int[] {INPUT}, inputMultiplicities());
+        } else {
+            inputLookup = null;
         }
         position = new int[logical];
         int next = 0;
@@ -116,19 +141,28 @@ final class CircuitLayout {
         return 5 + PER_LAYER * l;
     }
 
+    /** The multiplicities of the input range lookup (private input only). */
+    int inputMultiplicities() {
+        return 1 + PER_LAYER * layerCount();
+    }
+
     int output() {
         return a(layerCount() - 1);
     }
 
     boolean isPublic(int v) {
-        return v == INPUT || v == output();
+        return (v == INPUT && !privateInput) || v == output();
     }
 
     /**
-     * Every lookup of the circuit in proof order: activation(0), range(0), activation(1), range(1), …
+     * Every lookup of the circuit in proof order: (private input: the input range,) activation(0),
+     * range(0), activation(1), range(1), …
      */
     List<LogUpShape> lookups() {
-        List<LogUpShape> out = new ArrayList<>(2 * layerCount());
+        List<LogUpShape> out = new ArrayList<>(2 * layerCount() + 1);
+        if (privateInput) {
+            out.add(inputLookup);
+        }
         for (int l = 0; l < layerCount(); l++) {
             out.add(activationLookups[l]);
             out.add(rangeLookups[l]);

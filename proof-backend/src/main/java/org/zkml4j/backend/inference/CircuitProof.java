@@ -89,31 +89,14 @@ public final class CircuitProof {
     static Result prove(CompiledCircuit circuit, int[][] inputs, long nonce, PolynomialCommitment pcs,
             RandomGenerator rng, Consumer<long[][]> tamperUnsafe) {
         CircuitLayout layout = new CircuitLayout(circuit, inputs.length);
-        long[][] v = new long[layout.lengths.length][];
-        v[CircuitLayout.INPUT] = paddedInput(layout, inputs);
-        DenseLayerWitness[] witnesses = new DenseLayerWitness[layout.layerCount()];
-        for (int l = 0; l < layout.layerCount(); l++) {
-            DenseLayerWitness w = DenseLayerWitness.compute(layout.dense[l], v[CircuitLayout.input(l)]);
-            witnesses[l] = w;
-            long[] z = w.z();
-            long[] a = new long[z.length];
-            CircuitLayer layer = circuit.layers().get(l);
-            for (int e = 0; e < z.length; e++) {
-                a[e] = Goldilocks.fromSigned(layer.activate(Goldilocks.toSigned(z[e])));
-            }
-            v[CircuitLayout.z(l)] = z;
-            v[CircuitLayout.r(l)] = w.r();
-            v[CircuitLayout.a(l)] = a;
-            v[CircuitLayout.activationMultiplicities(l)] = LogUp.multiplicities(new long[][] {z, a},
-                    layout.activationTables[l]);
-            v[CircuitLayout.rangeMultiplicities(l)] = LogUp.multiplicities(new long[][] {w.r()}, layout.rangeTables[l]);
-        }
+        long[][] v = witness(layout, inputs);
         if (tamperUnsafe != null) {
             tamperUnsafe.accept(v);
-            for (int l = 0; l < layout.layerCount(); l++) {
-                witnesses[l] = new DenseLayerWitness(layout.dense[l], v[CircuitLayout.input(l)], v[CircuitLayout.z(l)],
-                        v[CircuitLayout.r(l)]);
-            }
+        }
+        DenseLayerWitness[] witnesses = new DenseLayerWitness[layout.layerCount()];
+        for (int l = 0; l < layout.layerCount(); l++) {
+            witnesses[l] = new DenseLayerWitness(layout.dense[l], v[CircuitLayout.input(l)], v[CircuitLayout.z(l)],
+                    v[CircuitLayout.r(l)]);
         }
         long[] output = v[layout.output()];
         Transcript t = statement(layout, v[CircuitLayout.INPUT], output, nonce);
@@ -146,6 +129,39 @@ public final class CircuitProof {
         }
         pcs.open(c1, committed, t, rng).writeTo(out);
         return new Result(unpad(layout, output), out.toByteArray());
+    }
+
+    /**
+     * Every logical vector of {@code layout} (indexed as in {@link CircuitLayout}) for the run on
+     * {@code inputs}: the padded input, each layer's z, r, a and multiplicities, and (private input)
+     * the input range multiplicities.
+     *
+     * @throws IllegalArgumentException if an input has the wrong length or a value outside [−Q, Q]
+     */
+    static long[][] witness(CircuitLayout layout, int[][] inputs) {
+        CompiledCircuit circuit = layout.circuit;
+        long[][] v = new long[layout.lengths.length][];
+        v[CircuitLayout.INPUT] = paddedInput(layout, inputs);
+        for (int l = 0; l < layout.layerCount(); l++) {
+            DenseLayerWitness w = DenseLayerWitness.compute(layout.dense[l], v[CircuitLayout.input(l)]);
+            long[] z = w.z();
+            long[] a = new long[z.length];
+            CircuitLayer layer = circuit.layers().get(l);
+            for (int e = 0; e < z.length; e++) {
+                a[e] = Goldilocks.fromSigned(layer.activate(Goldilocks.toSigned(z[e])));
+            }
+            v[CircuitLayout.z(l)] = z;
+            v[CircuitLayout.r(l)] = w.r();
+            v[CircuitLayout.a(l)] = a;
+            v[CircuitLayout.activationMultiplicities(l)] = LogUp.multiplicities(new long[][] {z, a},
+                    layout.activationTables[l]);
+            v[CircuitLayout.rangeMultiplicities(l)] = LogUp.multiplicities(new long[][] {w.r()}, layout.rangeTables[l]);
+        }
+        if (layout.privateInput) {
+            v[layout.inputMultiplicities()] = LogUp.multiplicities(new long[][] {v[CircuitLayout.INPUT]},
+                    layout.inputLookup.table());
+        }
+        return v;
     }
 
     /**
@@ -206,7 +222,7 @@ public final class CircuitProof {
         pcs.verify(c1, committed, opening, t);
     }
 
-    private static void checkPublic(Claim c, long[] vector, String what) throws InvalidProofException {
+    static void checkPublic(Claim c, long[] vector, String what) throws InvalidProofException {
         LinearFunctional.MultilinearPoint point = (LinearFunctional.MultilinearPoint) c.functional();
         if (!Multilinear.evaluate(vector, point.point()).equals(c.value())) {
             throw new InvalidProofException("the proof's claim on the public " + what + " is false");
@@ -242,7 +258,7 @@ public final class CircuitProof {
      * The claimed outputs as B·m residues; padding rows hold the circuit's output on a zero input,
      * padding columns the last activation at z = 0, exactly as the prover computes them.
      */
-    private static long[] paddedOutput(CircuitLayout layout, int[][] outputs) {
+    static long[] paddedOutput(CircuitLayout layout, int[][] outputs) {
         CompiledCircuit circuit = layout.circuit;
         CircuitLayer last = circuit.layers().get(layout.layerCount() - 1);
         int m = layout.lengths[layout.output()] / layout.batch;
@@ -274,7 +290,7 @@ public final class CircuitProof {
         }
     }
 
-    private static int[][] unpad(CircuitLayout layout, long[] output) {
+    static int[][] unpad(CircuitLayout layout, long[] output) {
         CircuitLayer last = layout.circuit.layers().get(layout.layerCount() - 1);
         int m = layout.lengths[layout.output()] / layout.batch;
         int[][] out = new int[layout.rows][last.outputSize()];

@@ -706,7 +706,7 @@ public final class LogUp {
     }
 
     /** Terms of the witness-side summand over tables [eq, h, f_1..f_w]. */
-    private static List<SumcheckShape.Term> witnessTerms(Ext[] betaPowers, Ext gamma, Ext lambda) {
+    static List<SumcheckShape.Term> witnessTerms(Ext[] betaPowers, Ext gamma, Ext lambda) {
         List<SumcheckShape.Term> terms = new ArrayList<>();
         terms.add(new SumcheckShape.Term(gamma, new int[] {EQ, FRACTION}));
         for (int k = 0; k < betaPowers.length; k++) {
@@ -718,7 +718,7 @@ public final class LogUp {
     }
 
     /** Terms of the table-side summand over tables [eq, g, ψ, m]. */
-    private static List<SumcheckShape.Term> tableTerms(Ext gamma, Ext lambda) {
+    static List<SumcheckShape.Term> tableTerms(Ext gamma, Ext lambda) {
         return List.of(
                 new SumcheckShape.Term(gamma, new int[] {EQ, FRACTION}),
                 new SumcheckShape.Term(Ext.ONE.neg(), new int[] {EQ, FRACTION, PSI}),
@@ -764,7 +764,7 @@ public final class LogUp {
     }
 
     /** 1, β, …, β^(w−1). */
-    private static Ext[] powers(Ext beta, int w) {
+    static Ext[] powers(Ext beta, int w) {
         Ext[] p = new Ext[w];
         p[0] = Ext.ONE;
         for (int k = 1; k < w; k++) {

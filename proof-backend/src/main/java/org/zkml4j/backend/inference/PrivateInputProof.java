@@ -1,0 +1,169 @@
+package org.zkml4j.backend.inference;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+import java.util.random.RandomGenerator;
+import org.zkml4j.backend.field.Ext;
+import org.zkml4j.backend.io.InvalidProofException;
+import org.zkml4j.backend.io.ProofReader;
+import org.zkml4j.backend.io.ProofWriter;
+import org.zkml4j.backend.layer.ZkDenseLayer;
+import org.zkml4j.backend.lookup.LogUpShape;
+import org.zkml4j.backend.lookup.ZkLogUp;
+import org.zkml4j.backend.lookup.ZkLogUpProof;
+import org.zkml4j.backend.pcs.Claim;
+import org.zkml4j.backend.pcs.Commitment;
+import org.zkml4j.backend.pcs.OpeningProof;
+import org.zkml4j.backend.pcs.PolynomialCommitment;
+import org.zkml4j.backend.pcs.ProverData;
+import org.zkml4j.backend.sumcheck.ZkSumcheck;
+import org.zkml4j.backend.sumcheck.ZkSumcheckProof;
+import org.zkml4j.backend.transcript.Transcript;
+import org.zkml4j.compiler.CompiledCircuit;
+
+/**
+ * Proves that a compiled circuit maps <em>some</em> batch of inputs in [−Q, Q] to public outputs,
+ * in zero knowledge: the proof reveals nothing about the inputs (nor any intermediate tensor)
+ * beyond the outputs (docs/zero-knowledge.md). Public weights and outputs, PRIVATE input.
+ *
+ * <p>C1 commits every hidden vector — the input, each layer's z, r, a (but the last a, the public
+ * output), every multiplicity vector — <em>doubled</em>: followed by as many uniformly random
+ * entries. Each layer is a {@link ZkDenseLayer}; one {@link ZkLogUp} batch covers the input range
+ * check (x ∈ [−Q, Q], which the static bound analysis assumes and a public input gets from the
+ * verifier) and every layer's activation and remainder lookups; one hiding opening of C1 proves all
+ * claims. The public output enters the lookups doubled with a zero half.
+ *
+ * <p><b>Proof bytes</b>: C1; the layers' zero-knowledge sumcheck proofs in order; the
+ * {@link ZkLogUpProof}; the C1 opening. <b>Transcript</b>: domain, circuit hash, rows, batch,
+ * outputs, nonce, then C1 and every message in proof order.
+ */
+public final class PrivateInputProof {
+    static final String DOMAIN = "zkml4j/inference/private-input/v1";
+
+    private PrivateInputProof() {}
+
+    /**
+     * Runs the circuit on {@code inputs} (quantized into [−Q, Q]) and proves it, hiding the inputs.
+     *
+     * @param rng must be cryptographically secure: zero knowledge rests on it
+     * @throws IllegalArgumentException if an input has the wrong length or a value outside [−Q, Q]
+     */
+    public static CircuitProof.Result prove(CompiledCircuit circuit, int[][] inputs, long nonce,
+            PolynomialCommitment pcs, RandomGenerator rng) {
+        CircuitLayout layout = new CircuitLayout(circuit, inputs.length, true);
+        long[][] v = CircuitProof.witness(layout, inputs);
+        long[][] d = new long[v.length][];
+        for (int i = 0; i < v.length; i++) {
+            d[i] = layout.isPublic(i) ? doubledPublic(v[i]) : doubled(v[i], rng);
+        }
+        long[] output = v[layout.output()];
+        Transcript t = statement(layout, output, nonce);
+        ProverData c1 = pcs.commit(layout.committed(d), rng);
+        ProofWriter out = new ProofWriter();
+        c1.commitment().writeTo(out);
+        c1.commitment().absorbInto(t);
+        ZkSumcheck zk = new ZkSumcheck(pcs);
+        List<Claim> claims = new ArrayList<>();
+        for (int l = 0; l < layout.layerCount(); l++) {
+            ZkDenseLayer.ProverResult dense = ZkDenseLayer.prove(layout.dense[l], d[CircuitLayout.input(l)],
+                    d[CircuitLayout.z(l)], d[CircuitLayout.r(l)], t, zk, rng);
+            dense.proof().writeTo(out);
+            claims.addAll(dense.claims());
+        }
+        List<ZkLogUp.Instance> lookups = new ArrayList<>();
+        for (LogUpShape s : layout.lookups()) {
+            long[][] columns = Arrays.stream(s.witnessVectors()).mapToObj(i -> d[i]).toArray(long[][]::new);
+            lookups.add(new ZkLogUp.Instance(s, columns, d[s.multiplicityVector()]));
+        }
+        ZkLogUp.Result lookup = ZkLogUp.proveAll(lookups, t, pcs, zk, rng);
+        lookup.proof().writeTo(out);
+        claims.addAll(lookup.claims());
+        List<Claim> committed = new ArrayList<>();
+        for (Claim c : claims) {
+            if (!layout.isPublic(c.vector())) {
+                committed.add(new Claim(layout.position[c.vector()], c.functional(), c.value()));
+            }
+        }
+        pcs.open(c1, committed, t, rng).writeTo(out);
+        return new CircuitProof.Result(CircuitProof.unpad(layout, output), out.toByteArray());
+    }
+
+    /**
+     * Verifies that {@code proof} shows the circuit maps some hidden batch of {@code outputs.length}
+     * inputs to {@code outputs}.
+     *
+     * @throws InvalidProofException naming the failed check, for any malformed or false proof
+     */
+    public static void verify(CompiledCircuit circuit, int[][] outputs, long nonce, byte[] proof,
+            PolynomialCommitment pcs) throws InvalidProofException {
+        Objects.requireNonNull(proof, "proof");
+        CircuitLayout layout;
+        long[] output;
+        try {
+            layout = new CircuitLayout(circuit, outputs.length, true);
+            output = CircuitProof.paddedOutput(layout, outputs);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidProofException("statement does not fit the circuit: " + e.getMessage());
+        }
+        Transcript t = statement(layout, output, nonce);
+        ProofReader in = new ProofReader(proof);
+        Commitment c1 = pcs.readCommitment(in);
+        int k = 0;
+        for (int v = 0; v < layout.lengths.length; v++) {
+            if (!layout.isPublic(v) && (k >= c1.vectorCount() || c1.vectorLength(k++) != 2 * layout.lengths[v])) {
+                throw new InvalidProofException("witness commitment does not have the circuit's shape");
+            }
+        }
+        if (k != c1.vectorCount()) {
+            throw new InvalidProofException("witness commitment does not have the circuit's shape");
+        }
+        c1.absorbInto(t);
+        ZkSumcheck zk = new ZkSumcheck(pcs);
+        List<Claim> claims = new ArrayList<>();
+        for (int l = 0; l < layout.layerCount(); l++) {
+            ZkSumcheckProof dense = ZkDenseLayer.readProof(in, layout.dense[l], zk);
+            claims.addAll(ZkDenseLayer.verify(layout.dense[l], dense, t, zk));
+        }
+        List<LogUpShape> shapes = layout.lookups();
+        ZkLogUpProof lookup = ZkLogUpProof.read(in, shapes, pcs, zk);
+        claims.addAll(ZkLogUp.verifyAll(shapes, lookup, t, pcs, zk));
+        long[] publicOutput = doubledPublic(output);
+        List<Claim> committed = new ArrayList<>();
+        for (Claim c : claims) {
+            if (c.vector() == layout.output()) {
+                CircuitProof.checkPublic(c, publicOutput, "output");
+            } else {
+                committed.add(new Claim(layout.position[c.vector()], c.functional(), c.value()));
+            }
+        }
+        OpeningProof opening = pcs.readProof(in, c1, committed);
+        in.expectEnd("private-input inference proof");
+        pcs.verify(c1, committed, opening, t);
+    }
+
+    private static Transcript statement(CircuitLayout layout, long[] output, long nonce) {
+        Transcript t = new Transcript(DOMAIN);
+        t.absorb("circuit", layout.circuit.circuitHash());
+        t.absorbLong("rows", layout.rows);
+        t.absorbLong("batch", layout.batch);
+        t.absorbFields("outputs", output);
+        t.absorbLong("nonce", nonce);
+        return t;
+    }
+
+    /** v followed by as many uniformly random field elements. */
+    private static long[] doubled(long[] v, RandomGenerator rng) {
+        long[] out = Arrays.copyOf(v, 2 * v.length);
+        for (int i = v.length; i < out.length; i++) {
+            out[i] = Ext.randomBase(rng);
+        }
+        return out;
+    }
+
+    /** A public vector in the doubled layout: its random half is zero (the verifier knows it). */
+    private static long[] doubledPublic(long[] v) {
+        return Arrays.copyOf(v, 2 * v.length);
+    }
+}

@@ -1,0 +1,253 @@
+package org.zkml4j.backend.layer;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.random.RandomGenerator;
+import org.zkml4j.backend.field.Ext;
+import org.zkml4j.backend.field.Goldilocks;
+import org.zkml4j.backend.io.InvalidProofException;
+import org.zkml4j.backend.io.ProofReader;
+import org.zkml4j.backend.pcs.Claim;
+import org.zkml4j.backend.poly.Multilinear;
+import org.zkml4j.backend.sumcheck.Reduction;
+import org.zkml4j.backend.sumcheck.SumcheckInstance;
+import org.zkml4j.backend.sumcheck.SumcheckShape;
+import org.zkml4j.backend.sumcheck.ZkSumcheck;
+import org.zkml4j.backend.sumcheck.ZkSumcheckProof;
+import org.zkml4j.backend.transcript.Transcript;
+
+/**
+ * The zero-knowledge proof of a batched dense layer with requantization — the relation of
+ * {@link DenseLayer} — over <em>doubled</em> committed vectors: the caller commits X′ = (X, U_X),
+ * Z′ = (Z, U_Z), R′ = (R, U_R), each the witness followed by as many uniformly random entries (the
+ * top variable selects the random half). Nothing the proof reveals depends on X, Z or R beyond
+ * the relation itself (docs/zero-knowledge.md).
+ *
+ * <p><b>Protocol.</b> After the caller's statement and C1: absorb the protocol id and the shape,
+ * draw ρ_b, ρ_i. With c = max(log n, log B + log m) low variables y and one top variable t, one
+ * {@link ZkSumcheck} (degree 2, c + 1 variables) proves
+ * <pre>
+ *   Σ_(y,t) [ Ŵ(y,t)·X̂(y,t) − 2^k·E(y,t)·Ẑ(y,t) − E(y,t)·R̂(y,t) ] = −b̃(ρ_i) − c_k
+ * </pre>
+ * where Ŵ(y, 0) = W̃(ρ_i, y) and E(y, 0) = eq((ρ_i ‖ ρ_b), y) (zero for t = 1 and beyond the real
+ * index ranges) are public, and X̂(y, t) = X̃′(y, ρ_b, t), Ẑ(y, t) = Z̃′(y, t), R̂ likewise (zero
+ * beyond their ranges). Because Ŵ and E vanish on t = 1, the random halves do not enter the sum,
+ * which is the multilinear extension at (ρ_i, ρ_b) of the per-entry residual of the relation.
+ * The verifier recomputes Ŵ and E at the final point r = (r_y, r_t); the final values of X̂, Ẑ, R̂
+ * become the C1 claims X̃′(r_y[..log n] ‖ ρ_b ‖ r_t), Z̃′(r_y[..log Bm] ‖ r_t), R̃′(same), each
+ * divided by the zero-padding factor Π(1 − r_y,i) over the unused low variables.
+ *
+ * <p><b>What is revealed.</b> The masked round messages (ZkSumcheck), the public evaluations, and
+ * the three final values, each of the form (1 − r_t)·w̃(q) + r_t·ũ(q) with ũ the random half's
+ * extension at a point q fixed by the challenges — a one-time pad as long as each random half is
+ * evaluated at fewer independent points than it has entries (here at most two per vector).
+ *
+ * <p><b>Soundness.</b> ε ≤ (log B + log m)/|K| (Schwartz–Zippel on the residual at ρ) +
+ * 2(c + 1)/|K| + 1/|K| (ZkSumcheck) + ε_PCS(mask opening) + ε_PCS(C1), |K| = p² ≈ 2^128.
+ */
+public final class ZkDenseLayer {
+    static final String PROTOCOL = "zkml4j/zk-dense/v1";
+    private static final int WEIGHTS = 0, INPUTS = 1, EQ = 2, OUTPUTS = 3, REMAINDERS = 4;
+
+    private ZkDenseLayer() {}
+
+    /**
+     * A proof and the C1 claims it reduces to (on X′, Z′, R′ in that order).
+     *
+     * @param proof the zero-knowledge sumcheck proof (the layer's whole proof)
+     * @param claims the claims the caller must prove in its opening of C1
+     */
+    public record ProverResult(ZkSumcheckProof proof, List<Claim> claims) {
+        /** Copies the claim list. */
+        public ProverResult {
+            Objects.requireNonNull(proof, "proof");
+            claims = List.copyOf(claims);
+        }
+    }
+
+    /**
+     * Proves the layer. {@code x2}, {@code z2}, {@code r2} are the doubled vectors exactly as
+     * committed in C1 at the shape's indices; the caller has absorbed its statement and C1.
+     *
+     * @throws IllegalArgumentException if a length is wrong or the witness violates the relation
+     */
+    public static ProverResult prove(DenseLayerShape shape, long[] x2, long[] z2, long[] r2, Transcript transcript,
+            ZkSumcheck zk, RandomGenerator rng) {
+        Objects.requireNonNull(shape, "shape");
+        int bn = shape.batch() * shape.inputs(), bm = shape.batch() * shape.outputs();
+        checkLength(x2, 2 * bn, "X′");
+        checkLength(z2, 2 * bm, "Z′");
+        checkLength(r2, 2 * bm, "R′");
+        Challenges ch = challenges(shape, transcript);
+        int c = ch.lowVars, half = 1 << c;
+        long[] w = new long[4 * half];
+        System.arraycopy(DenseLayer.foldRows(shape.weightsRef(), shape.outputs(), shape.inputs(),
+                Multilinear.eqTable(ch.rhoI)), 0, w, 0, 2 * shape.inputs());
+        long[] x = new long[4 * half];
+        long[] eqB = Multilinear.eqTable(ch.rhoB);
+        for (int top = 0; top < 2; top++) {
+            long[] rows = java.util.Arrays.copyOfRange(x2, top * bn, (top + 1) * bn);
+            long[] folded = DenseLayer.foldRows(rows, shape.batch(), shape.inputs(), eqB);
+            System.arraycopy(folded, 0, x, 2 * top * half, folded.length);
+        }
+        long[] e = new long[4 * half];
+        long[] eqOut = Multilinear.eqTable(ch.outPoint());
+        System.arraycopy(eqOut, 0, e, 0, eqOut.length);
+        SumcheckInstance.Builder b = SumcheckInstance.builder();
+        b.addExtTable(w);
+        b.addExtTable(x);
+        b.addExtTable(e);
+        b.addBaseTable(embed(z2, bm, half));
+        b.addBaseTable(embed(r2, bm, half));
+        for (SumcheckShape.Term t : terms(shape)) {
+            b.addTerm(t.coefficient(), t.tables());
+        }
+        ZkSumcheck.ProverResult res;
+        try {
+            res = zk.prove(b.build(), claimedSum(shape, ch.rhoI), transcript, rng);
+        } catch (IllegalArgumentException ex) {
+            throw new IllegalArgumentException("the witness does not satisfy the dense relation", ex);
+        }
+        try {
+            return new ProverResult(res.proof(), claims(shape, ch, res.reduction()));
+        } catch (InvalidProofException ex) {
+            throw new IllegalStateException("degenerate challenge; prove again with fresh randomness", ex);
+        }
+    }
+
+    /**
+     * Verifies a proof for {@code shape} after the caller absorbed what the prover's caller did.
+     *
+     * @return the C1 claims on X′, Z′, R′ (the relation holds once the caller's opening proves them)
+     * @throws InvalidProofException naming the failed check
+     */
+    public static List<Claim> verify(DenseLayerShape shape, ZkSumcheckProof proof, Transcript transcript,
+            ZkSumcheck zk) throws InvalidProofException {
+        Objects.requireNonNull(shape, "shape");
+        Objects.requireNonNull(proof, "proof");
+        Challenges ch = challenges(shape, transcript);
+        Reduction red;
+        try {
+            red = zk.verify(sumcheckShape(shape, ch.lowVars), claimedSum(shape, ch.rhoI), proof, transcript);
+        } catch (InvalidProofException ex) {
+            throw new InvalidProofException("dense sumcheck: " + ex.getMessage());
+        }
+        Ext[] r = red.point();
+        Ext[] f = red.finalEvaluations();
+        Ext rt = r[ch.lowVars];
+        long[] wHat = DenseLayer.foldRows(shape.weightsRef(), shape.outputs(), shape.inputs(),
+                Multilinear.eqTable(ch.rhoI));
+        Ext weights = Multilinear.evaluateExt(wHat, prefix(r, shape.logInputs()))
+                .mul(padding(r, shape.logInputs(), ch.lowVars)).mul(Ext.ONE.sub(rt));
+        if (!f[WEIGHTS].equals(weights)) {
+            throw new InvalidProofException("dense final check: the weight evaluation ≠ W̃(ρ_i, r) of the public weights");
+        }
+        int logBm = shape.logBatch() + shape.logOutputs();
+        Ext eq = Multilinear.eq(ch.outPoint(), prefix(r, logBm)).mul(padding(r, logBm, ch.lowVars))
+                .mul(Ext.ONE.sub(rt));
+        if (!f[EQ].equals(eq)) {
+            throw new InvalidProofException("dense final check: the eq evaluation ≠ eq(ρ, r)");
+        }
+        return claims(shape, ch, red);
+    }
+
+    /** Reads a proof for {@code shape} in bounded memory. */
+    public static ZkSumcheckProof readProof(ProofReader in, DenseLayerShape shape, ZkSumcheck zk)
+            throws InvalidProofException {
+        return zk.readProof(in, sumcheckShape(shape, lowVars(shape)));
+    }
+
+    private record Challenges(Ext[] rhoB, Ext[] rhoI, int lowVars) {
+        Ext[] outPoint() {
+            return concat(rhoI, rhoB);
+        }
+    }
+
+    private static Challenges challenges(DenseLayerShape shape, Transcript t) {
+        t.absorb("zk-dense/protocol", PROTOCOL.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        shape.absorbInto(t);
+        Ext[] rhoB = t.challengeExts(DenseLayer.RHO_BATCH_LABEL, shape.logBatch());
+        Ext[] rhoI = t.challengeExts(DenseLayer.RHO_OUTPUT_LABEL, shape.logOutputs());
+        return new Challenges(rhoB, rhoI, lowVars(shape));
+    }
+
+    private static int lowVars(DenseLayerShape shape) {
+        return Math.max(shape.logInputs(), shape.logBatch() + shape.logOutputs());
+    }
+
+    private static List<SumcheckShape.Term> terms(DenseLayerShape shape) {
+        return List.of(new SumcheckShape.Term(Ext.ONE, new int[] {WEIGHTS, INPUTS}),
+                new SumcheckShape.Term(Ext.base(1L << shape.shift()).neg(), new int[] {EQ, OUTPUTS}),
+                new SumcheckShape.Term(Ext.ONE.neg(), new int[] {EQ, REMAINDERS}));
+    }
+
+    static SumcheckShape sumcheckShape(DenseLayerShape shape, int lowVars) {
+        return new SumcheckShape(lowVars + 1, 5, terms(shape));
+    }
+
+    /** −b̃(ρ_i) − c_k. */
+    private static Ext claimedSum(DenseLayerShape shape, Ext[] rhoI) {
+        return Multilinear.evaluate(shape.biasRef(), rhoI).add(Ext.base(shape.roundingConstant())).neg();
+    }
+
+    private static List<Claim> claims(DenseLayerShape shape, Challenges ch, Reduction red)
+            throws InvalidProofException {
+        Ext[] r = red.point();
+        Ext[] f = red.finalEvaluations();
+        Ext rt = r[ch.lowVars];
+        int logN = shape.logInputs(), logBm = shape.logBatch() + shape.logOutputs();
+        Ext[] xPoint = concat(concat(prefix(r, logN), ch.rhoB), new Ext[] {rt});
+        Ext[] zPoint = concat(prefix(r, logBm), new Ext[] {rt});
+        Ext xScale = inverse(padding(r, logN, ch.lowVars));
+        Ext zScale = inverse(padding(r, logBm, ch.lowVars));
+        return List.of(Claim.multilinear(shape.inputVector(), xPoint, f[INPUTS].mul(xScale)),
+                Claim.multilinear(shape.outputVector(), zPoint, f[OUTPUTS].mul(zScale)),
+                Claim.multilinear(shape.remainderVector(), zPoint, f[REMAINDERS].mul(zScale)));
+    }
+
+    /** Π_{from ≤ i < to} (1 − r_i): the extension of a zero-padded vector's padding selector. */
+    private static Ext padding(Ext[] r, int from, int to) {
+        Ext p = Ext.ONE;
+        for (int i = from; i < to; i++) {
+            p = p.mul(Ext.ONE.sub(r[i]));
+        }
+        return p;
+    }
+
+    private static Ext inverse(Ext v) throws InvalidProofException {
+        if (v.equals(Ext.ZERO)) {
+            throw new InvalidProofException("degenerate challenge: a padding variable is 1");
+        }
+        return v.inverse();
+    }
+
+    /** The doubled base vector (length 2·len) laid out over (y, t) with 2^c low entries per half. */
+    private static long[] embed(long[] doubled, int len, int half) {
+        long[] out = new long[2 * half];
+        System.arraycopy(doubled, 0, out, 0, len);
+        System.arraycopy(doubled, len, out, half, len);
+        return out;
+    }
+
+    private static void checkLength(long[] v, int length, String what) {
+        if (Objects.requireNonNull(v, what).length != length) {
+            throw new IllegalArgumentException(what + " has " + v.length + " entries, expected " + length);
+        }
+        for (long e : v) {
+            if (!Goldilocks.isCanonical(e)) {
+                throw new IllegalArgumentException(what + " holds a non-canonical entry");
+            }
+        }
+    }
+
+    private static Ext[] prefix(Ext[] r, int length) {
+        return java.util.Arrays.copyOf(r, length);
+    }
+
+    private static Ext[] concat(Ext[] low, Ext[] high) {
+        Ext[] out = new Ext[low.length + high.length];
+        System.arraycopy(low, 0, out, 0, low.length);
+        System.arraycopy(high, 0, out, low.length, high.length);
+        return out;
+    }
+}

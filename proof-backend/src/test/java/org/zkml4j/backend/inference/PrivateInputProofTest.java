@@ -1,0 +1,167 @@
+package org.zkml4j.backend.inference;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.security.SecureRandom;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.zkml4j.backend.field.Goldilocks;
+import org.zkml4j.backend.io.InvalidProofException;
+import org.zkml4j.backend.pcs.LigeroPcs;
+import org.zkml4j.backend.pcs.PcsParameters;
+import org.zkml4j.compiler.CircuitCompiler;
+import org.zkml4j.compiler.CompiledCircuit;
+import org.zkml4j.compiler.IntegerExecutor;
+import org.zkml4j.compiler.QuantizationOptions;
+import org.zkml4j.sdk.model.Activation;
+import org.zkml4j.sdk.model.Dense;
+import org.zkml4j.sdk.model.ModelGraph;
+import org.zkml4j.sdk.model.Softmax;
+
+/** Completeness, soundness and zero-knowledge smoke checks of {@link PrivateInputProof}. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class PrivateInputProofTest {
+    final LigeroPcs pcs = new LigeroPcs(PcsParameters.DEFAULT);
+    final SplittableRandom rng = new SplittableRandom(7);
+    CompiledCircuit circuit;
+    CompiledCircuit otherWeight;
+    int[][] inputs;
+    CircuitProof.Result result;
+
+    @BeforeAll
+    void setUp() {
+        Dense first = CircuitProofTest.dense(rng, 12, 20);
+        Dense second = CircuitProofTest.dense(rng, 20, 3);
+        float[][] calibration = CircuitProofTest.samples(rng, 64, 12);
+        circuit = CircuitCompiler.compile(ModelGraph.of(12, first, Activation.relu(), second, new Softmax()),
+                calibration, QuantizationOptions.defaults());
+        float[][] w = new float[3][20];
+        for (int i = 0; i < 3; i++) {
+            for (int j = 0; j < 20; j++) {
+                w[i][j] = second.weight(i, j);
+            }
+        }
+        w[2][5] += 0.25f;
+        otherWeight = CircuitCompiler.compile(ModelGraph.of(12, first, Activation.relu(),
+                new Dense(w, second.bias()), new Softmax()), calibration, QuantizationOptions.defaults());
+        IntegerExecutor exec = new IntegerExecutor(circuit);
+        float[][] x = CircuitProofTest.samples(rng, 3, 12);
+        inputs = new int[x.length][];
+        for (int b = 0; b < x.length; b++) {
+            inputs[b] = exec.quantizeInput(x[b]);
+        }
+        result = PrivateInputProof.prove(circuit, inputs, 42, pcs, new SecureRandom());
+    }
+
+    @Test
+    void honestProofVerifiesAndMatchesTheExecutor() throws InvalidProofException {
+        IntegerExecutor exec = new IntegerExecutor(circuit);
+        for (int b = 0; b < inputs.length; b++) {
+            assertArrayEquals(exec.runQuantized(inputs[b]).logits(), result.outputs()[b]);
+        }
+        PrivateInputProof.verify(circuit, result.outputs(), 42, result.proof(), pcs);
+    }
+
+    @Test
+    void wrongOutputNonceOrModelIsRejected() {
+        int[][] changed = copy(result.outputs());
+        changed[1][0] += 1;
+        assertThrows(InvalidProofException.class,
+                () -> PrivateInputProof.verify(circuit, changed, 42, result.proof(), pcs));
+        assertThrows(InvalidProofException.class,
+                () -> PrivateInputProof.verify(circuit, result.outputs(), 43, result.proof(), pcs));
+        assertThrows(InvalidProofException.class,
+                () -> PrivateInputProof.verify(otherWeight, result.outputs(), 42, result.proof(), pcs));
+        int[][] fewer = {result.outputs()[0], result.outputs()[1]};
+        assertThrows(InvalidProofException.class, () -> PrivateInputProof.verify(circuit, fewer, 42, result.proof(), pcs));
+    }
+
+    @Test
+    void aPublicInputProofIsNotAPrivateInputProof() {
+        CircuitProof.Result pub = CircuitProof.prove(circuit, inputs, 42, pcs, new SecureRandom());
+        assertThrows(InvalidProofException.class,
+                () -> PrivateInputProof.verify(circuit, pub.outputs(), 42, pub.proof(), pcs));
+        assertThrows(InvalidProofException.class,
+                () -> CircuitProof.verify(circuit, inputs, result.outputs(), 42, result.proof(), pcs));
+    }
+
+    @Test
+    void outOfRangeInputIsRefusedAtProvingTime() {
+        int[][] bad = copy(inputs);
+        bad[0][3] = circuit.activationLimit() + 1;
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> PrivateInputProof.prove(circuit, bad, 1, pcs, new SecureRandom()));
+        assertFalse(e.getMessage().isEmpty());
+    }
+
+    @Test
+    void twoProofsOfTheSameStatementDiffer() {
+        CircuitProof.Result again = PrivateInputProof.prove(circuit, inputs, 42, pcs, new SecureRandom());
+        assertArrayEquals(result.outputs(), again.outputs());
+        assertFalse(java.util.Arrays.equals(result.proof(), again.proof()));
+    }
+
+    /**
+     * The hidden input's encoding does not appear in the proof: no 8-byte window of the proof
+     * equals the canonical encoding of any non-zero input row's first two values as field
+     * elements (a plain-text leak would contain them), and no 16-byte run of the encoded input.
+     */
+    @Test
+    void hiddenInputEncodingDoesNotAppearInTheProof() {
+        byte[] proof = result.proof();
+        for (int[] row : inputs) {
+            byte[] enc = new byte[row.length * Goldilocks.BYTES];
+            for (int j = 0; j < row.length; j++) {
+                Goldilocks.encode(Goldilocks.fromSigned(row[j]), enc, j * Goldilocks.BYTES);
+            }
+            for (int start = 0; start + 16 <= enc.length; start += Goldilocks.BYTES) {
+                assertFalse(contains(proof, java.util.Arrays.copyOfRange(enc, start, start + 16)),
+                        "input bytes at " + start + " appear in the proof");
+            }
+        }
+    }
+
+    @Test
+    void randomByteMutationsAreRejected() {
+        SplittableRandom r = new SplittableRandom(3);
+        byte[] proof = result.proof();
+        for (int trial = 0; trial < 200; trial++) {
+            byte[] bad = proof.clone();
+            int pos = r.nextInt(bad.length);
+            bad[pos] ^= (byte) (1 + r.nextInt(255));
+            try {
+                PrivateInputProof.verify(circuit, result.outputs(), 42, bad, pcs);
+                fail("mutation at byte " + pos + " accepted");
+            } catch (InvalidProofException expected) {
+                // rejected with a reason
+            }
+        }
+    }
+
+    private static boolean contains(byte[] hay, byte[] needle) {
+        outer:
+        for (int i = 0; i + needle.length <= hay.length; i++) {
+            for (int j = 0; j < needle.length; j++) {
+                if (hay[i + j] != needle[j]) {
+                    continue outer;
+                }
+            }
+            return true;
+        }
+        return false;
+    }
+
+    private static int[][] copy(int[][] a) {
+        int[][] out = new int[a.length][];
+        for (int i = 0; i < a.length; i++) {
+            out[i] = a[i].clone();
+        }
+        return out;
+    }
+}
