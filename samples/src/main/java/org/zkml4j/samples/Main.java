@@ -161,12 +161,9 @@ public final class Main {
         if (!visibility.equals("public") && !visibility.equals("private")) {
             throw new UsageException("--input-visibility must be public or private");
         }
-        if (visibility.equals("private")) {
-            throw new UsageException("--input-visibility private is not supported yet: this version proves public "
-                    + "inputs (" + Visibility.PRIVATE + " needs the zero-knowledge masking of hidden tensors)");
-        }
         VerifiableModel model = VerifiableModel.load(new ByteArrayInputStream(
-                Files.readAllBytes(Path.of(required(options, "model")))));
+                Files.readAllBytes(Path.of(required(options, "model")))))
+                .withInputVisibility(visibility.equals("private") ? Visibility.PRIVATE : Visibility.PUBLIC);
         float[][] inputs = Csv.read(Path.of(required(options, "input")));
         long nonce = number(options, "nonce", 0);
         VerifiedPrediction p = model.predictBatch(inputs, nonce);

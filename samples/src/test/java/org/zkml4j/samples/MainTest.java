@@ -75,6 +75,13 @@ class MainTest {
 
         assertEquals(0, run("inspect", key.toString()).code());
         assertTrue(run("inspect", zkm.toString()).out().startsWith("compiled model"));
+
+        Path hidden = dir.resolve("hidden.proof");
+        Run provedHidden = run("prove", "--model", zkm.toString(), "--input", input.toString(), "--out",
+                hidden.toString(), "--input-visibility", "private");
+        assertEquals(0, provedHidden.code(), provedHidden.err());
+        assertEquals(0, run("verify", "--key", key.toString(), "--proof", hidden.toString()).code());
+        assertTrue(run("inspect", hidden.toString()).out().contains("private inputs"));
     }
 
     @Test
@@ -87,10 +94,10 @@ class MainTest {
         Run r = run("verify", "--key", junk.toString(), "--proof", junk.toString());
         assertEquals(2, r.code());
         assertTrue(r.err().contains("bad magic"), r.err());
-        Run privateInput = run("prove", "--model", "m.zkm", "--input", "x.csv", "--out", "p", "--input-visibility",
-                "private");
-        assertEquals(2, privateInput.code());
-        assertTrue(privateInput.err().contains("not supported yet"), privateInput.err());
+        Run badVisibility = run("prove", "--model", "m.zkm", "--input", "x.csv", "--out", "p", "--input-visibility",
+                "secret");
+        assertEquals(2, badVisibility.code());
+        assertTrue(badVisibility.err().contains("public or private"), badVisibility.err());
         assertEquals(2, run("inspect", junk.toString()).code());
     }
 }

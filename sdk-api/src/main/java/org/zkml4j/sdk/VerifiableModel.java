@@ -33,6 +33,15 @@ public interface VerifiableModel {
     /** Predicts every row and proves them all with one proof. */
     VerifiedPrediction predictBatch(float[][] inputs, long nonce);
 
+    /** Whether the inputs of this model's proofs are shown to the verifier or hidden. */
+    Visibility inputVisibility();
+
+    /**
+     * This model proving with the given input visibility (the same circuit and key): PRIVATE
+     * proofs reveal nothing about the inputs beyond the outputs, their statements carry no inputs.
+     */
+    VerifiableModel withInputVisibility(Visibility visibility);
+
     /** The key verifiers need. */
     VerificationKey verificationKey();
 

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.Arrays;
 import org.zkml4j.backend.inference.CircuitProof;
+import org.zkml4j.backend.inference.PrivateInputProof;
 import org.zkml4j.backend.io.InvalidProofException;
 import org.zkml4j.backend.pcs.LigeroPcs;
 import org.zkml4j.backend.pcs.PcsParameters;
@@ -24,12 +25,13 @@ import org.zkml4j.sdk.model.ModelGraph;
 
 /**
  * The built-in proof engine: compiles a {@link ModelGraph} with the circuit compiler and proves
- * predictions with {@link CircuitProof} over {@link LigeroPcs}. Registered for
- * {@link java.util.ServiceLoader} as an {@link ProofEngine}.
+ * predictions over {@link LigeroPcs} — with {@link CircuitProof} for PUBLIC inputs and
+ * {@link PrivateInputProof} (zero knowledge) for PRIVATE ones; a statement without inputs is
+ * verified as a private-input proof. Registered for {@link java.util.ServiceLoader} as an
+ * {@link ProofEngine}.
  *
  * <p>Key payload (version 1, big-endian): security bits u32, then the compiled circuit's canonical
- * bytes. This version proves PUBLIC inputs only; PRIVATE inputs are refused at compile time until
- * the zero-knowledge layer masking lands (docs/design/inference-proofs.md).
+ * bytes. The key does not fix the input visibility: one model proves either way.
  */
 public final class CircuitEngine implements ProofEngine {
     /** The engine id stored in verification keys. */
@@ -42,14 +44,10 @@ public final class CircuitEngine implements ProofEngine {
 
     @Override
     public VerifiableModel compile(ModelGraph graph, float[][] calibration, ProvingOptions options) {
-        if (options.inputVisibility() != Visibility.PUBLIC) {
-            throw new UnsupportedOperationException("input visibility " + options.inputVisibility()
-                    + " is not supported yet: this engine proves PUBLIC inputs only (zero-knowledge masking of hidden"
-                    + " tensors is the next milestone)");
-        }
         QuantizationOptions q = QuantizationOptions.builder()
                 .activationBits(options.activationBits()).weightBits(options.weightBits()).build();
-        return new CircuitModel(CircuitCompiler.compile(graph, calibration, q), options.securityBits());
+        return new CircuitModel(CircuitCompiler.compile(graph, calibration, q), options.securityBits(),
+                options.inputVisibility());
     }
 
     @Override
@@ -59,10 +57,14 @@ public final class CircuitEngine implements ProofEngine {
             throw new IOException("not a saved zkml4j model (bad magic)");
         }
         int version = data.readUnsignedShort();
-        if (version != CircuitModel.VERSION) {
+        if (version != 1 && version != CircuitModel.VERSION) {
             throw new IOException("saved model version " + version + " is not supported");
         }
         int bits = data.readInt();
+        int visibility = version == 1 ? 0 : data.readUnsignedByte();
+        if (visibility > 1) {
+            throw new IOException("saved model has an unknown input visibility " + visibility);
+        }
         int length = data.readInt();
         if (length <= 0 || length > VerificationKey.MAX_PAYLOAD) {
             throw new IOException("saved model has an invalid circuit length " + length);
@@ -72,7 +74,8 @@ public final class CircuitEngine implements ProofEngine {
             throw new IOException("saved model is truncated");
         }
         try {
-            return new CircuitModel(CompiledCircuit.read(circuit), bits);
+            return new CircuitModel(CompiledCircuit.read(circuit), bits,
+                    visibility == 1 ? Visibility.PRIVATE : Visibility.PUBLIC);
         } catch (IllegalArgumentException e) {
             throw new IOException("saved model holds a malformed circuit: " + e.getMessage(), e);
         }
@@ -85,9 +88,6 @@ public final class CircuitEngine implements ProofEngine {
         }
         if (!Arrays.equals(statement.circuitId(), key.circuitId())) {
             return VerificationResult.invalid("statement is for another model (circuit id differs from the key's)");
-        }
-        if (statement.inputs() == null) {
-            return VerificationResult.invalid("statement has private inputs, which this engine version cannot verify");
         }
         byte[] payload = key.payload();
         CompiledCircuit circuit;
@@ -104,8 +104,12 @@ public final class CircuitEngine implements ProofEngine {
             return VerificationResult.invalid("malformed verification key: " + e.getMessage());
         }
         try {
-            CircuitProof.verify(circuit, statement.inputs(), statement.outputs(), statement.nonce(), proof,
-                    new LigeroPcs(params));
+            LigeroPcs pcs = new LigeroPcs(params);
+            if (statement.inputs() == null) {
+                PrivateInputProof.verify(circuit, statement.outputs(), statement.nonce(), proof, pcs);
+            } else {
+                CircuitProof.verify(circuit, statement.inputs(), statement.outputs(), statement.nonce(), proof, pcs);
+            }
             return VerificationResult.VALID;
         } catch (InvalidProofException e) {
             return VerificationResult.invalid(e.getMessage());

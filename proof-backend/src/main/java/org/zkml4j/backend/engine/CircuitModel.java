@@ -4,6 +4,7 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import org.zkml4j.backend.inference.CircuitProof;
+import org.zkml4j.backend.inference.PrivateInputProof;
 import org.zkml4j.backend.pcs.LigeroPcs;
 import org.zkml4j.backend.pcs.PcsParameters;
 import org.zkml4j.backend.random.AesCtrRandom;
@@ -13,24 +14,28 @@ import org.zkml4j.sdk.Statement;
 import org.zkml4j.sdk.VerifiableModel;
 import org.zkml4j.sdk.VerificationKey;
 import org.zkml4j.sdk.VerifiedPrediction;
+import org.zkml4j.sdk.Visibility;
 
 /**
  * A compiled circuit ready to prove predictions ({@link CircuitEngine}'s {@link VerifiableModel}).
- * Saved form (version 1, big-endian): magic {@code "ZKMD"}, version u16, security bits u32,
- * circuit length u32, the circuit's canonical bytes.
+ * Saved form (version 2, big-endian): magic {@code "ZKMD"}, version u16, security bits u32,
+ * input visibility u8 (0 public, 1 private), circuit length u32, the circuit's canonical bytes.
+ * Version 1 (no visibility byte: public input) is still read.
  */
 final class CircuitModel implements VerifiableModel {
     static final int MAGIC = 0x5A4B4D44; // "ZKMD"
-    static final int VERSION = 1;
+    static final int VERSION = 2;
 
     private final CompiledCircuit circuit;
     private final int securityBits;
     private final LigeroPcs pcs;
     private final VerificationKey key;
+    private final Visibility inputVisibility;
 
-    CircuitModel(CompiledCircuit circuit, int securityBits) {
+    CircuitModel(CompiledCircuit circuit, int securityBits, Visibility inputVisibility) {
         this.circuit = circuit;
         this.securityBits = securityBits;
+        this.inputVisibility = inputVisibility;
         this.pcs = new LigeroPcs(new PcsParameters(securityBits));
         this.key = new VerificationKey(CircuitEngine.ID, CircuitEngine.keyPayload(circuit, securityBits));
     }
@@ -45,7 +50,10 @@ final class CircuitModel implements VerifiableModel {
         for (int b = 0; b < inputs.length; b++) {
             quantized[b] = executor.quantizeInput(inputs[b]);
         }
-        CircuitProof.Result proven = CircuitProof.prove(circuit, quantized, nonce, pcs, AesCtrRandom.create());
+        boolean hidden = inputVisibility == Visibility.PRIVATE;
+        CircuitProof.Result proven = hidden
+                ? PrivateInputProof.prove(circuit, quantized, nonce, pcs, AesCtrRandom.create())
+                : CircuitProof.prove(circuit, quantized, nonce, pcs, AesCtrRandom.create());
         int[][] logits = proven.outputs();
         float[][] outputs = new float[logits.length][];
         int[] classes = circuit.classifier() ? new int[logits.length] : null;
@@ -55,7 +63,7 @@ final class CircuitModel implements VerifiableModel {
                 classes[b] = argmax(logits[b]);
             }
         }
-        Statement statement = new Statement(key.circuitId(), quantized, logits, nonce);
+        Statement statement = new Statement(key.circuitId(), hidden ? null : quantized, logits, nonce);
         return new VerifiedPrediction(outputs, logits, classes, statement, proven.proof());
     }
 
@@ -96,6 +104,16 @@ final class CircuitModel implements VerifiableModel {
     }
 
     @Override
+    public Visibility inputVisibility() {
+        return inputVisibility;
+    }
+
+    @Override
+    public VerifiableModel withInputVisibility(Visibility visibility) {
+        return new CircuitModel(circuit, securityBits, java.util.Objects.requireNonNull(visibility, "visibility"));
+    }
+
+    @Override
     public VerificationKey verificationKey() {
         return key;
     }
@@ -107,6 +125,7 @@ final class CircuitModel implements VerifiableModel {
         data.writeInt(MAGIC);
         data.writeShort(VERSION);
         data.writeInt(securityBits);
+        data.writeByte(inputVisibility == Visibility.PRIVATE ? 1 : 0);
         data.writeInt(bytes.length);
         data.write(bytes);
         data.flush();

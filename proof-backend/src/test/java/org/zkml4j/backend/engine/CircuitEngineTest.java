@@ -3,6 +3,7 @@ package org.zkml4j.backend.engine;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -146,9 +147,23 @@ class CircuitEngineTest {
     }
 
     @Test
-    void compile_privateInputIsRefusedWithAClearMessage() {
-        UnsupportedOperationException e = assertThrows(UnsupportedOperationException.class, () -> VerifiableModel
-                .compile(graph, calibration, ProvingOptions.builder().inputVisibility(Visibility.PRIVATE).build()));
-        assertTrue(e.getMessage().startsWith("input visibility PRIVATE is not supported yet"), e.getMessage());
+    void privateInput_statementHasNoInputsAndVerifiesWithTheKeyAlone() throws IOException {
+        VerifiableModel hidden = VerifiableModel.compile(graph, calibration,
+                ProvingOptions.builder().inputVisibility(Visibility.PRIVATE).build());
+        assertEquals(Visibility.PRIVATE, hidden.inputVisibility());
+        VerifiedPrediction p = hidden.predictBatch(samples(2), 11);
+        assertNull(p.statement().inputs());
+        assertTrue(Verifier.verify(hidden.verificationKey(), p.statement(), p.proof()).valid());
+        assertFalse(Verifier.verify(hidden.verificationKey(), p.statement().withNonce(12), p.proof()).valid());
+        // the visibility survives save/load; the same key verifies public proofs of the model too
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        hidden.save(out);
+        VerifiableModel loaded = VerifiableModel.load(new ByteArrayInputStream(out.toByteArray()));
+        assertEquals(Visibility.PRIVATE, loaded.inputVisibility());
+        VerifiedPrediction shown = loaded.withInputVisibility(Visibility.PUBLIC).predict(samples(1)[0], 3);
+        assertTrue(Verifier.verify(hidden.verificationKey(), shown.statement(), shown.proof()).valid());
+        VerificationResult swapped = Verifier.verify(hidden.verificationKey(),
+                new Statement(shown.statement().circuitId(), null, shown.statement().outputs(), 3), shown.proof());
+        assertFalse(swapped.valid());
     }
 }
