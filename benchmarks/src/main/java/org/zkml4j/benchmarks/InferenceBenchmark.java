@@ -11,6 +11,7 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.zkml4j.backend.inference.CircuitProof;
+import org.zkml4j.backend.inference.PrivateInputProof;
 import org.zkml4j.backend.io.InvalidProofException;
 import org.zkml4j.backend.pcs.LigeroPcs;
 import org.zkml4j.backend.pcs.PcsParameters;
@@ -25,8 +26,9 @@ import org.zkml4j.sdk.model.ModelGraph;
 import org.zkml4j.sdk.model.Softmax;
 
 /**
- * Whole-model proofs of MLPs with public inputs: 784-128-10 and 784-512-256-10 (ReLU), batch 1 and
- * 64. Select with e.g. {@code -p hidden=512-256 -p batch=64}.
+ * Whole-model proofs of MLPs: 784-128-10 and 784-512-256-10 (ReLU), batch 1 and 64, with public
+ * or private (zero-knowledge) inputs. Select with e.g. {@code -p hidden=512-256 -p batch=64
+ * -p input=private}. The setup prints each configuration's proof size.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -38,6 +40,10 @@ public class InferenceBenchmark {
     /** Hidden layer widths, dash-separated. */
     @Param({"128", "512-256"})
     public String hidden;
+
+    /** Input visibility: public (CircuitProof) or private (PrivateInputProof). */
+    @Param({"public", "private"})
+    public String input;
 
     final LigeroPcs pcs = new LigeroPcs(PcsParameters.DEFAULT);
     final AesCtrRandom rng = AesCtrRandom.create();
@@ -83,17 +89,24 @@ public class InferenceBenchmark {
         for (int b = 0; b < batch; b++) {
             inputs[b] = executor.quantizeInput(pixels[b]);
         }
-        proof = CircuitProof.prove(circuit, inputs, 1, pcs, rng);
+        proof = prove();
+        System.out.printf("%nproof size (%s, batch %d, %s input): %d bytes%n", hidden, batch, input,
+                proof.proof().length);
     }
 
     @Benchmark
     public CircuitProof.Result prove() {
-        return CircuitProof.prove(circuit, inputs, 1, pcs, rng);
+        return input.equals("private") ? PrivateInputProof.prove(circuit, inputs, 1, pcs, rng)
+                : CircuitProof.prove(circuit, inputs, 1, pcs, rng);
     }
 
     @Benchmark
     public CircuitProof.Result verify() throws InvalidProofException {
-        CircuitProof.verify(circuit, inputs, proof.outputs(), 1, proof.proof(), pcs);
+        if (input.equals("private")) {
+            PrivateInputProof.verify(circuit, proof.outputs(), 1, proof.proof(), pcs);
+        } else {
+            CircuitProof.verify(circuit, inputs, proof.outputs(), 1, proof.proof(), pcs);
+        }
         return proof;
     }
 }

@@ -52,8 +52,22 @@ public final class PrivateInputProof {
      */
     public static CircuitProof.Result prove(CompiledCircuit circuit, int[][] inputs, long nonce,
             PolynomialCommitment pcs, RandomGenerator rng) {
+        return prove(circuit, inputs, nonce, pcs, rng, null);
+    }
+
+    /**
+     * The prover; with a non-null {@code tamperUnsafe} (tests of the verifier only) it alters the
+     * honest logical vectors ({@link CircuitLayout} indices) and proves with the components'
+     * cheating provers.
+     */
+    static CircuitProof.Result prove(CompiledCircuit circuit, int[][] inputs, long nonce, PolynomialCommitment pcs,
+            RandomGenerator rng, java.util.function.Consumer<long[][]> tamperUnsafe) {
         CircuitLayout layout = new CircuitLayout(circuit, inputs.length, true);
         long[][] v = CircuitProof.witness(layout, inputs);
+        if (tamperUnsafe != null) {
+            tamperUnsafe.accept(v);
+        }
+        boolean unsafe = tamperUnsafe != null;
         long[][] d = new long[v.length][];
         for (int i = 0; i < v.length; i++) {
             d[i] = layout.isPublic(i) ? doubledPublic(v[i]) : doubled(v[i], rng);
@@ -67,8 +81,11 @@ public final class PrivateInputProof {
         ZkSumcheck zk = new ZkSumcheck(pcs);
         List<Claim> claims = new ArrayList<>();
         for (int l = 0; l < layout.layerCount(); l++) {
-            ZkDenseLayer.ProverResult dense = ZkDenseLayer.prove(layout.dense[l], d[CircuitLayout.input(l)],
-                    d[CircuitLayout.z(l)], d[CircuitLayout.r(l)], t, zk, rng);
+            ZkDenseLayer.ProverResult dense = unsafe
+                    ? ZkDenseLayer.proveUnsafe(layout.dense[l], d[CircuitLayout.input(l)], d[CircuitLayout.z(l)],
+                            d[CircuitLayout.r(l)], t, zk, rng)
+                    : ZkDenseLayer.prove(layout.dense[l], d[CircuitLayout.input(l)], d[CircuitLayout.z(l)],
+                            d[CircuitLayout.r(l)], t, zk, rng);
             dense.proof().writeTo(out);
             claims.addAll(dense.claims());
         }
@@ -77,7 +94,8 @@ public final class PrivateInputProof {
             long[][] columns = Arrays.stream(s.witnessVectors()).mapToObj(i -> d[i]).toArray(long[][]::new);
             lookups.add(new ZkLogUp.Instance(s, columns, d[s.multiplicityVector()]));
         }
-        ZkLogUp.Result lookup = ZkLogUp.proveAll(lookups, t, pcs, zk, rng);
+        ZkLogUp.Result lookup = unsafe ? ZkLogUp.proveAllUnsafe(lookups, t, pcs, zk, rng)
+                : ZkLogUp.proveAll(lookups, t, pcs, zk, rng);
         lookup.proof().writeTo(out);
         claims.addAll(lookup.claims());
         List<Claim> committed = new ArrayList<>();

@@ -73,6 +73,20 @@ public final class ZkDenseLayer {
      */
     public static ProverResult prove(DenseLayerShape shape, long[] x2, long[] z2, long[] r2, Transcript transcript,
             ZkSumcheck zk, RandomGenerator rng) {
+        return prove(shape, x2, z2, r2, transcript, zk, rng, false);
+    }
+
+    /**
+     * <b>Unsafe, for testing verifiers only.</b> A cheating prover that proves whatever the
+     * committed tables actually sum to, so a false witness still yields a well-formed proof.
+     */
+    public static ProverResult proveUnsafe(DenseLayerShape shape, long[] x2, long[] z2, long[] r2,
+            Transcript transcript, ZkSumcheck zk, RandomGenerator rng) {
+        return prove(shape, x2, z2, r2, transcript, zk, rng, true);
+    }
+
+    private static ProverResult prove(DenseLayerShape shape, long[] x2, long[] z2, long[] r2, Transcript transcript,
+            ZkSumcheck zk, RandomGenerator rng, boolean actualSum) {
         Objects.requireNonNull(shape, "shape");
         int bn = shape.batch() * shape.inputs(), bm = shape.batch() * shape.outputs();
         checkLength(x2, 2 * bn, "X′");
@@ -102,9 +116,10 @@ public final class ZkDenseLayer {
         for (SumcheckShape.Term t : terms(shape)) {
             b.addTerm(t.coefficient(), t.tables());
         }
+        SumcheckInstance instance = b.build();
         ZkSumcheck.ProverResult res;
         try {
-            res = zk.prove(b.build(), claimedSum(shape, ch.rhoI), transcript, rng);
+            res = zk.prove(instance, actualSum ? instance.sum() : claimedSum(shape, ch.rhoI), transcript, rng);
         } catch (IllegalArgumentException ex) {
             throw new IllegalArgumentException("the witness does not satisfy the dense relation", ex);
         }

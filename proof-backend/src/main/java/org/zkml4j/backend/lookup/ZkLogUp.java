@@ -71,6 +71,21 @@ public final class ZkLogUp {
      */
     public static Result proveAll(List<Instance> instances, Transcript t, PolynomialCommitment pcs, ZkSumcheck zk,
             RandomGenerator rng) {
+        return proveAll(instances, t, pcs, zk, rng, false);
+    }
+
+    /**
+     * <b>Unsafe, for testing verifiers only.</b> A cheating prover for witnesses with rows outside
+     * their tables: it skips the relation check and picks U_g so that Σ g′ = Σ h′ — every sumcheck
+     * statement is then true and only the claim Σ U_h = Σ U_g is false.
+     */
+    public static Result proveAllUnsafe(List<Instance> instances, Transcript t, PolynomialCommitment pcs,
+            ZkSumcheck zk, RandomGenerator rng) {
+        return proveAll(instances, t, pcs, zk, rng, true);
+    }
+
+    private static Result proveAll(List<Instance> instances, Transcript t, PolynomialCommitment pcs, ZkSumcheck zk,
+            RandomGenerator rng, boolean balanceUnsafe) {
         int k = instances.size();
         List<LogUpShape> shapes = new ArrayList<>(k);
         for (int i = 0; i < k; i++) {
@@ -80,9 +95,12 @@ public final class ZkLogUp {
             for (int c = 0; c < real.length; c++) {
                 real[c] = lowHalf(in.columns()[c], s.witnessSize(), "column " + c);
             }
+            LogUpInstance realInstance = new LogUpInstance(s, real, lowHalf(in.multiplicities(), s.table().rows(),
+                    "multiplicities"));
             try {
-                LogUp.checkRelation(new LogUpInstance(s, real, lowHalf(in.multiplicities(), s.table().rows(),
-                        "multiplicities")));
+                if (!balanceUnsafe) {
+                    LogUp.checkRelation(realInstance);
+                }
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException("lookup instance " + i + ": " + e.getMessage(), e);
             }
@@ -108,6 +126,9 @@ public final class ZkLogUp {
             long[] uh = randomExt(h.length / 2, rng);
             long[] ug = randomExt(g.length / 2, rng);
             Ext fix = LogUp.sum(uh).sub(LogUp.sum(ug)); // make Σ U_g = Σ U_h
+            if (balanceUnsafe) {
+                fix = fix.add(LogUp.sum(h)).sub(LogUp.sum(g)); // make Σ g′ = Σ h′ instead
+            }
             Ext.get(ug, 0).add(fix).set(ug, 0);
             h2[i] = concat(h, uh);
             g2[i] = concat(g, ug);

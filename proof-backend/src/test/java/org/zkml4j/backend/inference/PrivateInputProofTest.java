@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import java.security.SecureRandom;
@@ -13,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.zkml4j.backend.field.Goldilocks;
 import org.zkml4j.backend.io.InvalidProofException;
+import org.zkml4j.backend.layer.DenseLayerWitness;
 import org.zkml4j.backend.pcs.LigeroPcs;
 import org.zkml4j.backend.pcs.PcsParameters;
 import org.zkml4j.compiler.CircuitCompiler;
@@ -98,6 +100,73 @@ class PrivateInputProofTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> PrivateInputProof.prove(circuit, bad, 1, pcs, new SecureRandom()));
         assertFalse(e.getMessage().isEmpty());
+    }
+
+    /** Proves with a witness altered by {@code tamper} (the cheating provers), expects rejection. */
+    void expectCheatRejected(java.util.function.Consumer<long[][]> tamper, String what, String reason) {
+        CircuitProof.Result forged = PrivateInputProof.prove(circuit, inputs, 42, pcs, new SecureRandom(),
+                tamper.andThen(this::recount));
+        InvalidProofException e = assertThrows(InvalidProofException.class,
+                () -> PrivateInputProof.verify(circuit, forged.outputs(), 42, forged.proof(), pcs), what);
+        assertTrue(e.getMessage().startsWith(reason), what + ": " + e.getMessage());
+    }
+
+    /** The cheater keeps multiplicities consistent with its tampered witness wherever rows stay in the tables. */
+    void recount(long[][] v) {
+        CircuitLayout layout = new CircuitLayout(circuit, inputs.length, true);
+        for (int l = 0; l < layout.layerCount(); l++) {
+            CircuitProofTest.recount(v, CircuitLayout.activationMultiplicities(l), layout.activationTables[l],
+                    v[CircuitLayout.z(l)], v[CircuitLayout.a(l)]);
+            CircuitProofTest.recount(v, CircuitLayout.rangeMultiplicities(l), layout.rangeTables[l],
+                    v[CircuitLayout.r(l)]);
+        }
+    }
+
+    /** Recomputes layer {@code l} (z, r, a) from its (possibly tampered) input. */
+    void rerun(long[][] v, int l) {
+        CircuitLayout layout = new CircuitLayout(circuit, inputs.length, true);
+        DenseLayerWitness w = DenseLayerWitness.compute(layout.dense[l], v[CircuitLayout.input(l)]);
+        v[CircuitLayout.z(l)] = w.z();
+        v[CircuitLayout.r(l)] = w.r();
+        v[CircuitLayout.a(l)] = activate(l, w.z());
+    }
+
+    long[] activate(int l, long[] z) {
+        long[] a = new long[z.length];
+        for (int e = 0; e < z.length; e++) {
+            a[e] = Goldilocks.fromSigned(circuit.layers().get(l).activate(Goldilocks.toSigned(z[e])));
+        }
+        return a;
+    }
+
+    @Test
+    void cheatingProverInsideTheComputationIsRejected() {
+        int last = circuit.layers().size() - 1;
+        long scale = 1L << circuit.layers().get(last).shift();
+        // one hidden activation flipped, the rest of the network recomputed from it: only the
+        // activation lookup is false, and the cheater balances the masked sums — the C2 claim
+        // Σ U_h = Σ U_g catches it
+        expectCheatRejected(v -> {
+            v[CircuitLayout.a(0)][3] = Goldilocks.add(v[CircuitLayout.a(0)][3], 1);
+            rerun(v, 1);
+        }, "flipped activation", "zk-LogUp fraction opening");
+        // one rounding skipped: z + 1 and r − 2^k keep the dense equation; the range lookup catches it
+        expectCheatRejected(v -> {
+            v[CircuitLayout.z(last)][1] = Goldilocks.add(v[CircuitLayout.z(last)][1], 1);
+            v[CircuitLayout.r(last)][1] = Goldilocks.sub(v[CircuitLayout.r(last)][1], scale);
+            v[CircuitLayout.a(last)] = activate(last, v[CircuitLayout.z(last)]);
+        }, "skipped rounding", "zk-LogUp fraction opening");
+        // a different weight: z off by one with consistent lookups; the dense sum is false
+        expectCheatRejected(v -> {
+            v[CircuitLayout.z(last)][0] = Goldilocks.add(v[CircuitLayout.z(last)][0], 1);
+            v[CircuitLayout.a(last)] = activate(last, v[CircuitLayout.z(last)]);
+        }, "different weight", "dense sumcheck");
+        // an input outside [−Q, Q] (the network recomputed from it): the input range lookup
+        expectCheatRejected(v -> {
+            v[CircuitLayout.INPUT][2] = Goldilocks.fromSigned(circuit.activationLimit() + 5);
+            rerun(v, 0);
+            rerun(v, 1);
+        }, "out-of-range input", "zk-LogUp fraction opening");
     }
 
     @Test
