@@ -18,8 +18,8 @@ import org.zkml4j.backend.pcs.Commitment;
 import org.zkml4j.backend.pcs.OpeningProof;
 import org.zkml4j.backend.pcs.PolynomialCommitment;
 import org.zkml4j.backend.pcs.ProverData;
-import org.zkml4j.backend.sumcheck.ZkSumcheck;
-import org.zkml4j.backend.sumcheck.ZkSumcheckProof;
+import org.zkml4j.backend.sumcheck.MaskedSumcheckProof;
+import org.zkml4j.backend.sumcheck.SharedMasks;
 import org.zkml4j.backend.transcript.Transcript;
 import org.zkml4j.compiler.CompiledCircuit;
 
@@ -35,9 +35,12 @@ import org.zkml4j.compiler.CompiledCircuit;
  * verifier) and every layer's activation and remainder lookups; one hiding opening of C1 proves all
  * claims. The public output enters the lookups doubled with a zero half.
  *
- * <p><b>Proof bytes</b>: C1; the layers' zero-knowledge sumcheck proofs in order; the
- * {@link ZkLogUpProof}; the C1 opening. <b>Transcript</b>: domain, circuit hash, rows, batch,
- * outputs, nonce, then C1 and every message in proof order.
+ * <p>Every sumcheck is masked (Libra); all their masks are sampled up front and committed together
+ * in one commitment CM ({@link SharedMasks}), opened once at the end.
+ *
+ * <p><b>Proof bytes</b>: C1; CM; the layers' masked sumcheck proofs in order; the
+ * {@link ZkLogUpProof}; the CM opening; the C1 opening. <b>Transcript</b>: domain, circuit hash,
+ * rows, batch, outputs, nonce, then C1, CM and every message in proof order.
  */
 public final class PrivateInputProof {
     static final String DOMAIN = "zkml4j/inference/private-input/v1";
@@ -78,14 +81,17 @@ public final class PrivateInputProof {
         ProofWriter out = new ProofWriter();
         c1.commitment().writeTo(out);
         c1.commitment().absorbInto(t);
-        ZkSumcheck zk = new ZkSumcheck(pcs);
+        SharedMasks masks = SharedMasks.sample(maskPlan(layout), rng);
+        ProverData cm = pcs.commit(masks.vectors(), rng);
+        cm.commitment().writeTo(out);
+        cm.commitment().absorbInto(t);
         List<Claim> claims = new ArrayList<>();
         for (int l = 0; l < layout.layerCount(); l++) {
             ZkDenseLayer.ProverResult dense = unsafe
                     ? ZkDenseLayer.proveUnsafe(layout.dense[l], d[CircuitLayout.input(l)], d[CircuitLayout.z(l)],
-                            d[CircuitLayout.r(l)], t, zk, rng)
+                            d[CircuitLayout.r(l)], t, masks)
                     : ZkDenseLayer.prove(layout.dense[l], d[CircuitLayout.input(l)], d[CircuitLayout.z(l)],
-                            d[CircuitLayout.r(l)], t, zk, rng);
+                            d[CircuitLayout.r(l)], t, masks);
             dense.proof().writeTo(out);
             claims.addAll(dense.claims());
         }
@@ -94,8 +100,8 @@ public final class PrivateInputProof {
             long[][] columns = Arrays.stream(s.witnessVectors()).mapToObj(i -> d[i]).toArray(long[][]::new);
             lookups.add(new ZkLogUp.Instance(s, columns, d[s.multiplicityVector()]));
         }
-        ZkLogUp.Result lookup = unsafe ? ZkLogUp.proveAllUnsafe(lookups, t, pcs, zk, rng)
-                : ZkLogUp.proveAll(lookups, t, pcs, zk, rng);
+        ZkLogUp.Result lookup = unsafe ? ZkLogUp.proveAllUnsafe(lookups, t, pcs, masks, rng)
+                : ZkLogUp.proveAll(lookups, t, pcs, masks, rng);
         lookup.proof().writeTo(out);
         claims.addAll(lookup.claims());
         List<Claim> committed = new ArrayList<>();
@@ -104,6 +110,7 @@ public final class PrivateInputProof {
                 committed.add(new Claim(layout.position[c.vector()], c.functional(), c.value()));
             }
         }
+        pcs.open(cm, masks.claims(), t, rng).writeTo(out);
         pcs.open(c1, committed, t, rng).writeTo(out);
         return new CircuitProof.Result(CircuitProof.unpad(layout, output), out.toByteArray());
     }
@@ -138,15 +145,18 @@ public final class PrivateInputProof {
             throw new InvalidProofException("witness commitment does not have the circuit's shape");
         }
         c1.absorbInto(t);
-        ZkSumcheck zk = new ZkSumcheck(pcs);
+        SharedMasks masks = SharedMasks.expect(maskPlan(layout));
+        Commitment cm = pcs.readCommitment(in);
+        masks.checkLayout(cm);
+        cm.absorbInto(t);
         List<Claim> claims = new ArrayList<>();
         for (int l = 0; l < layout.layerCount(); l++) {
-            ZkSumcheckProof dense = ZkDenseLayer.readProof(in, layout.dense[l], zk);
-            claims.addAll(ZkDenseLayer.verify(layout.dense[l], dense, t, zk));
+            MaskedSumcheckProof dense = ZkDenseLayer.readProof(in, layout.dense[l]);
+            claims.addAll(ZkDenseLayer.verify(layout.dense[l], dense, t, masks));
         }
         List<LogUpShape> shapes = layout.lookups();
-        ZkLogUpProof lookup = ZkLogUpProof.read(in, shapes, pcs, zk);
-        claims.addAll(ZkLogUp.verifyAll(shapes, lookup, t, pcs, zk));
+        ZkLogUpProof lookup = ZkLogUpProof.read(in, shapes, pcs);
+        claims.addAll(ZkLogUp.verifyAll(shapes, lookup, t, pcs, masks));
         long[] publicOutput = doubledPublic(output);
         List<Claim> committed = new ArrayList<>();
         for (Claim c : claims) {
@@ -156,9 +166,24 @@ public final class PrivateInputProof {
                 committed.add(new Claim(layout.position[c.vector()], c.functional(), c.value()));
             }
         }
+        List<Claim> maskClaims = masks.claims();
+        OpeningProof maskOpening = pcs.readProof(in, cm, maskClaims);
         OpeningProof opening = pcs.readProof(in, c1, committed);
         in.expectEnd("private-input inference proof");
+        pcs.verify(cm, maskClaims, maskOpening, t);
         pcs.verify(c1, committed, opening, t);
+    }
+
+    /** Every masked sumcheck of the proof in order: the layers', then each lookup's two. */
+    private static List<int[]> maskPlan(CircuitLayout layout) {
+        List<int[]> plan = new ArrayList<>();
+        for (int l = 0; l < layout.layerCount(); l++) {
+            plan.add(ZkDenseLayer.maskPlan(layout.dense[l]));
+        }
+        for (LogUpShape s : layout.lookups()) {
+            plan.addAll(ZkLogUp.maskPlan(s));
+        }
+        return plan;
     }
 
     private static Transcript statement(CircuitLayout layout, long[] output, long nonce) {

@@ -2,7 +2,6 @@ package org.zkml4j.backend.layer;
 
 import java.util.List;
 import java.util.Objects;
-import java.util.random.RandomGenerator;
 import org.zkml4j.backend.field.Ext;
 import org.zkml4j.backend.field.Goldilocks;
 import org.zkml4j.backend.io.InvalidProofException;
@@ -12,8 +11,8 @@ import org.zkml4j.backend.poly.Multilinear;
 import org.zkml4j.backend.sumcheck.Reduction;
 import org.zkml4j.backend.sumcheck.SumcheckInstance;
 import org.zkml4j.backend.sumcheck.SumcheckShape;
-import org.zkml4j.backend.sumcheck.ZkSumcheck;
-import org.zkml4j.backend.sumcheck.ZkSumcheckProof;
+import org.zkml4j.backend.sumcheck.MaskedSumcheckProof;
+import org.zkml4j.backend.sumcheck.SharedMasks;
 import org.zkml4j.backend.transcript.Transcript;
 
 /**
@@ -25,7 +24,8 @@ import org.zkml4j.backend.transcript.Transcript;
  *
  * <p><b>Protocol.</b> After the caller's statement and C1: absorb the protocol id and the shape,
  * draw ρ_b, ρ_i. With c = max(log n, log B + log m) low variables y and one top variable t, one
- * {@link ZkSumcheck} (degree 2, c + 1 variables) proves
+ * zero-knowledge sumcheck (degree 2, c + 1 variables, its mask from the proof's
+ * {@link SharedMasks}) proves
  * <pre>
  *   Σ_(y,t) [ Ŵ(y,t)·X̂(y,t) − 2^k·E(y,t)·Ẑ(y,t) − E(y,t)·R̂(y,t) ] = −b̃(ρ_i) − c_k
  * </pre>
@@ -37,13 +37,14 @@ import org.zkml4j.backend.transcript.Transcript;
  * become the C1 claims X̃′(r_y[..log n] ‖ ρ_b ‖ r_t), Z̃′(r_y[..log Bm] ‖ r_t), R̃′(same), each
  * divided by the zero-padding factor Π(1 − r_y,i) over the unused low variables.
  *
- * <p><b>What is revealed.</b> The masked round messages (ZkSumcheck), the public evaluations, and
+ * <p><b>What is revealed.</b> The masked round messages (Libra masking), the public evaluations, and
  * the three final values, each of the form (1 − r_t)·w̃(q) + r_t·ũ(q) with ũ the random half's
  * extension at a point q fixed by the challenges — a one-time pad as long as each random half is
  * evaluated at fewer independent points than it has entries (here at most two per vector).
  *
  * <p><b>Soundness.</b> ε ≤ (log B + log m)/|K| (Schwartz–Zippel on the residual at ρ) +
- * 2(c + 1)/|K| + 1/|K| (ZkSumcheck) + ε_PCS(mask opening) + ε_PCS(C1), |K| = p² ≈ 2^128.
+ * 2(c + 1)/|K| + 1/|K| (masked sumcheck) + ε_PCS(C1), plus the shared mask
+ * opening's ε_PCS counted once per proof by the caller, |K| = p² ≈ 2^128.
  */
 public final class ZkDenseLayer {
     static final String PROTOCOL = "zkml4j/zk-dense/v1";
@@ -57,7 +58,7 @@ public final class ZkDenseLayer {
      * @param proof the zero-knowledge sumcheck proof (the layer's whole proof)
      * @param claims the claims the caller must prove in its opening of C1
      */
-    public record ProverResult(ZkSumcheckProof proof, List<Claim> claims) {
+    public record ProverResult(MaskedSumcheckProof proof, List<Claim> claims) {
         /** Copies the claim list. */
         public ProverResult {
             Objects.requireNonNull(proof, "proof");
@@ -72,8 +73,8 @@ public final class ZkDenseLayer {
      * @throws IllegalArgumentException if a length is wrong or the witness violates the relation
      */
     public static ProverResult prove(DenseLayerShape shape, long[] x2, long[] z2, long[] r2, Transcript transcript,
-            ZkSumcheck zk, RandomGenerator rng) {
-        return prove(shape, x2, z2, r2, transcript, zk, rng, false);
+            SharedMasks masks) {
+        return prove(shape, x2, z2, r2, transcript, masks, false);
     }
 
     /**
@@ -81,12 +82,12 @@ public final class ZkDenseLayer {
      * committed tables actually sum to, so a false witness still yields a well-formed proof.
      */
     public static ProverResult proveUnsafe(DenseLayerShape shape, long[] x2, long[] z2, long[] r2,
-            Transcript transcript, ZkSumcheck zk, RandomGenerator rng) {
-        return prove(shape, x2, z2, r2, transcript, zk, rng, true);
+            Transcript transcript, SharedMasks masks) {
+        return prove(shape, x2, z2, r2, transcript, masks, true);
     }
 
     private static ProverResult prove(DenseLayerShape shape, long[] x2, long[] z2, long[] r2, Transcript transcript,
-            ZkSumcheck zk, RandomGenerator rng, boolean actualSum) {
+            SharedMasks masks, boolean actualSum) {
         Objects.requireNonNull(shape, "shape");
         int bn = shape.batch() * shape.inputs(), bm = shape.batch() * shape.outputs();
         checkLength(x2, 2 * bn, "X′");
@@ -117,9 +118,9 @@ public final class ZkDenseLayer {
             b.addTerm(t.coefficient(), t.tables());
         }
         SumcheckInstance instance = b.build();
-        ZkSumcheck.ProverResult res;
+        MaskedSumcheckProof.Result res;
         try {
-            res = zk.prove(instance, actualSum ? instance.sum() : claimedSum(shape, ch.rhoI), transcript, rng);
+            res = masks.prove(instance, actualSum ? instance.sum() : claimedSum(shape, ch.rhoI), transcript);
         } catch (IllegalArgumentException ex) {
             throw new IllegalArgumentException("the witness does not satisfy the dense relation", ex);
         }
@@ -136,14 +137,14 @@ public final class ZkDenseLayer {
      * @return the C1 claims on X′, Z′, R′ (the relation holds once the caller's opening proves them)
      * @throws InvalidProofException naming the failed check
      */
-    public static List<Claim> verify(DenseLayerShape shape, ZkSumcheckProof proof, Transcript transcript,
-            ZkSumcheck zk) throws InvalidProofException {
+    public static List<Claim> verify(DenseLayerShape shape, MaskedSumcheckProof proof, Transcript transcript,
+            SharedMasks masks) throws InvalidProofException {
         Objects.requireNonNull(shape, "shape");
         Objects.requireNonNull(proof, "proof");
         Challenges ch = challenges(shape, transcript);
         Reduction red;
         try {
-            red = zk.verify(sumcheckShape(shape, ch.lowVars), claimedSum(shape, ch.rhoI), proof, transcript);
+            red = masks.verify(sumcheckShape(shape, ch.lowVars), claimedSum(shape, ch.rhoI), proof, transcript);
         } catch (InvalidProofException ex) {
             throw new InvalidProofException("dense sumcheck: " + ex.getMessage());
         }
@@ -167,9 +168,14 @@ public final class ZkDenseLayer {
     }
 
     /** Reads a proof for {@code shape} in bounded memory. */
-    public static ZkSumcheckProof readProof(ProofReader in, DenseLayerShape shape, ZkSumcheck zk)
-            throws InvalidProofException {
-        return zk.readProof(in, sumcheckShape(shape, lowVars(shape)));
+    public static MaskedSumcheckProof readProof(ProofReader in, DenseLayerShape shape) throws InvalidProofException {
+        return MaskedSumcheckProof.read(in, sumcheckShape(shape, lowVars(shape)));
+    }
+
+    /** The layer's entry in a {@link SharedMasks} plan: {number of variables, degree}. */
+    public static int[] maskPlan(DenseLayerShape shape) {
+        SumcheckShape s = sumcheckShape(shape, lowVars(shape));
+        return new int[] {s.numVars(), s.degree()};
     }
 
     private record Challenges(Ext[] rhoB, Ext[] rhoI, int lowVars) {

@@ -20,7 +20,8 @@ import org.zkml4j.backend.poly.Multilinear;
 import org.zkml4j.backend.sumcheck.Reduction;
 import org.zkml4j.backend.sumcheck.SumcheckInstance;
 import org.zkml4j.backend.sumcheck.SumcheckShape;
-import org.zkml4j.backend.sumcheck.ZkSumcheck;
+import org.zkml4j.backend.sumcheck.MaskedSumcheckProof;
+import org.zkml4j.backend.sumcheck.SharedMasks;
 import org.zkml4j.backend.transcript.Transcript;
 
 /**
@@ -33,12 +34,12 @@ import org.zkml4j.backend.transcript.Transcript;
  * half is constrained; (2) the sums run over both halves: the prover sends H′ = Σ h′ = H + Σ U_h
  * (a one-time pad on H) and proves Σ g′ = H′ as well, while C2's opening proves
  * Σ U_h = Σ U_g (a linear claim on the random halves, value 0), so Σ h = Σ g still follows;
- * (3) both sumchecks are {@link ZkSumcheck}s; (4) every final evaluation of a doubled vector at
+ * (3) both sumchecks are zero-knowledge, their masks from the proof's {@link SharedMasks}; (4) every final evaluation of a doubled vector at
  * (r, r_t) is (1 − r_t)·ṽ(r) + r_t·ũ(r), padded by the random half. The verifier evaluates
  * eq(τ, r)·(1 − r_t) and ψ̃(r) itself (ψ′ repeats the public table in both halves).
  *
  * <p><b>Soundness</b>: as {@link LogUp}'s batch bound with n + 1 and s + 1 rounds of degree 3 per
- * instance, plus 2/|K| and two mask openings per instance for the zero-knowledge sumchecks.
+ * instance, plus 2/|K| per instance for the masked sumchecks (the shared mask opening is the caller's).
  */
 public final class ZkLogUp {
     static final String PROTOCOL = "zkml4j/zk-logup/v1";
@@ -69,9 +70,9 @@ public final class ZkLogUp {
      *
      * @throws IllegalArgumentException naming the instance and the first real row not in its table
      */
-    public static Result proveAll(List<Instance> instances, Transcript t, PolynomialCommitment pcs, ZkSumcheck zk,
+    public static Result proveAll(List<Instance> instances, Transcript t, PolynomialCommitment pcs, SharedMasks masks,
             RandomGenerator rng) {
-        return proveAll(instances, t, pcs, zk, rng, false);
+        return proveAll(instances, t, pcs, masks, rng, false);
     }
 
     /**
@@ -80,12 +81,12 @@ public final class ZkLogUp {
      * statement is then true and only the claim Σ U_h = Σ U_g is false.
      */
     public static Result proveAllUnsafe(List<Instance> instances, Transcript t, PolynomialCommitment pcs,
-            ZkSumcheck zk, RandomGenerator rng) {
-        return proveAll(instances, t, pcs, zk, rng, true);
+            SharedMasks masks, RandomGenerator rng) {
+        return proveAll(instances, t, pcs, masks, rng, true);
     }
 
-    private static Result proveAll(List<Instance> instances, Transcript t, PolynomialCommitment pcs, ZkSumcheck zk,
-            RandomGenerator rng, boolean balanceUnsafe) {
+    private static Result proveAll(List<Instance> instances, Transcript t, PolynomialCommitment pcs,
+            SharedMasks masks, RandomGenerator rng, boolean balanceUnsafe) {
         int k = instances.size();
         List<LogUpShape> shapes = new ArrayList<>(k);
         for (int i = 0; i < k; i++) {
@@ -157,7 +158,7 @@ public final class ZkLogUp {
                 wb.addBaseTable(f);
             }
             addTerms(wb, LogUp.witnessTerms(bp, gamma, lambda));
-            ZkSumcheck.ProverResult wr = zk.prove(wb.build(), lambda.mul(sums[i]), t, rng);
+            MaskedSumcheckProof.Result wr = masks.prove(wb.build(), lambda.mul(sums[i]), t);
 
             Ext[] tau2 = t.challengeExts(LogUp.TABLE_TAU_LABEL, s.tableLogSize());
             Ext lambda2 = t.challengeExt(LogUp.TABLE_LAMBDA_LABEL);
@@ -167,16 +168,17 @@ public final class ZkLogUp {
             tb.addExtTable(psi2[i]);
             tb.addBaseTable(in.multiplicities());
             addTerms(tb, LogUp.tableTerms(gamma, lambda2));
-            ZkSumcheck.ProverResult tr = zk.prove(tb.build(), lambda2.mul(sums[i]), t, rng);
+            MaskedSumcheckProof.Result tr = masks.prove(tb.build(), lambda2.mul(sums[i]), t);
 
-            Ext[] r = wr.point(), r2 = tr.point();
+            Ext[] r = wr.reduction().point(), r2 = tr.reduction().point();
             Ext[] parts = {
                 Multilinear.evaluate(c2Vectors.get(4 * i), r), Multilinear.evaluate(c2Vectors.get(4 * i + 1), r),
                 Multilinear.evaluate(c2Vectors.get(4 * i + 2), r2), Multilinear.evaluate(c2Vectors.get(4 * i + 3), r2)
             };
             t.absorbExts(LogUp.PARTS_LABEL, parts);
             c2Claims.addAll(fractionClaims(4 * i, s, r, r2, parts));
-            callerClaims.addAll(callerClaims(s, r, wr.finalEvaluations(), r2, tr.finalEvaluations()));
+            callerClaims.addAll(callerClaims(s, r, wr.reduction().finalEvaluations(), r2,
+                    tr.reduction().finalEvaluations()));
             proofs.add(new ZkLogUpProof.InstanceProof(sums[i], wr.proof(), tr.proof(), parts));
             h2[i] = g2[i] = psi2[i] = null;
         }
@@ -193,7 +195,7 @@ public final class ZkLogUp {
      * @throws InvalidProofException naming the failed check and instance
      */
     public static List<Claim> verifyAll(List<LogUpShape> shapes, ZkLogUpProof proof, Transcript t,
-            PolynomialCommitment pcs, ZkSumcheck zk) throws InvalidProofException {
+            PolynomialCommitment pcs, SharedMasks masks) throws InvalidProofException {
         int k = shapes.size();
         if (proof.instances().size() != k) {
             throw new InvalidProofException("malformed proof: " + proof.instances().size() + " lookup proofs for " + k);
@@ -228,11 +230,11 @@ public final class ZkLogUp {
             Ext[] bp = LogUp.powers(beta, s.width());
             Ext[] tau = t.challengeExts(LogUp.TAU_LABEL, s.witnessLogSize());
             Ext lambda = t.challengeExt(LogUp.LAMBDA_LABEL);
-            Reduction wr = verifySide(zk, witnessShape(s, gamma, bp, lambda), lambda.mul(sums[i]),
+            Reduction wr = verifySide(masks, witnessShape(s, gamma, bp, lambda), lambda.mul(sums[i]),
                     ip.witnessSumcheck(), t, who + " witness-side sumcheck: ");
             Ext[] tau2 = t.challengeExts(LogUp.TABLE_TAU_LABEL, s.tableLogSize());
             Ext lambda2 = t.challengeExt(LogUp.TABLE_LAMBDA_LABEL);
-            Reduction tr = verifySide(zk, tableShape(s, gamma, lambda2), lambda2.mul(sums[i]), ip.tableSumcheck(), t,
+            Reduction tr = verifySide(masks, tableShape(s, gamma, lambda2), lambda2.mul(sums[i]), ip.tableSumcheck(), t,
                     who + " table-side sumcheck: ");
             t.absorbExts(LogUp.PARTS_LABEL, parts);
             Ext[] r = wr.point(), r2 = tr.point();
@@ -270,10 +272,10 @@ public final class ZkLogUp {
         return callerClaims;
     }
 
-    private static Reduction verifySide(ZkSumcheck zk, SumcheckShape shape, Ext sum,
-            org.zkml4j.backend.sumcheck.ZkSumcheckProof p, Transcript t, String who) throws InvalidProofException {
+    private static Reduction verifySide(SharedMasks masks, SumcheckShape shape, Ext sum, MaskedSumcheckProof p,
+            Transcript t, String who) throws InvalidProofException {
         try {
-            return zk.verify(shape, sum, p, t);
+            return masks.verify(shape, sum, p, t);
         } catch (InvalidProofException e) {
             throw new InvalidProofException(who + e.getMessage());
         }
@@ -288,10 +290,20 @@ public final class ZkLogUp {
         return new SumcheckShape(s.tableLogSize() + 1, 4, LogUp.tableTerms(gamma, lambda));
     }
 
-    static Ext[] ones(int w) {
-        Ext[] o = new Ext[w];
-        Arrays.fill(o, Ext.ONE);
-        return o;
+    static SumcheckShape witnessReadingShape(LogUpShape s) {
+        Ext[] ones = new Ext[s.width()];
+        Arrays.fill(ones, Ext.ONE);
+        return witnessShape(s, Ext.ONE, ones, Ext.ONE);
+    }
+
+    static SumcheckShape tableReadingShape(LogUpShape s) {
+        return tableShape(s, Ext.ONE, Ext.ONE);
+    }
+
+    /** The lookup's two entries in a {@link SharedMasks} plan: witness side, then table side. */
+    public static List<int[]> maskPlan(LogUpShape s) {
+        SumcheckShape w = witnessReadingShape(s), t = tableReadingShape(s);
+        return List.of(new int[] {w.numVars(), w.degree()}, new int[] {t.numVars(), t.degree()});
     }
 
     private static void absorbShapes(Transcript t, List<LogUpShape> shapes) {

@@ -9,8 +9,7 @@ import org.zkml4j.backend.io.ProofReader;
 import org.zkml4j.backend.io.ProofWriter;
 import org.zkml4j.backend.pcs.Commitment;
 import org.zkml4j.backend.pcs.PolynomialCommitment;
-import org.zkml4j.backend.sumcheck.ZkSumcheck;
-import org.zkml4j.backend.sumcheck.ZkSumcheckProof;
+import org.zkml4j.backend.sumcheck.MaskedSumcheckProof;
 
 /**
  * A batched zero-knowledge lookup proof ({@link ZkLogUp}): the fraction commitment C2, per
@@ -31,7 +30,7 @@ public record ZkLogUpProof(Commitment fractionCommitment, List<InstanceProof> in
      * @param tableSumcheck the table-side sumcheck
      * @param parts h′_re(r), h′_im(r), g′_re(r′), g′_im(r′)
      */
-    public record InstanceProof(Ext maskedSum, ZkSumcheckProof witnessSumcheck, ZkSumcheckProof tableSumcheck,
+    public record InstanceProof(Ext maskedSum, MaskedSumcheckProof witnessSumcheck, MaskedSumcheckProof tableSumcheck,
             Ext[] parts) {
         void writeTo(ProofWriter out) {
             out.writeExt(maskedSum);
@@ -58,15 +57,14 @@ public record ZkLogUpProof(Commitment fractionCommitment, List<InstanceProof> in
     }
 
     /** Reads a proof for {@code shapes} in bounded memory (sizes from the shapes). */
-    public static ZkLogUpProof read(ProofReader in, List<LogUpShape> shapes, PolynomialCommitment pcs, ZkSumcheck zk)
+    public static ZkLogUpProof read(ProofReader in, List<LogUpShape> shapes, PolynomialCommitment pcs)
             throws InvalidProofException {
         Commitment c2 = pcs.readCommitment(in);
         List<InstanceProof> list = new ArrayList<>(shapes.size());
         for (LogUpShape shape : shapes) {
             Ext sum = in.readExt("zk-LogUp masked sum");
-            ZkSumcheckProof w = zk.readProof(in, ZkLogUp.witnessShape(shape, Ext.ONE, ZkLogUp.ones(shape.width()),
-                    Ext.ONE));
-            ZkSumcheckProof t = zk.readProof(in, ZkLogUp.tableShape(shape, Ext.ONE, Ext.ONE));
+            MaskedSumcheckProof w = MaskedSumcheckProof.read(in, ZkLogUp.witnessReadingShape(shape));
+            MaskedSumcheckProof t = MaskedSumcheckProof.read(in, ZkLogUp.tableReadingShape(shape));
             Ext[] parts = in.readExts("zk-LogUp part evaluations", 4);
             list.add(new InstanceProof(sum, w, t, parts));
         }

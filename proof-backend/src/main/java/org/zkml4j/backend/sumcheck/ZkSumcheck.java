@@ -89,13 +89,12 @@ public final class ZkSumcheck {
 
     /** Number of mask blocks (committed vectors): max(1, n). */
     public static int maskBlocks(SumcheckShape shape) {
-        return Math.max(1, shape.numVars());
+        return Mask.blocks(shape.numVars());
     }
 
     /** Length of each committed block vector: 2·(1 + d) rounded up to a power of two (2 if n = 0). */
     public static int maskBlockLength(SumcheckShape shape) {
-        int entries = 2 * (1 + (shape.numVars() == 0 ? 0 : shape.degree()));
-        return Integer.highestOneBit(entries) == entries ? entries : Integer.highestOneBit(entries) << 1;
+        return Mask.blockLength(shape.numVars(), shape.degree());
     }
 
     /** As {@link #prove(SumcheckInstance, Ext, Transcript, RandomGenerator)} with a {@link SecureRandom}. */
@@ -116,52 +115,53 @@ public final class ZkSumcheck {
         Objects.requireNonNull(transcript, "transcript");
         Objects.requireNonNull(rng, "rng");
         SumcheckShape shape = instance.shape();
-        int n = shape.numVars(), d = shape.degree();
         shape.absorbStatement(transcript, claimedSum, true);
-
-        // mask: e[i] and g[i][k−1] = g_{i,k}; block i = [e_i, g_{i,1..d}] interleaved
-        int blocks = maskBlocks(shape);
-        int gd = n == 0 ? 0 : d;
-        Ext[] e = new Ext[blocks];
-        Ext[][] g = new Ext[blocks][gd];
-        List<long[]> vectors = new java.util.ArrayList<>(blocks);
-        for (int i = 0; i < blocks; i++) {
-            long[] v = new long[maskBlockLength(shape)];
-            e[i] = randomExt(rng);
-            e[i].set(v, 0);
-            for (int k = 0; k < gd; k++) {
-                g[i][k] = randomExt(rng);
-                g[i][k].set(v, k + 1);
-            }
-            vectors.add(v);
-        }
-        ProverData data = pcs.commit(vectors, rng);
+        Mask mask = Mask.sample(shape.numVars(), shape.degree(), rng);
+        ProverData data = pcs.commit(mask.blocks(), rng);
         data.commitment().absorbInto(transcript);
+        Masked m = proveMasked(instance, claimedSum, mask, transcript);
+        List<Claim> claims = maskClaims(shape, m.reduction().point(), m.maskValues(), 0);
+        OpeningProof opening = pcs.open(data, claims, transcript, rng);
+        ProofWriter w = new ProofWriter();
+        opening.writeTo(w);
+        ZkSumcheckProof proof = new ZkSumcheckProof(data.commitment(), m.maskSum(), m.rounds(),
+                m.reduction().finalEvaluations(), m.maskValues(), w.toByteArray());
+        return new ProverResult(proof, m.reduction());
+    }
 
-        // a_0 = Σ e_i; tail[i] = Σ_{j ≥ i} Σ_k g_{j,k}; G = 2^n·a_0 + 2^{n−1}·tail[0]
-        Ext a0 = Ext.ZERO;
-        for (Ext ei : e) {
-            a0 = a0.add(ei);
-        }
-        Ext[] tail = new Ext[n + 1];
-        tail[n] = Ext.ZERO;
-        for (int i = n - 1; i >= 0; i--) {
-            Ext acc = tail[i + 1];
-            for (int k = 0; k < d; k++) {
-                acc = acc.add(g[i][k]);
-            }
-            tail[i] = acc;
-        }
-        Ext maskSum = n == 0 ? a0 : a0.mul(pow2(n)).add(tail[0].mul(pow2(n - 1)));
+    /**
+     * The masked rounds, the final evaluations and the mask block values of one proof.
+     *
+     * @param maskSum G = Σ g
+     * @param rounds each round polynomial's values at 0..d
+     * @param maskValues u_i = e_i + g_i(r_i)
+     * @param reduction the point and the final evaluations f_j(r)
+     */
+    record Masked(Ext maskSum, Ext[][] rounds, Ext[] maskValues, Reduction reduction) {}
+
+    /**
+     * Everything after the mask commitment: absorbs G, draws ρ, runs the masked rounds, absorbs the
+     * final evaluations and the mask values. The caller has absorbed the statement and the mask's
+     * commitment.
+     *
+     * @throws IllegalArgumentException if the instance does not sum to {@code claimedSum}
+     */
+    static Masked proveMasked(SumcheckInstance instance, Ext claimedSum, Mask mask, Transcript transcript) {
+        SumcheckShape shape = instance.shape();
+        int n = shape.numVars(), d = shape.degree();
+        Ext[] e = mask.e();
+        Ext[][] g = mask.g();
+        Ext maskSum = mask.sum();
         transcript.absorbExts(MASK_SUM_LABEL, maskSum);
         Ext rho = transcript.challengeExt(RHO_LABEL);
+        Ext[] tail = mask.tails();
 
         SumcheckEngine engine = new SumcheckEngine(instance, claimedSum);
         Ext[][] rounds = new Ext[n][];
         Ext[] point = new Ext[n];
-        Ext[] maskValues = new Ext[blocks];
+        Ext[] maskValues = new Ext[e.length];
         maskValues[0] = e[0]; // n = 0
-        Ext prefix = a0; // a_0 + Σ_{j<i} g_j(r_j)
+        Ext prefix = mask.constant(); // a_0 + Σ_{j<i} g_j(r_j)
         Ext claim = claimedSum.add(rho.mul(maskSum));
         for (int i = 0; i < n; i++) {
             Ext[] f = engine.roundEvaluations();
@@ -192,13 +192,7 @@ public final class ZkSumcheck {
         if (!shape.combine(finals).add(rho.mul(prefix)).equals(claim)) { // prefix = g(r) = Σ u_i
             throw new IllegalArgumentException("the instance does not sum to the claimed value");
         }
-        List<Claim> claims = maskClaims(shape, point, maskValues);
-        OpeningProof opening = pcs.open(data, claims, transcript, rng);
-        ProofWriter w = new ProofWriter();
-        opening.writeTo(w);
-        ZkSumcheckProof proof = new ZkSumcheckProof(data.commitment(), maskSum, rounds, finals, maskValues,
-                w.toByteArray());
-        return new ProverResult(proof, new Reduction(point, finals));
+        return new Masked(maskSum, rounds, maskValues, new Reduction(point, finals));
     }
 
     /**
@@ -231,10 +225,27 @@ public final class ZkSumcheck {
         }
         shape.absorbStatement(transcript, claimedSum, true);
         commitment.absorbInto(transcript);
-        transcript.absorbExts(MASK_SUM_LABEL, proof.maskSum());
+        Reduction red = verifyMasked(shape, claimedSum, proof.maskSum(), rounds, maskValues, transcript);
+        Ext[] point = red.point();
+        Ext[] finals = red.finalEvaluations();
+        List<Claim> claims = maskClaims(shape, point, maskValues, 0);
+        ProofReader in = new ProofReader(proof.openingRef());
+        OpeningProof opening = pcs.readProof(in, commitment, claims);
+        in.expectEnd("zk-sumcheck mask opening proof");
+        pcs.verify(commitment, claims, opening, transcript);
+        return new Reduction(point, finals);
+    }
+
+    /**
+     * The verifier's side of {@link #proveMasked}: absorbs G, draws ρ, checks the rounds and the
+     * final check combine(f(r)) + ρ·Σ u_i = last. The u_i still need the mask opening.
+     */
+    static Reduction verifyMasked(SumcheckShape shape, Ext claimedSum, Ext maskSum, SumcheckProof rounds,
+            Ext[] maskValues, Transcript transcript) throws InvalidProofException {
+        transcript.absorbExts(MASK_SUM_LABEL, maskSum);
         Ext rho = transcript.challengeExt(RHO_LABEL);
         Ext[] point = new Ext[shape.numVars()];
-        Ext last = SumcheckVerifier.verifyRounds(rounds::roundRef, claimedSum.add(rho.mul(proof.maskSum())), point,
+        Ext last = SumcheckVerifier.verifyRounds(rounds::roundRef, claimedSum.add(rho.mul(maskSum)), point,
                 transcript);
         Ext[] finals = rounds.finalRef();
         transcript.absorbExts(SumcheckProver.FINAL_LABEL, finals);
@@ -247,11 +258,6 @@ public final class ZkSumcheck {
             throw new InvalidProofException(
                     "zk-sumcheck final check: combined final evaluations + ρ·g(r) ≠ last round value");
         }
-        List<Claim> claims = maskClaims(shape, point, maskValues);
-        ProofReader in = new ProofReader(proof.openingRef());
-        OpeningProof opening = pcs.readProof(in, commitment, claims);
-        in.expectEnd("zk-sumcheck mask opening proof");
-        pcs.verify(commitment, claims, opening, transcript);
         return new Reduction(point, finals);
     }
 
@@ -261,7 +267,7 @@ public final class ZkSumcheck {
     }
 
     /** The claims u_i = e_i + g_i(r_i) on block i (u_0 = e_0 when n = 0). */
-    static List<Claim> maskClaims(SumcheckShape shape, Ext[] r, Ext[] values) {
+    static List<Claim> maskClaims(SumcheckShape shape, Ext[] r, Ext[] values, int firstBlock) {
         int n = shape.numVars(), d = shape.degree(), len = maskBlockLength(shape);
         List<Claim> claims = new java.util.ArrayList<>(values.length);
         for (int i = 0; i < values.length; i++) {
@@ -275,13 +281,13 @@ public final class ZkSumcheck {
                     pw = pw.mul(r[i]);
                 }
             }
-            claims.add(Claim.weighted(i, weights, values[i]));
+            claims.add(Claim.weighted(firstBlock + i, weights, values[i]));
         }
         return claims;
     }
 
     /** g_i(x) = Σ_{k=1..d} coefficients[k−1]·x^k. */
-    private static Ext univariate(Ext[] coefficients, Ext x) {
+    static Ext univariate(Ext[] coefficients, Ext x) {
         Ext acc = Ext.ZERO;
         for (int k = coefficients.length - 1; k >= 0; k--) {
             acc = acc.add(coefficients[k]).mul(x);
@@ -289,20 +295,7 @@ public final class ZkSumcheck {
         return acc;
     }
 
-    private static Ext randomExt(RandomGenerator rng) {
-        return Ext.of(randomBase(rng), randomBase(rng));
-    }
-
-    private static Ext pow2(int e) {
+    static Ext pow2(int e) {
         return Ext.base(Goldilocks.pow(2, e));
-    }
-
-    private static long randomBase(RandomGenerator rng) {
-        while (true) {
-            long v = rng.nextLong();
-            if (Goldilocks.isCanonical(v)) {
-                return v;
-            }
-        }
     }
 }

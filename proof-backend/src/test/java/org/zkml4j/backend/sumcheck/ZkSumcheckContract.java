@@ -420,7 +420,7 @@ abstract class ZkSumcheckContract {
             }
             expected[i] = u;
         }
-        java.util.List<org.zkml4j.backend.pcs.Claim> claims = ZkSumcheck.maskClaims(shape, r, expected);
+        java.util.List<org.zkml4j.backend.pcs.Claim> claims = ZkSumcheck.maskClaims(shape, r, expected, 0);
         for (int i = 0; i < n; i++) {
             assertEquals(i, claims.get(i).vector());
             assertEquals(expected[i], weightedSum(claims.get(i).functional(), blocks[i]));
