@@ -45,7 +45,7 @@ public class InferenceBenchmark {
     @Param({"public", "private"})
     public String input;
 
-    final LigeroPcs pcs = new LigeroPcs(PcsParameters.DEFAULT);
+    LigeroPcs pcs;
     final AesCtrRandom rng = AesCtrRandom.create();
     CompiledCircuit circuit;
     int[][] inputs;
@@ -65,6 +65,8 @@ public class InferenceBenchmark {
 
     @Setup
     public void setup() {
+        // as CircuitEngine: a private-input proof's three openings are held to 2^−102 each
+        pcs = new LigeroPcs(new PcsParameters(input.equals("private") ? 101 : 100));
         SplittableRandom data = new SplittableRandom(5);
         java.util.List<org.zkml4j.sdk.model.Node> nodes = new java.util.ArrayList<>();
         int width = 784;

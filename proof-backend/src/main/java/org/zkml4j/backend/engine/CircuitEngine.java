@@ -91,21 +91,24 @@ public final class CircuitEngine implements ProofEngine {
         }
         byte[] payload = key.payload();
         CompiledCircuit circuit;
-        PcsParameters params;
+        int bits;
         try {
             if (payload.length < 4) {
                 return VerificationResult.invalid("verification key payload is truncated");
             }
-            int bits = ((payload[0] & 0xFF) << 24) | ((payload[1] & 0xFF) << 16) | ((payload[2] & 0xFF) << 8)
+            bits = ((payload[0] & 0xFF) << 24) | ((payload[1] & 0xFF) << 16) | ((payload[2] & 0xFF) << 8)
                     | (payload[3] & 0xFF);
-            params = new PcsParameters(bits);
+            if (bits < 80 || bits > 120) {
+                return VerificationResult.invalid("verification key asks for " + bits + " security bits (80..120)");
+            }
             circuit = CompiledCircuit.read(Arrays.copyOfRange(payload, 4, payload.length));
         } catch (IllegalArgumentException e) {
             return VerificationResult.invalid("malformed verification key: " + e.getMessage());
         }
         try {
-            LigeroPcs pcs = new LigeroPcs(params);
-            if (statement.inputs() == null) {
+            boolean hidden = statement.inputs() == null;
+            LigeroPcs pcs = pcs(bits, hidden);
+            if (hidden) {
                 PrivateInputProof.verify(circuit, statement.outputs(), statement.nonce(), proof, pcs);
             } else {
                 CircuitProof.verify(circuit, statement.inputs(), statement.outputs(), statement.nonce(), proof, pcs);
@@ -114,6 +117,15 @@ public final class CircuitEngine implements ProofEngine {
         } catch (InvalidProofException e) {
             return VerificationResult.invalid(e.getMessage());
         }
+    }
+
+    /**
+     * The commitment scheme for a proof of {@code securityBits}: a public-input proof has two
+     * openings (C1, C2), each held to 2^−(bits+1); a private-input proof has three (C1, C2 and the
+     * shared mask commitment), so each is held to 2^−(bits+2) and the sum stays below 2^−bits.
+     */
+    static LigeroPcs pcs(int securityBits, boolean privateInput) {
+        return new LigeroPcs(new PcsParameters(privateInput ? securityBits + 1 : securityBits));
     }
 
     static byte[] keyPayload(CompiledCircuit circuit, int securityBits) {

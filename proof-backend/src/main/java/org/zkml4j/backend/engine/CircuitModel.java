@@ -6,7 +6,6 @@ import java.io.OutputStream;
 import org.zkml4j.backend.inference.CircuitProof;
 import org.zkml4j.backend.inference.PrivateInputProof;
 import org.zkml4j.backend.pcs.LigeroPcs;
-import org.zkml4j.backend.pcs.PcsParameters;
 import org.zkml4j.backend.random.AesCtrRandom;
 import org.zkml4j.compiler.CompiledCircuit;
 import org.zkml4j.compiler.IntegerExecutor;
@@ -36,7 +35,7 @@ final class CircuitModel implements VerifiableModel {
         this.circuit = circuit;
         this.securityBits = securityBits;
         this.inputVisibility = inputVisibility;
-        this.pcs = new LigeroPcs(new PcsParameters(securityBits));
+        this.pcs = CircuitEngine.pcs(securityBits, inputVisibility == Visibility.PRIVATE);
         this.key = new VerificationKey(CircuitEngine.ID, CircuitEngine.keyPayload(circuit, securityBits));
     }
 

@@ -11,8 +11,8 @@ public record PcsParameters(int securityBits) {
     public static final PcsParameters DEFAULT = new PcsParameters(100);
 
     public PcsParameters {
-        if (securityBits < 20 || securityBits > 120) {
-            throw new IllegalArgumentException("securityBits must be in [20, 120], got " + securityBits);
+        if (securityBits < 20 || securityBits > 124) {
+            throw new IllegalArgumentException("securityBits must be in [20, 124], got " + securityBits);
         }
     }
 }
