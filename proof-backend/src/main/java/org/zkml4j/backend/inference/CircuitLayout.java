@@ -2,6 +2,7 @@ package org.zkml4j.backend.inference;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.zkml4j.backend.pcs.Claim;
 import org.zkml4j.backend.field.Goldilocks;
 import org.zkml4j.backend.layer.DenseLayerShape;
 import org.zkml4j.backend.lookup.LogUpShape;
@@ -166,6 +167,17 @@ final class CircuitLayout {
         for (int l = 0; l < layerCount(); l++) {
             out.add(activationLookups[l]);
             out.add(rangeLookups[l]);
+        }
+        return out;
+    }
+
+    /** The claims on committed vectors, renumbered to commitment positions (public ones dropped). */
+    List<Claim> onCommitment(List<Claim> claims) {
+        List<Claim> out = new ArrayList<>(claims.size());
+        for (Claim c : claims) {
+            if (!isPublic(c.vector())) {
+                out.add(new Claim(position[c.vector()], c.functional(), c.value()));
+            }
         }
         return out;
     }

@@ -121,12 +121,7 @@ public final class CircuitProof {
                 : LogUp.proveAllUnsafe(lookups, t, pcs, rng);
         lookup.proof().writeTo(out);
         claims.addAll(lookup.claims());
-        List<Claim> committed = new ArrayList<>();
-        for (Claim c : claims) {
-            if (!layout.isPublic(c.vector())) {
-                committed.add(new Claim(layout.position[c.vector()], c.functional(), c.value()));
-            }
-        }
+        List<Claim> committed = layout.onCommitment(claims);
         pcs.open(c1, committed, t, rng).writeTo(out);
         return new Result(unpad(layout, output), out.toByteArray());
     }

@@ -104,12 +104,7 @@ public final class PrivateInputProof {
                 : ZkLogUp.proveAll(lookups, t, pcs, masks, rng);
         lookup.proof().writeTo(out);
         claims.addAll(lookup.claims());
-        List<Claim> committed = new ArrayList<>();
-        for (Claim c : claims) {
-            if (!layout.isPublic(c.vector())) {
-                committed.add(new Claim(layout.position[c.vector()], c.functional(), c.value()));
-            }
-        }
+        List<Claim> committed = layout.onCommitment(claims);
         pcs.open(cm, masks.claims(), t, rng).writeTo(out);
         pcs.open(c1, committed, t, rng).writeTo(out);
         return new CircuitProof.Result(CircuitProof.unpad(layout, output), out.toByteArray());

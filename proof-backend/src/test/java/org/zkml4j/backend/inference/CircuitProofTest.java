@@ -148,7 +148,11 @@ class CircuitProofTest {
 
     /** The cheater keeps multiplicities consistent with its tampered witness wherever rows stay in the tables. */
     void recount(long[][] v) {
-        CircuitLayout layout = new CircuitLayout(circuit, inputs.length);
+        recount(v, new CircuitLayout(circuit, inputs.length));
+    }
+
+    /** As above for any layout (public or private input). */
+    static void recount(long[][] v, CircuitLayout layout) {
         for (int l = 0; l < layout.layerCount(); l++) {
             recount(v, CircuitLayout.activationMultiplicities(l), layout.activationTables[l], v[CircuitLayout.z(l)],
                     v[CircuitLayout.a(l)]);
