@@ -1,6 +1,7 @@
 package org.zkml4j.bridge.miner;
 
 import java.io.IOException;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
@@ -63,6 +64,14 @@ public final class MinerNode implements AutoCloseable {
     public void close() {
         server.close();
         provers.shutdownNow();
+    }
+
+    /** Proves one random input per circuit, so the first real request does not pay for JIT warm-up. */
+    private static void warmUp(CircuitCatalog catalog) {
+        SecureRandom random = new SecureRandom();
+        for (Circuit c : catalog.circuits()) {
+            c.model().predictBatch(c.inputs().random(1, random), random.nextLong());
+        }
     }
 
     /** Builds a {@link MinerNode}: {@link #admit} is required, the rest optional. */
@@ -137,6 +146,7 @@ public final class MinerNode implements AutoCloseable {
                 }
             }
             CircuitCatalog catalog = CircuitCatalog.of(circuits);
+            warmUp(catalog);
             ThreadPoolExecutor provers = new ThreadPoolExecutor(limits.workers(), limits.workers(), 0,
                     TimeUnit.MILLISECONDS, new ArrayBlockingQueue<>(limits.queue()), runnable -> {
                         Thread t = new Thread(runnable, "zkml4j-prover");

@@ -1,10 +1,9 @@
 package org.zkml4j.bridge.validator;
 
-import com.google.common.util.concurrent.Futures;
-import com.google.common.util.concurrent.ListenableFuture;
 import com.google.protobuf.ByteString;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
+import io.grpc.stub.StreamObserver;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.security.MessageDigest;
@@ -15,10 +14,10 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicLong;
 import org.zkml4j.bridge.auth.ExpiringSet;
 import org.zkml4j.bridge.auth.RequestSigner;
 import org.zkml4j.bridge.circuit.Circuit;
@@ -109,30 +108,46 @@ public final class Validator {
         return new RoundReport(round, circuit, nonce, outcomes);
     }
 
-    /** A request in flight to one miner. */
-    private record Pending(MinerEndpoint miner, ListenableFuture<ProveResponse> answer, long startNanos,
-                           AtomicLong endNanos) {}
+    /** A request in flight to one miner; the answer carries the time it arrived. */
+    private record Pending(MinerEndpoint miner, CompletableFuture<Timed> answer, long startNanos) {}
+
+    private record Timed(ProveResponse response, long endNanos) {}
 
     private Pending send(MinerEndpoint miner, ProveRequest request) {
-        AtomicLong end = new AtomicLong();
+        CompletableFuture<Timed> answer = new CompletableFuture<>();
         long start = System.nanoTime();
-        ListenableFuture<ProveResponse> answer;
         try {
-            answer = signer.sign(ProverGrpc.newFutureStub(miner.channel()), ProverGrpc.getProveMethod(), request)
+            signer.sign(ProverGrpc.newStub(miner.channel()), ProverGrpc.getProveMethod(), request)
                     .withDeadlineAfter(deadline.toMillis(), TimeUnit.MILLISECONDS)
-                    .prove(request);
+                    .prove(request, new StreamObserver<>() {
+                        private Timed first;
+
+                        @Override
+                        public void onNext(ProveResponse response) {
+                            first = new Timed(response, System.nanoTime());
+                        }
+
+                        @Override
+                        public void onError(Throwable t) {
+                            answer.completeExceptionally(t);
+                        }
+
+                        @Override
+                        public void onCompleted() {
+                            answer.complete(first);
+                        }
+                    });
         } catch (RuntimeException e) {
-            answer = Futures.immediateFailedFuture(e);
+            answer.completeExceptionally(e);
         }
-        answer.addListener(() -> end.set(System.nanoTime()), Runnable::run);
-        return new Pending(miner, answer, start, end);
+        return new Pending(miner, answer, start);
     }
 
     private MinerOutcome collect(Pending p, Circuit circuit, int[][] quantized, long nonce)
             throws InterruptedException {
-        ProveResponse answer;
+        Timed timed;
         try {
-            answer = p.answer.get(deadline.toMillis() + 2000, TimeUnit.MILLISECONDS);
+            timed = p.answer.get(deadline.toMillis() + 2000, TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
             p.answer.cancel(true);
             return failed(p, Verdict.TIMEOUT, "no answer within the deadline");
@@ -143,7 +158,11 @@ public final class Validator {
             }
             return failed(p, Verdict.ERROR, status.getCode() + ": " + status.getDescription());
         }
-        double seconds = (p.endNanos.get() - p.startNanos) / 1e9;
+        if (timed == null) {
+            return failed(p, Verdict.MALFORMED, "the miner completed the call without an answer");
+        }
+        ProveResponse answer = timed.response();
+        double seconds = (timed.endNanos() - p.startNanos) / 1e9;
         AnswerVerifier.Check check;
         try {
             check = AnswerVerifier.check(circuit, quantized, nonce, answer);
@@ -155,9 +174,7 @@ public final class Validator {
     }
 
     private static MinerOutcome failed(Pending p, Verdict verdict, String reason) {
-        long end = p.endNanos.get();
-        double seconds = end == 0 ? Double.NaN : (end - p.startNanos) / 1e9;
-        return new MinerOutcome(p.miner, verdict, reason, seconds, 0, 0);
+        return new MinerOutcome(p.miner, verdict, reason, (System.nanoTime() - p.startNanos) / 1e9, 0, 0);
     }
 
     private Circuit pickCircuit() {
