@@ -70,9 +70,12 @@ public final class RateLimiter {
             return tokens >= burst;
         }
 
+        /** Adds the tokens earned since the last refill; a timestamp older than that one (threads race) adds none. */
         private void refill(long nowNanos) {
-            tokens = Math.min(burst, tokens + (nowNanos - lastNanos) / 1e9 * ratePerSecond);
-            lastNanos = Math.max(lastNanos, nowNanos);
+            if (nowNanos > lastNanos) {
+                tokens = Math.min(burst, tokens + (nowNanos - lastNanos) / 1e9 * ratePerSecond);
+                lastNanos = nowNanos;
+            }
         }
     }
 }

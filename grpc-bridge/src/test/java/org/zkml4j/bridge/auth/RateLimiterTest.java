@@ -25,4 +25,12 @@ class RateLimiterTest {
         assertFalse(limiter.tryAcquire("b", 0));
         assertTrue(limiter.tryAcquire("b", 2_000_000_000L), "a's bucket refilled, so it is dropped for b");
     }
+
+    @Test
+    void tryAcquire_outOfOrderTimestampsDoNotDrainTheBucket() {
+        RateLimiter limiter = new RateLimiter(1e9, 10, 10);
+        assertTrue(limiter.tryAcquire("a", 1_000_000));
+        assertTrue(limiter.tryAcquire("a", 999_000), "a thread that read the clock earlier still gets a token");
+        assertTrue(limiter.tryAcquire("a", 1_000_001));
+    }
 }
