@@ -130,11 +130,12 @@ public final class BridgeCli {
     }
 
     private static int validator(Options o, PrintStream out) throws UsageException, IOException, InterruptedException {
+        Hotkey hotkey = Hotkey.loadOrCreate(Path.of(o.get("hotkey", "validator.key")));
         List<String> specs = o.list("miners");
         if (specs.isEmpty()) {
+            out.println("validator hotkey " + hotkey.publicKeyHex() + " (miners admit it with --validators)");
             throw new UsageException("missing --miners HOST:PORT@HOTKEY[,...]");
         }
-        Hotkey hotkey = Hotkey.loadOrCreate(Path.of(o.get("hotkey", "validator.key")));
         TlsFiles pinned = o.has("tls-ca") ? TlsFiles.pinned(Path.of(o.get("tls-ca", ""))) : null;
         List<Circuit> circuits = verifyOnlyCircuits(o.list("key"));
         List<MinerEndpoint> miners = new ArrayList<>();

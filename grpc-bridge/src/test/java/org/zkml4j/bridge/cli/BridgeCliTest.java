@@ -117,7 +117,10 @@ class BridgeCliTest {
         assertTrue(unknown.err().contains("unknown option --bogus"), unknown.err());
         Run missing = run("verify-remote", "--proof", "x");
         assertEquals(2, missing.code());
-        Run badMiner = run("validator", "--miners", "localhost:1");
+        Run noMiners = run("validator", "--hotkey", dir.resolve("v.key").toString());
+        assertEquals(2, noMiners.code());
+        assertTrue(noMiners.out().startsWith("validator hotkey "), noMiners.out());
+        Run badMiner = run("validator", "--hotkey", dir.resolve("v.key").toString(), "--miners", "localhost:1");
         assertEquals(2, badMiner.code());
         assertTrue(badMiner.err().contains("HOST:PORT@HOTKEY"), badMiner.err());
         Run noFile = run("verify-remote", "--target", "127.0.0.1:1", "--proof", dir.resolve("none").toString(),
