@@ -150,6 +150,11 @@ public final class BridgeCli {
                 miners.add(new MinerEndpoint(spec.substring(at + 1), spec.substring(0, at),
                         Channels.open(hostPort[0], Integer.parseInt(hostPort[1]), pinned)));
             }
+            for (MinerEndpoint m : miners) {
+                if (!Channels.connect(m.channel(), Duration.ofSeconds(5))) {
+                    out.println("warning: miner " + m.address() + " is not reachable yet (it scores as ERROR until it is)");
+                }
+            }
             if (o.has("serve-port")) {
                 verifier = VerifierNode.builder(circuits).port((int) o.integer("serve-port", 0, 0, 65535)).start();
                 out.println("public verification service on 127.0.0.1:" + verifier.port());

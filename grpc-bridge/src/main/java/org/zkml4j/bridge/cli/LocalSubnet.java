@@ -144,8 +144,8 @@ public final class LocalSubnet implements AutoCloseable {
             return this;
         }
 
-        /** Starts every node. */
-        public LocalSubnet start() throws IOException {
+        /** Starts every node and connects the validator to each miner. */
+        public LocalSubnet start() throws IOException, InterruptedException {
             List<Circuit> circuits = new ArrayList<>();
             if (models.isEmpty()) {
                 circuits.add(Circuit.provable(DefaultCircuits.TINY_MLP, DefaultCircuits.tinyMlp()));
@@ -172,13 +172,18 @@ public final class LocalSubnet implements AutoCloseable {
                     endpoints.add(new MinerEndpoint(hotkey, "127.0.0.1:" + miner.port(), channel));
                     roles.put(hotkey, behavior.name());
                 }
+                for (ManagedChannel channel : channels) {
+                    if (!Channels.connect(channel, Duration.ofSeconds(10))) {
+                        throw new IOException("a local miner did not accept a connection within 10 s");
+                    }
+                }
                 verifier = VerifierNode.builder(circuits).tls(tls).start();
                 List<WeightedCircuit> weighted = circuits.stream().map(c -> new WeightedCircuit(c, 1.0)).toList();
                 ScoreBoard board = new ScoreBoard(OmronReward.DEFAULTS, scores == null ? null : new ScoreFile(scores));
                 Validator validator = Validator.builder(new RequestSigner(validatorKey), endpoints, weighted, board)
                         .deadline(deadline).build();
                 return new LocalSubnet(miners, channels, roles, validator, verifier);
-            } catch (IOException | RuntimeException e) {
+            } catch (IOException | InterruptedException | RuntimeException e) {
                 channels.forEach(ManagedChannel::shutdownNow);
                 miners.forEach(MinerNode::close);
                 if (verifier != null) {

@@ -1,11 +1,15 @@
 package org.zkml4j.bridge.net;
 
 import io.grpc.ChannelCredentials;
+import io.grpc.ConnectivityState;
 import io.grpc.InsecureChannelCredentials;
 import io.grpc.ManagedChannel;
 import io.grpc.TlsChannelCredentials;
 import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
 import java.io.IOException;
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 /** Client channels to nodes: plaintext, or TLS pinned to one node certificate. */
 public final class Channels {
@@ -25,6 +29,29 @@ public final class Channels {
         return NettyChannelBuilder.forAddress(host, port, credentials)
                 .maxInboundMessageSize(MAX_RESPONSE_BYTES)
                 .build();
+    }
+
+    /**
+     * Connects {@code channel} now and waits until it is ready (at most {@code timeout}), so the
+     * first call does not pay for the TCP and TLS handshakes.
+     *
+     * @return whether the channel became ready in time
+     */
+    public static boolean connect(ManagedChannel channel, Duration timeout) throws InterruptedException {
+        long end = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            ConnectivityState state = channel.getState(true);
+            if (state == ConnectivityState.READY) {
+                return true;
+            }
+            long left = end - System.nanoTime();
+            if (left <= 0) {
+                return false;
+            }
+            CountDownLatch changed = new CountDownLatch(1);
+            channel.notifyWhenStateChanged(state, changed::countDown);
+            changed.await(left, TimeUnit.NANOSECONDS);
+        }
     }
 
     /**
