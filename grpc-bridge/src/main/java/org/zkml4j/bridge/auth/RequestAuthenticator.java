@@ -12,6 +12,7 @@ import io.grpc.ServerInterceptor;
 import io.grpc.ServerInterceptors;
 import io.grpc.ServerServiceDefinition;
 import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -149,7 +150,13 @@ public final class RequestAuthenticator implements ServerInterceptor {
                 call.close(refusal, new Metadata());
                 return;
             }
-            super.onMessage(message);
+            try {
+                super.onMessage(message); // parses the bytes into the service's request type
+            } catch (StatusRuntimeException e) {
+                refused = true;
+                call.close(Status.INVALID_ARGUMENT.withDescription("malformed request message: "
+                        + e.getStatus().getDescription()), new Metadata());
+            }
         }
 
         @Override

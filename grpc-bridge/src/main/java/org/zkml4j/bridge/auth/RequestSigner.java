@@ -38,7 +38,7 @@ public final class RequestSigner {
     }
 
     /** A fresh request nonce: 128 random bits in hex. */
-    public String freshNonce() {
+    private String freshNonce() {
         byte[] bytes = new byte[16];
         random.nextBytes(bytes);
         return HexFormat.of().formatHex(bytes);

@@ -59,7 +59,7 @@ public final class BridgeCli {
             "       zkml4j miner --validators HEX[,HEX] [--port 50051] [--host 127.0.0.1] [--hotkey miner.key]"
                     + " [--model M.zkm[,M2.zkm]] [--behavior honest] [--tls-dir DIR] [--seconds N]",
             "       zkml4j validator --miners HOST:PORT@HEX[,...] [--hotkey validator.key] [--key M.vk[,M2.vk]]"
-                    + " [--rounds 10] [--interval-ms 1000] [--deadline-ms 5000] [--scores validator-scores.txt]"
+                    + " [--rounds 10] [--interval-ms 1000] [--deadline-ms 5000] [--rows 1] [--scores validator-scores.txt]"
                     + " [--tls-ca CERT] [--serve-port P]",
             "       zkml4j verify-remote --target HOST:PORT --proof P.proof (--key M.vk | --circuit-id HEX)"
                     + " [--hotkey F] [--tls-ca CERT] [--deadline-ms 10000]",
@@ -78,7 +78,7 @@ public final class BridgeCli {
                 case "miner" -> miner(Options.parse(args, Set.of("validators", "port", "host", "hotkey", "model",
                         "behavior", "tls-dir", "seconds")), out);
                 case "validator" -> validator(Options.parse(args, Set.of("miners", "hotkey", "key", "rounds",
-                        "interval-ms", "deadline-ms", "scores", "tls-ca", "serve-port")), out);
+                        "interval-ms", "deadline-ms", "rows", "scores", "tls-ca", "serve-port")), out);
                 case "verify-remote" -> verifyRemote(Options.parse(args, Set.of("target", "proof", "key",
                         "circuit-id", "hotkey", "tls-ca", "deadline-ms")), out, err);
                 case "subnet" -> subnet(Options.parse(args, Set.of("miners", "cheaters", "slow", "slow-ms", "rounds",
@@ -163,7 +163,8 @@ public final class BridgeCli {
                     new ScoreFile(Path.of(o.get("scores", "validator-scores.txt"))));
             Validator validator = Validator.builder(new RequestSigner(hotkey), miners,
                     circuits.stream().map(c -> new WeightedCircuit(c, 1.0)).toList(), board)
-                    .deadline(Duration.ofMillis(o.integer("deadline-ms", 5000, 1, 600_000))).build();
+                    .deadline(Duration.ofMillis(o.integer("deadline-ms", 5000, 1, 600_000)))
+                    .rowsPerRequest((int) o.integer("rows", 1, 1, 1024)).build();
             out.println("validator " + hotkey.publicKeyHex() + ", " + miners.size() + " miners, "
                     + circuits.size() + " circuits");
             long rounds = o.integer("rounds", 10, 0, Integer.MAX_VALUE);

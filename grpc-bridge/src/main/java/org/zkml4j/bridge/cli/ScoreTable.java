@@ -19,13 +19,14 @@ final class ScoreTable {
         StringBuilder text = new StringBuilder();
         text.append(String.format(Locale.ROOT, "round %d  circuit %s (%s…)  nonce %016x%n", report.round(),
                 report.circuit().name(), report.circuit().idHex().substring(0, 12), report.nonce()));
-        text.append(String.format(Locale.ROOT, "  %-9s %-11s %-13s %9s %9s %8s %7s  %s%n", "miner", "role", "verdict",
-                "time ms", "proof B", "score", "weight", "reason"));
+        text.append(String.format(Locale.ROOT, "  %-9s %-11s %-13s %9s %9s %9s %8s %7s  %s%n", "miner", "role",
+                "verdict", "time ms", "prove ms", "proof B", "score", "weight", "reason"));
         for (MinerOutcome o : report.outcomes()) {
             String hotkey = o.miner().hotkey();
-            text.append(String.format(Locale.ROOT, "  %-9s %-11s %-13s %9s %9d %8.4f %7.3f  %s%n", o.miner().shortName(),
-                    label.apply(hotkey), o.verdict(), Double.isNaN(o.responseSeconds()) ? "-"
-                            : String.format(Locale.ROOT, "%.1f", o.responseSeconds() * 1000),
+            text.append(String.format(Locale.ROOT, "  %-9s %-11s %-13s %9.1f %9s %9d %8.4f %7.3f  %s%n",
+                    o.miner().shortName(), label.apply(hotkey), o.verdict(), o.responseSeconds() * 1000,
+                    o.reportedProveMicros() > 0 ? String.format(Locale.ROOT, "%.1f", o.reportedProveMicros() / 1000.0)
+                            : "-",
                     o.proofBytes(), board.score(hotkey), weights.getOrDefault(hotkey, 0.0), shorten(o.reason())));
         }
         return text.toString();

@@ -22,11 +22,6 @@ public final class ScoreFile {
         this.path = path;
     }
 
-    /** The file's location. */
-    public Path path() {
-        return path;
-    }
-
     /**
      * The stored scores, or none if the file does not exist.
      *

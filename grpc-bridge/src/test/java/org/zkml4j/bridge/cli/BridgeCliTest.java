@@ -92,7 +92,7 @@ class BridgeCliTest {
                 .admit(Set.of(validator.publicKeyHex())).start()) {
             Run r = run("validator", "--miners", "127.0.0.1:" + miner.port() + "@" + miner.hotkey().publicKeyHex(),
                     "--hotkey", validatorKey.toString(), "--key", key.toString(), "--rounds", "2", "--interval-ms", "0",
-                    "--scores", scores.toString());
+                    "--rows", "3", "--scores", scores.toString());
             assertEquals(0, r.code(), r.err());
             assertEquals(2, r.out().split("VERIFIED", -1).length - 1, r.out());
             assertTrue(Files.readString(scores).contains(miner.hotkey().publicKeyHex()));

@@ -6,8 +6,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.zkml4j.bridge.StatusAssertions.assertStatus;
 
 import com.google.protobuf.ByteString;
+import io.grpc.CallOptions;
+import io.grpc.Channel;
+import io.grpc.ClientInterceptors;
 import io.grpc.ManagedChannel;
+import io.grpc.MethodDescriptor;
 import io.grpc.Status;
+import io.grpc.stub.ClientCalls;
+import io.grpc.stub.MetadataUtils;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -250,4 +260,39 @@ class MinerNodeTest {
             }
         }
     }
+
+    @Test
+    void signedGarbageBody_isInvalidArgumentAndTheNodeKeepsServing() {
+        MethodDescriptor<byte[], byte[]> raw = ProverGrpc.getProveMethod().toBuilder(BYTES, BYTES).build();
+        byte[] garbage = {(byte) 0xFF, (byte) 0xFF, (byte) 0xFF, 0x01, 0x02}; // wire type 7 does not exist
+        String nonce = "garbage-request-nonce-1";
+        long now = System.currentTimeMillis();
+        byte[] message = SignedRequest.message(nonce, validator.publicKeyHex(), garbage, now,
+                ProverGrpc.getProveMethod().getFullMethodName());
+        SignedRequest signature = new SignedRequest(validator.publicKeyHex(), nonce, now, validator.sign(message));
+        Channel signed = ClientInterceptors.intercept(channel,
+                MetadataUtils.newAttachHeadersInterceptor(signature.toMetadata()));
+        assertStatus(Status.Code.INVALID_ARGUMENT, "malformed request message", () -> ClientCalls.blockingUnaryCall(
+                signed, raw, CallOptions.DEFAULT.withDeadlineAfter(5, TimeUnit.SECONDS), garbage));
+        ProveRequest request = freshRequest();
+        ProveResponse answer = prove(channel, new RequestSigner(validator), request);
+        assertEquals(Verdict.VERIFIED,
+                AnswerVerifier.check(circuit, quantized(request), request.getNonce(), answer).verdict());
+    }
+
+    private static final MethodDescriptor.Marshaller<byte[]> BYTES = new MethodDescriptor.Marshaller<>() {
+        @Override
+        public InputStream stream(byte[] value) {
+            return new ByteArrayInputStream(value);
+        }
+
+        @Override
+        public byte[] parse(InputStream stream) {
+            try {
+                return stream.readAllBytes();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    };
 }
