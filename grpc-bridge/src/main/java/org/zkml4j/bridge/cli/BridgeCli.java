@@ -93,7 +93,7 @@ public final class BridgeCli {
             err.println("zkml4j: no such file: " + e.getFile());
             return USAGE;
         } catch (StatusRuntimeException e) {
-            err.println("zkml4j: node refused: " + e.getStatus().getCode() + " " + e.getStatus().getDescription());
+            err.println("zkml4j: remote call failed: " + e.getStatus().getCode() + ": " + e.getStatus().getDescription());
             return USAGE;
         } catch (IOException | RuntimeException e) {
             err.println("zkml4j: " + e.getMessage());
