@@ -39,7 +39,11 @@ public final class KeyPolicy {
     public boolean verifies(String hotkey, byte[] message, byte[] signature) {
         Ed25519PublicKeyParameters key = decoded.get(hotkey);
         if (key == null) {
-            key = new Ed25519PublicKeyParameters(HexFormat.of().parseHex(hotkey), 0);
+            try {
+                key = new Ed25519PublicKeyParameters(HexFormat.of().parseHex(hotkey), 0);
+            } catch (IllegalArgumentException e) {
+                return false; // not a point on the curve
+            }
             if (decoded.size() < MAX_CACHED_KEYS) {
                 decoded.put(hotkey, key);
             }

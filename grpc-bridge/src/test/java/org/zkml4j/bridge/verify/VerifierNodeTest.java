@@ -20,6 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.zkml4j.bridge.TestCircuits;
 import org.zkml4j.bridge.auth.Hotkey;
 import org.zkml4j.bridge.auth.RequestSigner;
+import org.zkml4j.bridge.auth.SignedRequest;
 import org.zkml4j.bridge.circuit.Circuit;
 import org.zkml4j.bridge.net.Channels;
 import org.zkml4j.bridge.net.SelfSignedCertificate;
@@ -101,6 +102,17 @@ class VerifierNodeTest {
                 () -> verify(channel, anyone(), byId().clearCircuitId().build()));
         assertStatus(Status.Code.NOT_FOUND, "unknown circuit",
                 () -> verify(channel, anyone(), byId().setCircuitId(ByteString.copyFrom(new byte[32])).build()));
+    }
+
+    @Test
+    void verify_hotkeyThatIsNotACurvePointIsUnauthenticated() {
+        VerifyRequest request = byId().build();
+        String notAPoint = "ff".repeat(32);
+        SignedRequest forged = new SignedRequest(notAPoint, "0123456789abcdef0123", System.currentTimeMillis(),
+                new byte[64]);
+        assertStatus(Status.Code.UNAUTHENTICATED, "signature does not verify",
+                () -> RequestSigner.attach(VerificationGrpc.newBlockingStub(channel), forged).verify(request));
+        assertTrue(verify(channel, anyone(), request).getValid(), "the node keeps serving");
     }
 
     @Test
