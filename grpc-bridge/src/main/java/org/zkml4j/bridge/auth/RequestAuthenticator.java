@@ -84,13 +84,17 @@ public final class RequestAuthenticator implements ServerInterceptor {
                     "hotkey " + signed.hotkey().substring(0, 16) + "… is not admitted by this node"));
         }
         long now = clock.millis();
-        if (Math.abs(now - signed.timestampMillis()) > maxSkew.toMillis()) {
+        if (stale(signed, now)) {
             return refuse(call, Status.UNAUTHENTICATED.withDescription("stale timestamp: " + signed.timestampMillis()
                     + " is more than " + maxSkew.toMillis() + " ms from this node's clock " + now));
         }
         Context context = Context.current().withValue(CALLER, signed.hotkey());
         ServerCall.Listener<Q> delegate = Contexts.interceptCall(context, call, headers, next);
         return new VerifyingListener<>(delegate, call, signed);
+    }
+
+    private boolean stale(SignedRequest signed, long nowMillis) {
+        return Math.abs(nowMillis - signed.timestampMillis()) > maxSkew.toMillis();
     }
 
     private static <Q, R> ServerCall.Listener<Q> refuse(ServerCall<Q, R> call, Status status) {
@@ -105,6 +109,10 @@ public final class RequestAuthenticator implements ServerInterceptor {
             return Status.UNAUTHENTICATED.withDescription("signature does not verify for this hotkey, body and method");
         }
         long now = clock.millis();
+        if (stale(signed, now)) { // checked again: the message may arrive long after the headers
+            return Status.UNAUTHENTICATED.withDescription("stale timestamp: the request body arrived more than "
+                    + maxSkew.toMillis() + " ms after the signature's time");
+        }
         long expiry = signed.timestampMillis() + maxSkew.toMillis() + 1;
         switch (nonces.add(signed.hotkey() + ":" + signed.nonce(), expiry, now)) {
             case ALREADY_PRESENT:
