@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 import org.zkml4j.backend.io.InvalidProofException;
+import org.zkml4j.bridge.cli.BridgeCli;
 import org.zkml4j.sdk.ProvingOptions;
 import org.zkml4j.sdk.Statement;
 import org.zkml4j.sdk.VerifiableModel;
@@ -33,6 +34,7 @@ import org.zkml4j.sdk.model.ModelGraphJson;
  * ./zkml4j prove --model M.zkm --input X.csv --out P.proof [--nonce N] [--input-visibility public|private]
  * ./zkml4j verify --key M.vk --proof P.proof
  * ./zkml4j inspect FILE
+ * ./zkml4j miner | validator | verify-remote | subnet …   (the proving subnet, grpc-bridge/README.md)
  * </pre>
  */
 public final class Main {
@@ -44,7 +46,8 @@ public final class Main {
             "       zkml4j compile --model M.json --calibration C.csv --out M.zkm",
             "       zkml4j prove --model M.zkm --input X.csv --out P.proof [--nonce N] [--input-visibility public|private]",
             "       zkml4j verify --key M.vk --proof P.proof",
-            "       zkml4j inspect FILE");
+            "       zkml4j inspect FILE",
+            BridgeCli.USAGE_TEXT);
 
     private Main() {}
 
@@ -59,6 +62,9 @@ public final class Main {
             return USAGE;
         }
         String[] rest = Arrays.copyOfRange(args, 1, args.length);
+        if (BridgeCli.COMMANDS.contains(args[0])) {
+            return BridgeCli.run(args[0], rest, out, err);
+        }
         try {
             return switch (args[0]) {
                 case "demo" -> demo(options(rest, Set.of("log-n")), out);

@@ -100,4 +100,15 @@ class MainTest {
         assertTrue(badVisibility.err().contains("public or private"), badVisibility.err());
         assertEquals(2, run("inspect", junk.toString()).code());
     }
+
+    @Test
+    void subnetCommands_areDispatchedToTheBridge() {
+        assertTrue(Main.USAGE_TEXT.contains("zkml4j subnet"), Main.USAGE_TEXT);
+        Run subnet = run("subnet", "--miners", "2", "--cheaters", "1", "--slow", "0", "--rounds", "1");
+        assertEquals(0, subnet.code(), subnet.err());
+        assertTrue(subnet.out().contains("final weights:"), subnet.out());
+        Run bad = run("verify-remote", "--bogus", "1");
+        assertEquals(2, bad.code());
+        assertTrue(bad.err().contains("unknown option --bogus"), bad.err());
+    }
 }

@@ -1,0 +1,50 @@
+package org.zkml4j.bridge.circuit;
+
+import com.google.protobuf.ByteString;
+import io.grpc.stub.StreamObserver;
+import org.zkml4j.bridge.net.BridgeException;
+import org.zkml4j.bridge.v1.CircuitInfo;
+import org.zkml4j.bridge.v1.GetVerificationKeyRequest;
+import org.zkml4j.bridge.v1.GetVerificationKeyResponse;
+import org.zkml4j.bridge.v1.ListCircuitsRequest;
+import org.zkml4j.bridge.v1.ListCircuitsResponse;
+import org.zkml4j.bridge.v1.RegistryGrpc;
+
+/** The registry service: lists a node's circuits and hands out their verification keys. */
+public final class RegistryService extends RegistryGrpc.RegistryImplBase {
+    private final CircuitCatalog catalog;
+
+    public RegistryService(CircuitCatalog catalog) {
+        this.catalog = catalog;
+    }
+
+    @Override
+    public void listCircuits(ListCircuitsRequest request, StreamObserver<ListCircuitsResponse> response) {
+        ListCircuitsResponse.Builder list = ListCircuitsResponse.newBuilder();
+        for (Circuit c : catalog.circuits()) {
+            list.addCircuits(CircuitInfo.newBuilder()
+                    .setCircuitId(ByteString.copyFrom(c.key().circuitId()))
+                    .setName(c.name())
+                    .setEngine(c.key().engine())
+                    .setInputSize(c.inputs().width())
+                    .setOutputSize(c.inputs().outputWidth())
+                    .setClassifier(c.inputs().classifier())
+                    .setKeySize(c.key().toBytes().length));
+        }
+        response.onNext(list.build());
+        response.onCompleted();
+    }
+
+    @Override
+    public void getVerificationKey(GetVerificationKeyRequest request,
+                                   StreamObserver<GetVerificationKeyResponse> response) {
+        try {
+            Circuit c = catalog.require(request.getCircuitId());
+            response.onNext(GetVerificationKeyResponse.newBuilder()
+                    .setVerificationKey(ByteString.copyFrom(c.key().toBytes())).build());
+            response.onCompleted();
+        } catch (RuntimeException e) {
+            response.onError(BridgeException.toStatus(e));
+        }
+    }
+}

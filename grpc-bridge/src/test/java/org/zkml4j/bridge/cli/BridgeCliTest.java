@@ -1,0 +1,131 @@
+package org.zkml4j.bridge.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.zkml4j.bridge.TestCircuits;
+import org.zkml4j.bridge.auth.Hotkey;
+import org.zkml4j.bridge.circuit.Circuit;
+import org.zkml4j.bridge.miner.MinerNode;
+import org.zkml4j.bridge.verify.VerifierNode;
+import org.zkml4j.sdk.Statement;
+import org.zkml4j.sdk.VerifiedPrediction;
+
+class BridgeCliTest {
+    @TempDir
+    Path dir;
+
+    /** Exit code and captured streams of one command. */
+    record Run(int code, String out, String err) {}
+
+    static Run run(String command, String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code = BridgeCli.run(command, args, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+        return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    private Path proofFile(String name, Statement statement, byte[] proof) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        DataOutputStream out = new DataOutputStream(bytes);
+        byte[] s = statement.toBytes();
+        out.writeInt(0x5A4B5046);
+        out.writeShort(1);
+        out.writeInt(s.length);
+        out.write(s);
+        out.writeInt(proof.length);
+        out.write(proof);
+        return Files.write(dir.resolve(name), bytes.toByteArray());
+    }
+
+    @Test
+    void subnet_printsScoreTableAndZeroWeightForTheCheater() {
+        Run r = run("subnet", "--miners", "2", "--cheaters", "1", "--slow", "0", "--rounds", "2");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("round 2  circuit tiny-mlp"), r.out());
+        assertTrue(r.out().contains("INVALID_PROOF"), r.out());
+        assertTrue(r.out().matches("(?s).*final weights:.*cheating\\s+0\\.000.*"), r.out());
+    }
+
+    @Test
+    void verifyRemote_validExitsZeroTamperedExitsOne() throws Exception {
+        Circuit circuit = TestCircuits.small();
+        VerifiedPrediction p = circuit.model().predict(new float[] {0.25f, 0.5f}, 7);
+        Path key = Files.write(dir.resolve("small.vk"), circuit.key().toBytes());
+        Path good = proofFile("good.proof", p.statement(), p.proof());
+        Path bad = proofFile("bad.proof", p.statement().withNonce(8), p.proof());
+        try (VerifierNode node = VerifierNode.builder(List.of(circuit)).start()) {
+            String target = "127.0.0.1:" + node.port();
+            Run valid = run("verify-remote", "--target", target, "--proof", good.toString(), "--circuit-id",
+                    circuit.idHex());
+            assertEquals(0, valid.code(), valid.err());
+            assertEquals("valid", valid.out().strip());
+            Run inline = run("verify-remote", "--target", target, "--proof", good.toString(), "--key", key.toString());
+            assertEquals(0, inline.code(), inline.err());
+            Run invalid = run("verify-remote", "--target", target, "--proof", bad.toString(), "--key", key.toString());
+            assertEquals(1, invalid.code());
+            assertTrue(invalid.err().startsWith("invalid: "), invalid.err());
+        }
+    }
+
+    @Test
+    void validator_scoresAMinerOverTheNetwork() throws Exception {
+        Circuit circuit = TestCircuits.small();
+        Path validatorKey = dir.resolve("validator.key");
+        Hotkey validator = Hotkey.loadOrCreate(validatorKey);
+        Path key = Files.write(dir.resolve("small.vk"), circuit.key().toBytes());
+        Path scores = dir.resolve("scores.txt");
+        try (MinerNode miner = MinerNode.builder(Hotkey.generate(new SecureRandom()), List.of(circuit))
+                .admit(Set.of(validator.publicKeyHex())).start()) {
+            Run r = run("validator", "--miners", "127.0.0.1:" + miner.port() + "@" + miner.hotkey().publicKeyHex(),
+                    "--hotkey", validatorKey.toString(), "--key", key.toString(), "--rounds", "2", "--interval-ms", "0",
+                    "--rows", "3", "--scores", scores.toString());
+            assertEquals(0, r.code(), r.err());
+            assertEquals(2, r.out().split("VERIFIED", -1).length - 1, r.out());
+            assertTrue(Files.readString(scores).contains(miner.hotkey().publicKeyHex()));
+        }
+    }
+
+    @Test
+    void miner_servesForTheGivenTime() throws IOException {
+        Hotkey validator = Hotkey.generate(new SecureRandom());
+        Run r = run("miner", "--validators", validator.publicKeyHex(), "--port", "0", "--seconds", "1", "--hotkey",
+                dir.resolve("miner.key").toString(), "--tls-dir", dir.resolve("tls").toString());
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("listening on 127.0.0.1:"), r.out());
+        assertTrue(r.out().contains("(TLS, pin "), r.out());
+        assertTrue(Files.exists(dir.resolve("tls/node.crt")));
+    }
+
+    @Test
+    void badUsage_exitsTwoWithAClearMessage() {
+        Run unknown = run("subnet", "--bogus", "1");
+        assertEquals(2, unknown.code());
+        assertTrue(unknown.err().contains("unknown option --bogus"), unknown.err());
+        Run missing = run("verify-remote", "--proof", "x");
+        assertEquals(2, missing.code());
+        Run noMiners = run("validator", "--hotkey", dir.resolve("v.key").toString());
+        assertEquals(2, noMiners.code());
+        assertTrue(noMiners.out().startsWith("validator hotkey "), noMiners.out());
+        Run badMiner = run("validator", "--hotkey", dir.resolve("v.key").toString(), "--miners", "localhost:1");
+        assertEquals(2, badMiner.code());
+        assertTrue(badMiner.err().contains("HOST:PORT@HOTKEY"), badMiner.err());
+        Run noFile = run("verify-remote", "--target", "127.0.0.1:1", "--proof", dir.resolve("none").toString(),
+                "--circuit-id", "00");
+        assertEquals(2, noFile.code());
+        assertTrue(noFile.err().contains("no such file"), noFile.err());
+    }
+}
