@@ -21,7 +21,6 @@ import org.zkml4j.sdk.VerifiedPrediction;
 import org.zkml4j.sdk.Verifier;
 import org.zkml4j.sdk.Visibility;
 import org.zkml4j.sdk.model.ModelGraph;
-import org.zkml4j.sdk.model.ModelGraphJson;
 
 /**
  * The {@code ./zkml4j} command line. Exit codes: 0 success (for {@code verify}: valid), 1 invalid
@@ -29,7 +28,7 @@ import org.zkml4j.sdk.model.ModelGraphJson;
  *
  * <pre>
  * ./zkml4j demo [--log-n N]
- * ./zkml4j compile --model M.json --calibration C.csv --out M.zkm     (also writes M.vk)
+ * ./zkml4j compile --model M.json|M.zip --calibration C.csv --out M.zkm  (also writes M.vk; M.zip: DL4J ModelSerializer)
  * ./zkml4j prove --model M.zkm --input X.csv --out P.proof [--nonce N] [--input-visibility public|private]
  * ./zkml4j verify --key M.vk --proof P.proof
  * ./zkml4j inspect FILE
@@ -41,7 +40,7 @@ public final class Main {
     static final int USAGE = 2;
     static final String USAGE_TEXT = String.join("\n",
             "usage: zkml4j demo [--log-n N]",
-            "       zkml4j compile --model M.json --calibration C.csv --out M.zkm",
+            "       zkml4j compile --model M.json|M.zip --calibration C.csv --out M.zkm",
             "       zkml4j prove --model M.zkm --input X.csv --out P.proof [--nonce N] [--input-visibility public|private]",
             "       zkml4j verify --key M.vk --proof P.proof",
             "       zkml4j inspect FILE");
@@ -136,7 +135,7 @@ public final class Main {
     }
 
     private static int compile(Map<String, String> options, PrintStream out) throws UsageException, IOException {
-        ModelGraph graph = ModelGraphJson.read(Path.of(required(options, "model")));
+        ModelGraph graph = ModelFile.read(Path.of(required(options, "model")));
         float[][] calibration = Csv.read(Path.of(required(options, "calibration")));
         Path target = Path.of(required(options, "out"));
         VerifiableModel model = VerifiableModel.compile(graph, calibration, ProvingOptions.DEFAULTS);

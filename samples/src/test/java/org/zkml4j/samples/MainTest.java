@@ -9,9 +9,19 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.nn.conf.layers.DenseLayer;
+import org.deeplearning4j.nn.conf.layers.OutputLayer;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.deeplearning4j.util.ModelSerializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.zkml4j.sdk.model.Activation;
+import org.nd4j.linalg.activations.Activation;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.lossfunctions.LossFunctions;
 import org.zkml4j.sdk.model.Dense;
 import org.zkml4j.sdk.model.ModelGraph;
 import org.zkml4j.sdk.model.ModelGraphJson;
@@ -41,7 +51,7 @@ class MainTest {
         ModelGraph graph = ModelGraph.of(3,
                 new Dense(new float[][] {{1, 2, -1}, {0.5f, -1, 1}, {-1, 0, 2}, {0.3f, 0.3f, 0.3f}},
                         new float[] {0.5f, 0, 1, -0.2f}),
-                Activation.relu(), new Dense(new float[][] {{1, -1, 2, 0}, {-1, 1, 0, 1}}, new float[] {0, 1}),
+                org.zkml4j.sdk.model.Activation.relu(), new Dense(new float[][] {{1, -1, 2, 0}, {-1, 1, 0, 1}}, new float[] {0, 1}),
                 new Softmax());
         Path model = dir.resolve("m.json");
         ModelGraphJson.write(graph, model);
@@ -75,6 +85,49 @@ class MainTest {
 
         assertEquals(0, run("inspect", key.toString()).code());
         assertTrue(run("inspect", zkm.toString()).out().startsWith("compiled model"));
+    }
+
+    @Test
+    void compile_dl4jModelSerializerFileProvesDl4jsClasses() throws IOException {
+        MultiLayerNetwork network = new MultiLayerNetwork(new NeuralNetConfiguration.Builder().seed(3).list()
+                .layer(new DenseLayer.Builder().nIn(3).nOut(6).activation(Activation.RELU).build())
+                .layer(new OutputLayer.Builder(LossFunctions.LossFunction.NEGATIVELOGLIKELIHOOD).nIn(6).nOut(3)
+                        .activation(Activation.SOFTMAX).build())
+                .build());
+        network.init();
+        Path saved = dir.resolve("net.bin"); // not named .zip: recognised by the zip magic
+        ModelSerializer.writeModel(network, saved.toFile(), false);
+        float[][] inputs = {{1, 2, 3}, {-2, 0.5f, 1}, {0, -3, 2}, {2, 2, -1}};
+        Path csv = write("x.csv", "1,2,3\n-2,0.5,1\n0,-3,2\n2,2,-1\n");
+        Path zkm = dir.resolve("net.zkm");
+        Path proof = dir.resolve("p.proof");
+
+        Run compiled = run("compile", "--model", saved.toString(), "--calibration", csv.toString(),
+                "--out", zkm.toString());
+        assertEquals(0, compiled.code(), compiled.err());
+        Run proved = run("prove", "--model", zkm.toString(), "--input", csv.toString(), "--out", proof.toString());
+        assertEquals(0, proved.code(), proved.err());
+        INDArray dl4j = network.output(Nd4j.create(inputs));
+        String[] lines = proved.out().split("\n");
+        for (int r = 0; r < inputs.length; r++) {
+            assertTrue(lines[r].startsWith("class " + dl4j.getRow(r).argMax().getInt(0) + " "), proved.out());
+        }
+        Run verified = run("verify", "--key", dir.resolve("net.vk").toString(), "--proof", proof.toString());
+        assertEquals(0, verified.code(), verified.err());
+    }
+
+    @Test
+    void compile_zipThatIsNoDl4jModelExitsTwo() throws IOException {
+        Path zip = dir.resolve("other.zip");
+        try (ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(zip))) {
+            out.putNextEntry(new ZipEntry("readme.txt"));
+            out.write("not a network".getBytes(StandardCharsets.UTF_8));
+        }
+        Path csv = write("cal.csv", "1,2,3\n");
+        Run r = run("compile", "--model", zip.toString(), "--calibration", csv.toString(), "--out",
+                dir.resolve("m.zkm").toString());
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains("is neither a MultiLayerNetwork nor a ComputationGraph"), r.err());
     }
 
     @Test
