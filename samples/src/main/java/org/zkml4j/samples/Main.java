@@ -28,6 +28,7 @@ import org.zkml4j.sdk.model.ModelGraph;
  *
  * <pre>
  * ./zkml4j demo [--log-n N]
+ * ./zkml4j dl4j-quickstart                                            (see {@link Dl4jQuickstart})
  * ./zkml4j compile --model M.json|M.zip --calibration C.csv --out M.zkm  (also writes M.vk; M.zip: DL4J ModelSerializer)
  * ./zkml4j prove --model M.zkm --input X.csv --out P.proof [--nonce N] [--input-visibility public|private]
  * ./zkml4j verify --key M.vk --proof P.proof
@@ -40,6 +41,7 @@ public final class Main {
     static final int USAGE = 2;
     static final String USAGE_TEXT = String.join("\n",
             "usage: zkml4j demo [--log-n N]",
+            "       zkml4j dl4j-quickstart",
             "       zkml4j compile --model M.json|M.zip --calibration C.csv --out M.zkm",
             "       zkml4j prove --model M.zkm --input X.csv --out P.proof [--nonce N] [--input-visibility public|private]",
             "       zkml4j verify --key M.vk --proof P.proof",
@@ -61,6 +63,7 @@ public final class Main {
         try {
             return switch (args[0]) {
                 case "demo" -> demo(options(rest, Set.of("log-n")), out);
+                case "dl4j-quickstart" -> dl4jQuickstart(options(rest, Set.of()), out);
                 case "compile" -> compile(options(rest, Set.of("model", "calibration", "out")), out);
                 case "prove" -> prove(options(rest, Set.of("model", "input", "out", "nonce", "input-visibility")), out);
                 case "verify" -> verify(options(rest, Set.of("key", "proof")), out, err);
@@ -131,6 +134,11 @@ public final class Main {
         }
         InnerProductDemo.run((int) logN, out);
         PredictionDemo.run(out);
+        return OK;
+    }
+
+    private static int dl4jQuickstart(Map<String, String> noOptions, PrintStream out) throws IOException {
+        Dl4jQuickstart.run(out);
         return OK;
     }
 
