@@ -134,6 +134,7 @@ class MainTest {
     void badUsageAndUnreadableFilesExitTwo() throws IOException {
         assertEquals(2, run().code());
         assertEquals(2, run("frobnicate").code());
+        assertEquals(2, run("dl4j-quickstart", "--epochs", "5").code());
         assertEquals(2, run("verify", "--key").code());
         assertEquals(2, run("verify", "--key", dir.resolve("missing.vk").toString(), "--proof", "x").code());
         Path junk = write("junk.vk", "not a key");
