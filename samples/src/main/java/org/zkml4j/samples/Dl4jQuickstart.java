@@ -90,7 +90,7 @@ public final class Dl4jQuickstart {
         out.printf("compiled in %.0f ms: circuit id %s…, verification key %,d bytes%n", millis(t0),
                 model.verificationKey().circuitIdHex().substring(0, 16), key.length);
 
-        // 4. Predict all held-out rows with one proof, bound to a nonce the verifier chose.
+        // 4. Predict all held-out rows with one proof, bound to a fresh nonce (in an exchange: the verifier's).
         long nonce = new SecureRandom().nextLong();
         long t1 = System.nanoTime();
         Dl4jPrediction p = model.predict(test.getFeatures(), nonce);
@@ -104,16 +104,18 @@ public final class Dl4jQuickstart {
 
         // 5. Anywhere else: the key, the statement and the proof are all a verifier needs.
         long t2 = System.nanoTime();
-        VerificationResult r = Verifier.verify(VerificationKey.fromBytes(key), p.proof().statement(),
+        VerificationResult result = Verifier.verify(VerificationKey.fromBytes(key), p.proof().statement(),
                 p.proof().proof());
-        out.printf("verified with only the key in %.1f ms: %s%n", millis(t2), r.valid() ? "valid" : r.reason());
+        out.printf("verified with only the key in %.1f ms: %s%n", millis(t2),
+                result.valid() ? "valid" : result.reason());
 
         // 6. A claim the network did not compute is rejected: raise one proven logit by one.
         int[][] logits = p.proof().statement().outputs();
         logits[0][0] += 1;
         Statement forged = p.proof().statement().withOutputs(logits);
-        VerificationResult f = Verifier.verify(VerificationKey.fromBytes(key), forged, p.proof().proof());
-        out.println("a changed logit: " + (f.valid() ? "accepted" : "rejected — " + f.reason()));
+        VerificationResult forgedResult = Verifier.verify(VerificationKey.fromBytes(key), forged, p.proof().proof());
+        out.println("a changed logit: "
+                + (forgedResult.valid() ? "accepted" : "rejected — " + forgedResult.reason()));
     }
 
     /** The 150 rows of the bundled iris.csv: 4 features, one-hot labels over 3 species. */

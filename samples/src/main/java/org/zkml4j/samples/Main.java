@@ -29,7 +29,7 @@ import org.zkml4j.sdk.model.ModelGraph;
  * <pre>
  * ./zkml4j demo [--log-n N]
  * ./zkml4j dl4j-quickstart                                            (see {@link Dl4jQuickstart})
- * ./zkml4j compile --model M.json|M.zip --calibration C.csv --out M.zkm  (also writes M.vk; M.zip: DL4J ModelSerializer)
+ * ./zkml4j compile --model M.json|M.zip --calibration C.csv --out M.zkm  (also M.vk; zip: DL4J ModelSerializer)
  * ./zkml4j prove --model M.zkm --input X.csv --out P.proof [--nonce N] [--input-visibility public|private]
  * ./zkml4j verify --key M.vk --proof P.proof
  * ./zkml4j inspect FILE
