@@ -18,10 +18,10 @@ import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.util.ModelSerializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.lossfunctions.LossFunctions;
+import org.zkml4j.sdk.model.Activation;
 import org.zkml4j.sdk.model.Dense;
 import org.zkml4j.sdk.model.ModelGraph;
 import org.zkml4j.sdk.model.ModelGraphJson;
@@ -51,7 +51,7 @@ class MainTest {
         ModelGraph graph = ModelGraph.of(3,
                 new Dense(new float[][] {{1, 2, -1}, {0.5f, -1, 1}, {-1, 0, 2}, {0.3f, 0.3f, 0.3f}},
                         new float[] {0.5f, 0, 1, -0.2f}),
-                org.zkml4j.sdk.model.Activation.relu(), new Dense(new float[][] {{1, -1, 2, 0}, {-1, 1, 0, 1}}, new float[] {0, 1}),
+                Activation.relu(), new Dense(new float[][] {{1, -1, 2, 0}, {-1, 1, 0, 1}}, new float[] {0, 1}),
                 new Softmax());
         Path model = dir.resolve("m.json");
         ModelGraphJson.write(graph, model);
@@ -89,10 +89,12 @@ class MainTest {
 
     @Test
     void compile_dl4jModelSerializerFileProvesDl4jsClasses() throws IOException {
+        org.nd4j.linalg.activations.Activation relu = org.nd4j.linalg.activations.Activation.RELU;
+        org.nd4j.linalg.activations.Activation softmax = org.nd4j.linalg.activations.Activation.SOFTMAX;
         MultiLayerNetwork network = new MultiLayerNetwork(new NeuralNetConfiguration.Builder().seed(3).list()
-                .layer(new DenseLayer.Builder().nIn(3).nOut(6).activation(Activation.RELU).build())
+                .layer(new DenseLayer.Builder().nIn(3).nOut(6).activation(relu).build())
                 .layer(new OutputLayer.Builder(LossFunctions.LossFunction.NEGATIVELOGLIKELIHOOD).nIn(6).nOut(3)
-                        .activation(Activation.SOFTMAX).build())
+                        .activation(softmax).build())
                 .build());
         network.init();
         Path saved = dir.resolve("net.bin"); // not named .zip: recognised by the zip magic
