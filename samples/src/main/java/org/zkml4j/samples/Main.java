@@ -22,7 +22,6 @@ import org.zkml4j.sdk.VerifiedPrediction;
 import org.zkml4j.sdk.Verifier;
 import org.zkml4j.sdk.Visibility;
 import org.zkml4j.sdk.model.ModelGraph;
-import org.zkml4j.sdk.model.ModelGraphJson;
 
 /**
  * The {@code ./zkml4j} command line. Exit codes: 0 success (for {@code verify}: valid), 1 invalid
@@ -30,7 +29,8 @@ import org.zkml4j.sdk.model.ModelGraphJson;
  *
  * <pre>
  * ./zkml4j demo [--log-n N]
- * ./zkml4j compile --model M.json --calibration C.csv --out M.zkm     (also writes M.vk)
+ * ./zkml4j dl4j-quickstart                                            (see {@link Dl4jQuickstart})
+ * ./zkml4j compile --model M.json|M.zip --calibration C.csv --out M.zkm  (also M.vk; zip: DL4J ModelSerializer)
  * ./zkml4j prove --model M.zkm --input X.csv --out P.proof [--nonce N] [--input-visibility public|private]
  * ./zkml4j verify --key M.vk --proof P.proof
  * ./zkml4j inspect FILE
@@ -43,7 +43,8 @@ public final class Main {
     static final int USAGE = 2;
     static final String USAGE_TEXT = String.join("\n",
             "usage: zkml4j demo [--log-n N]",
-            "       zkml4j compile --model M.json --calibration C.csv --out M.zkm",
+            "       zkml4j dl4j-quickstart",
+            "       zkml4j compile --model M.json|M.zip --calibration C.csv --out M.zkm",
             "       zkml4j prove --model M.zkm --input X.csv --out P.proof [--nonce N] [--input-visibility public|private]",
             "       zkml4j verify --key M.vk --proof P.proof",
             "       zkml4j inspect FILE",
@@ -68,6 +69,7 @@ public final class Main {
         try {
             return switch (args[0]) {
                 case "demo" -> demo(options(rest, Set.of("log-n")), out);
+                case "dl4j-quickstart" -> dl4jQuickstart(options(rest, Set.of()), out);
                 case "compile" -> compile(options(rest, Set.of("model", "calibration", "out")), out);
                 case "prove" -> prove(options(rest, Set.of("model", "input", "out", "nonce", "input-visibility")), out);
                 case "verify" -> verify(options(rest, Set.of("key", "proof")), out, err);
@@ -141,8 +143,13 @@ public final class Main {
         return OK;
     }
 
+    private static int dl4jQuickstart(Map<String, String> noOptions, PrintStream out) throws IOException {
+        Dl4jQuickstart.run(out);
+        return OK;
+    }
+
     private static int compile(Map<String, String> options, PrintStream out) throws UsageException, IOException {
-        ModelGraph graph = ModelGraphJson.read(Path.of(required(options, "model")));
+        ModelGraph graph = ModelFile.read(Path.of(required(options, "model")));
         float[][] calibration = Csv.read(Path.of(required(options, "calibration")));
         Path target = Path.of(required(options, "out"));
         VerifiableModel model = VerifiableModel.compile(graph, calibration, ProvingOptions.DEFAULTS);

@@ -9,8 +9,18 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.nn.conf.layers.DenseLayer;
+import org.deeplearning4j.nn.conf.layers.OutputLayer;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.deeplearning4j.util.ModelSerializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.lossfunctions.LossFunctions;
 import org.zkml4j.sdk.model.Activation;
 import org.zkml4j.sdk.model.Dense;
 import org.zkml4j.sdk.model.ModelGraph;
@@ -85,9 +95,55 @@ class MainTest {
     }
 
     @Test
+    void compile_dl4jModelSerializerFileProvesDl4jsClasses() throws IOException {
+        org.nd4j.linalg.activations.Activation relu = org.nd4j.linalg.activations.Activation.RELU;
+        org.nd4j.linalg.activations.Activation softmax = org.nd4j.linalg.activations.Activation.SOFTMAX;
+        MultiLayerNetwork network = new MultiLayerNetwork(new NeuralNetConfiguration.Builder().seed(3).list()
+                .layer(new DenseLayer.Builder().nIn(3).nOut(6).activation(relu).build())
+                .layer(new OutputLayer.Builder(LossFunctions.LossFunction.NEGATIVELOGLIKELIHOOD).nIn(6).nOut(3)
+                        .activation(softmax).build())
+                .build());
+        network.init();
+        Path saved = dir.resolve("net.bin"); // not named .zip: recognised by the zip magic
+        ModelSerializer.writeModel(network, saved.toFile(), false);
+        float[][] inputs = {{1, 2, 3}, {-2, 0.5f, 1}, {0, -3, 2}, {2, 2, -1}};
+        Path csv = write("x.csv", "1,2,3\n-2,0.5,1\n0,-3,2\n2,2,-1\n");
+        Path zkm = dir.resolve("net.zkm");
+        Path proof = dir.resolve("p.proof");
+
+        Run compiled = run("compile", "--model", saved.toString(), "--calibration", csv.toString(),
+                "--out", zkm.toString());
+        assertEquals(0, compiled.code(), compiled.err());
+        Run proved = run("prove", "--model", zkm.toString(), "--input", csv.toString(), "--out", proof.toString());
+        assertEquals(0, proved.code(), proved.err());
+        INDArray dl4j = network.output(Nd4j.create(inputs));
+        String[] lines = proved.out().split("\n");
+        for (int r = 0; r < inputs.length; r++) {
+            assertTrue(lines[r].startsWith("class " + dl4j.getRow(r).argMax().getInt(0) + " "), proved.out());
+        }
+        Run verified = run("verify", "--key", dir.resolve("net.vk").toString(), "--proof", proof.toString());
+        assertEquals(0, verified.code(), verified.err());
+    }
+
+    @Test
+    void compile_zipThatIsNoDl4jModelExitsTwo() throws IOException {
+        Path zip = dir.resolve("other.zip");
+        try (ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(zip))) {
+            out.putNextEntry(new ZipEntry("readme.txt"));
+            out.write("not a network".getBytes(StandardCharsets.UTF_8));
+        }
+        Path csv = write("cal.csv", "1,2,3\n");
+        Run r = run("compile", "--model", zip.toString(), "--calibration", csv.toString(), "--out",
+                dir.resolve("m.zkm").toString());
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains("is neither a MultiLayerNetwork nor a ComputationGraph"), r.err());
+    }
+
+    @Test
     void badUsageAndUnreadableFilesExitTwo() throws IOException {
         assertEquals(2, run().code());
         assertEquals(2, run("frobnicate").code());
+        assertEquals(2, run("dl4j-quickstart", "--epochs", "5").code());
         assertEquals(2, run("verify", "--key").code());
         assertEquals(2, run("verify", "--key", dir.resolve("missing.vk").toString(), "--proof", "x").code());
         Path junk = write("junk.vk", "not a key");
