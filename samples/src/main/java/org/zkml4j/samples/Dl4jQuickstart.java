@@ -27,14 +27,18 @@ import org.zkml4j.dl4j.Dl4jPrediction;
 import org.zkml4j.dl4j.Dl4jVerifiable;
 import org.zkml4j.dl4j.Dl4jVerifiableModel;
 import org.zkml4j.sdk.Statement;
+import org.zkml4j.sdk.VerifiableModel;
 import org.zkml4j.sdk.VerificationKey;
 import org.zkml4j.sdk.VerificationResult;
+import org.zkml4j.sdk.VerifiedPrediction;
 import org.zkml4j.sdk.Verifier;
+import org.zkml4j.sdk.Visibility;
 
 /**
  * Deeplearning4j quickstart, top to bottom: train an Iris classifier with DL4J, make it verifiable,
- * predict 30 held-out flowers with one proof, and check that proof with nothing but the
- * verification key. Run it with {@code ./zkml4j dl4j-quickstart}.
+ * predict 30 held-out flowers with one proof, check that proof with nothing but the verification
+ * key, then prove one flower keeping its measurements private. Run it with
+ * {@code ./zkml4j dl4j-quickstart}.
  *
  * <pre>{@code
  * Dl4jVerifiableModel model = Dl4jVerifiable.of(network).calibrate(train.getFeatures()).compile();
@@ -51,8 +55,12 @@ public final class Dl4jQuickstart {
         run(System.out);
     }
 
-    /** Trains, compiles, proves, verifies and prints what happened at each step. */
-    public static void run(PrintStream out) throws IOException {
+    /**
+     * Trains, compiles, proves, verifies and prints what happened at each step.
+     *
+     * @return the verifiable model (the demo serves it on a local subnet next)
+     */
+    public static Dl4jVerifiableModel run(PrintStream out) throws IOException {
         // 1. Fisher's Iris flowers: 4 measurements, 3 species; 120 rows to train on, 30 held out.
         DataSet iris = readIris();
         iris.shuffle(SEED);
@@ -116,6 +124,17 @@ public final class Dl4jQuickstart {
         VerificationResult forgedResult = Verifier.verify(VerificationKey.fromBytes(key), forged, p.proof().proof());
         out.println("a changed logit: "
                 + (forgedResult.valid() ? "accepted" : "rejected — " + forgedResult.reason()));
+
+        // 7. Keep the input private: the statement carries no features, the proof is zero-knowledge.
+        VerifiableModel hidden = model.model().withInputVisibility(Visibility.PRIVATE);
+        long t3 = System.nanoTime();
+        VerifiedPrediction secret = hidden.predict(test.getFeatures().getRow(0).toFloatVector(), nonce);
+        VerificationResult secretResult = Verifier.verify(VerificationKey.fromBytes(key), secret.statement(),
+                secret.proof());
+        out.printf("private input: proved in %.0f ms (%,d bytes), statement without inputs: %s, class %d%n",
+                millis(t3), secret.proof().length, secretResult.valid() ? "valid" : secretResult.reason(),
+                secret.classes()[0]);
+        return model;
     }
 
     /** The 150 rows of the bundled iris.csv: 4 features, one-hot labels over 3 species. */

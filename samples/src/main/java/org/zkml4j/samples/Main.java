@@ -28,7 +28,8 @@ import org.zkml4j.sdk.model.ModelGraph;
  * proof (reason on stderr), 2 bad usage or an unreadable file.
  *
  * <pre>
- * ./zkml4j demo [--log-n N]
+ * ./zkml4j demo [--rounds K]                  (a DL4J model's verifiable predictions, then a local subnet)
+ * ./zkml4j demo-core [--log-n N]              (the proving core on 2^N elements, then a tiny MLP)
  * ./zkml4j dl4j-quickstart                                            (see {@link Dl4jQuickstart})
  * ./zkml4j compile --model M.json|M.zip --calibration C.csv --out M.zkm  (also M.vk; zip: DL4J ModelSerializer)
  * ./zkml4j prove --model M.zkm --input X.csv --out P.proof [--nonce N] [--input-visibility public|private]
@@ -42,7 +43,8 @@ public final class Main {
     static final int INVALID = 1;
     static final int USAGE = 2;
     static final String USAGE_TEXT = String.join("\n",
-            "usage: zkml4j demo [--log-n N]",
+            "usage: zkml4j demo [--rounds K]",
+            "       zkml4j demo-core [--log-n N]",
             "       zkml4j dl4j-quickstart",
             "       zkml4j compile --model M.json|M.zip --calibration C.csv --out M.zkm",
             "       zkml4j prove --model M.zkm --input X.csv --out P.proof [--nonce N] [--input-visibility public|private]",
@@ -68,7 +70,8 @@ public final class Main {
         }
         try {
             return switch (args[0]) {
-                case "demo" -> demo(options(rest, Set.of("log-n")), out);
+                case "demo" -> demo(options(rest, Set.of("rounds")), out, err);
+                case "demo-core" -> demoCore(options(rest, Set.of("log-n")), out);
                 case "dl4j-quickstart" -> dl4jQuickstart(options(rest, Set.of()), out);
                 case "compile" -> compile(options(rest, Set.of("model", "calibration", "out")), out);
                 case "prove" -> prove(options(rest, Set.of("model", "input", "out", "nonce", "input-visibility")), out);
@@ -133,7 +136,17 @@ public final class Main {
         }
     }
 
-    private static int demo(Map<String, String> options, PrintStream out) throws UsageException, InvalidProofException {
+    private static int demo(Map<String, String> options, PrintStream out, PrintStream err)
+            throws UsageException, IOException {
+        long rounds = number(options, "rounds", 3);
+        if (rounds < 1 || rounds > 1000) {
+            throw new UsageException("--rounds must be in [1, 1000]");
+        }
+        return SubnetDemo.run((int) rounds, out, err);
+    }
+
+    private static int demoCore(Map<String, String> options, PrintStream out)
+            throws UsageException, InvalidProofException {
         long logN = number(options, "log-n", 20);
         if (logN < 1 || logN > 24) {
             throw new UsageException("--log-n must be in [1, 24]");

@@ -23,6 +23,7 @@ class Dl4jQuickstartTest {
         assertTrue(out.contains("proven class = DL4J's class on 30/30 rows"), out);
         assertTrue(out.matches("(?s).*verified with only the key in [0-9.]+ ms: valid\n.*"), out);
         assertTrue(out.contains("a changed logit: rejected — "), out);
+        assertTrue(out.contains("statement without inputs: valid"), out);
     }
 
     /** The README's Deeplearning4j snippet is made of the quickstart's own lines. */

@@ -167,4 +167,14 @@ class MainTest {
         assertEquals(2, bad.code());
         assertTrue(bad.err().contains("unknown option --bogus"), bad.err());
     }
+
+    @Test
+    void demo_dl4jPredictionsThenALocalSubnetScoringTheCheaterDown() {
+        Run demo = run("demo", "--rounds", "1");
+        assertEquals(0, demo.code(), demo.err());
+        assertTrue(demo.out().contains("proven class = DL4J's class on 30/30 rows"), demo.out());
+        assertTrue(demo.out().contains("== 2. A local proving subnet"), demo.out());
+        assertTrue(demo.out().contains("final weights:"), demo.out());
+        assertEquals(2, run("demo", "--rounds", "0").code());
+    }
 }
