@@ -81,25 +81,29 @@ public final class SparkModelConverter {
         flatten(model, stages);
         List<Transformer> assembly = new ArrayList<>();
         FeatureScaling scaling = null;
-        String column = null;
+        String graphInput = null; // the column the graph reads: the first feature stage's input
+        String column = null;     // the column the previous stage writes
         for (int s = 0; s < stages.size(); s++) {
             Transformer stage = stages.get(s);
             boolean last = s == stages.size() - 1;
             if (stage instanceof VectorAssembler assembler && s == 0 && !last) {
                 assembly.add(assembler);
                 column = assembler.getOutputCol();
+                graphInput = column;
             } else if (stage instanceof StandardScalerModel scaler && !last) {
-                column = chain(s, stage, column, scaler.getInputCol(), "inputCol");
+                graphInput = graphInput == null ? scaler.getInputCol() : graphInput;
+                chain(s, stage, column, scaler.getInputCol(), "inputCol");
                 scaling = compose(s, stage, scaling, FeatureScaling.of(scaler));
                 column = scaler.getOutputCol();
             } else if (stage instanceof MinMaxScalerModel scaler && !last) {
-                column = chain(s, stage, column, scaler.getInputCol(), "inputCol");
+                graphInput = graphInput == null ? scaler.getInputCol() : graphInput;
+                chain(s, stage, column, scaler.getInputCol(), "inputCol");
                 scaling = compose(s, stage, scaling, FeatureScaling.of(scaler));
                 column = scaler.getOutputCol();
             } else if (last && isPredictor(stage)) {
                 String featuresCol = ((PredictionModel<?, ?>) stage).getFeaturesCol();
                 chain(s, stage, column, featuresCol, "featuresCol");
-                return predictor(s, stage, scaling, featuresCol, assembly);
+                return predictor(s, stage, scaling, graphInput == null ? featuresCol : graphInput, assembly);
             } else {
                 throw new UnsupportedModelException(describe(s, stage) + " is not supported "
                         + (last ? "as the model (last stage)" : "as a feature stage") + "; supported: " + SUPPORTED);
@@ -128,13 +132,12 @@ public final class SparkModelConverter {
     }
 
     /** Checks that {@code stage} reads the column the previous stage wrote. */
-    private static String chain(int index, Transformer stage, String previous, String reads, String param) {
+    private static void chain(int index, Transformer stage, String previous, String reads, String param) {
         if (previous != null && !previous.equals(reads)) {
             throw new UnsupportedModelException(describe(index, stage) + " reads " + param + " '" + reads
                     + "' but the previous stage writes '" + previous
                     + "'; only a single chain of feature stages is supported");
         }
-        return reads;
     }
 
     private static FeatureScaling compose(int index, Transformer stage, FeatureScaling before, FeatureScaling next) {
