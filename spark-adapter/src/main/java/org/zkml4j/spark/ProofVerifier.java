@@ -97,8 +97,10 @@ public final class ProofVerifier {
         BatchVerifier verifier = new BatchVerifier(
                 JavaSparkContext.fromSparkContext(proven.sparkSession().sparkContext()).broadcast(key.toBytes()),
                 layout, columns, inputVisibility == Visibility.PRIVATE, index);
-        Dataset<Row> rows = proven.toDF()
-                .repartition(col(columns.batchCol()))
+        // As many partitions as the input has (not spark.sql.shuffle.partitions): each batch lands whole in one.
+        Dataset<Row> frame = proven.toDF();
+        Dataset<Row> rows = frame
+                .repartition(Math.max(1, frame.rdd().getNumPartitions()), col(columns.batchCol()))
                 .sortWithinPartitions(columns.batchCol(), columns.rowCol())
                 .mapPartitions(verifier, Encoders.row(out))
                 .persist(StorageLevel.MEMORY_AND_DISK());
