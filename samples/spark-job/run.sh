@@ -14,5 +14,5 @@ mvn -B -ntp -q -o -pl samples/spark-job -am package -DskipTests \
 opens=$(sed -n 's:.*<spark.jvm.options>\(.*\)</spark.jvm.options>.*:\1:p' samples/spark-job/pom.xml)
 cd samples/spark-job
 # shellcheck disable=SC2086
-SPARK_LOCAL_IP=127.0.0.1 exec java -Xmx2g ${JAVA_OPTS:-} $opens \
+SPARK_LOCAL_IP=127.0.0.1 exec java -Xmx2g -Dlog4j2.configurationFile=log4j2.properties ${JAVA_OPTS:-} $opens \
   -cp "target/spark-job.jar:$(cat target/classpath.txt)" "$main" "$@"
