@@ -7,9 +7,11 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
+import java.util.concurrent.ForkJoinPool;
 import org.apache.spark.TaskContext;
 import org.apache.spark.api.java.function.MapPartitionsFunction;
 import org.apache.spark.broadcast.Broadcast;
+import org.apache.spark.util.TaskCompletionListener;
 import org.apache.spark.ml.linalg.Vector;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -20,7 +22,9 @@ import org.zkml4j.sdk.VerifiedPrediction;
  * Proves one partition, batch by batch: reads up to {@code rowsPerProof} rows, proves them with one
  * {@link VerifiableModel#predictBatch} call and emits them with the proven columns
  * ({@link ProvenSchema}). Holds one batch in memory at a time. The model arrives as a broadcast of
- * its saved bytes and is loaded once per partition.
+ * its saved bytes and is loaded once per partition. With {@code threadsPerTask > 0} the proofs run on
+ * a pool of that many threads owned by the task (the engine's parallel streams follow it); with 0
+ * they run on the JVM's common fork-join pool, shared by all tasks of the executor.
  *
  * <p>Batch nonces are {@code mix(seed + (partition << 32 | batch))} with a bijective 64-bit mixer,
  * so they are distinct within one {@code transform} call and serve as batch ids.
@@ -33,15 +37,17 @@ final class BatchProver implements MapPartitionsFunction<Row, Row> {
     private final int featuresIndex;
     private final int rowsPerProof;
     private final boolean privateInput;
+    private final int threadsPerTask;
     private final long seed;
 
     BatchProver(Broadcast<byte[]> model, PredictionLayout layout, int featuresIndex, int rowsPerProof,
-                boolean privateInput, long seed) {
+                boolean privateInput, int threadsPerTask, long seed) {
         this.model = model;
         this.layout = layout;
         this.featuresIndex = featuresIndex;
         this.rowsPerProof = rowsPerProof;
         this.privateInput = privateInput;
+        this.threadsPerTask = threadsPerTask;
         this.seed = seed;
     }
 
@@ -55,6 +61,10 @@ final class BatchProver implements MapPartitionsFunction<Row, Row> {
         }
         StatementCodec codec = StatementCodec.forKey(verifiable.verificationKey());
         long partition = TaskContext.getPartitionId();
+        ForkJoinPool pool = threadsPerTask == 0 ? null : new ForkJoinPool(threadsPerTask);
+        if (pool != null) {
+            TaskContext.get().addTaskCompletionListener((TaskCompletionListener) context -> pool.shutdown());
+        }
         return new Iterator<>() {
             private final List<Row> out = new ArrayList<>();
             private int next;
@@ -70,7 +80,7 @@ final class BatchProver implements MapPartitionsFunction<Row, Row> {
                         in.add(rows.next());
                     }
                     if (!in.isEmpty()) {
-                        prove(verifiable, codec, in, nonce(partition, batch++), out);
+                        prove(verifiable, pool, codec, in, nonce(partition, batch++), out);
                     }
                 }
                 return next < out.size();
@@ -86,12 +96,15 @@ final class BatchProver implements MapPartitionsFunction<Row, Row> {
         };
     }
 
-    private void prove(VerifiableModel verifiable, StatementCodec codec, List<Row> in, long nonce, List<Row> out) {
+    private void prove(VerifiableModel verifiable, ForkJoinPool pool, StatementCodec codec, List<Row> in, long nonce,
+                       List<Row> out) {
         float[][] features = new float[in.size()][];
         for (int r = 0; r < features.length; r++) {
             features[r] = features(in.get(r), r);
         }
-        VerifiedPrediction proven = verifiable.predictBatch(features, nonce);
+        // Inside a pool's worker, the engine's parallel streams run on that pool, not the common one.
+        VerifiedPrediction proven = pool == null ? verifiable.predictBatch(features, nonce)
+                : pool.submit(() -> verifiable.predictBatch(features, nonce)).join();
         if ((proven.statement().inputs() == null) != privateInput) {
             throw new IllegalStateException("inputVisibility is " + (privateInput ? "PRIVATE" : "PUBLIC")
                     + " but the model was compiled for the other visibility; set the param to match the compiled model");

@@ -30,16 +30,13 @@ final class BatchVerifier implements MapPartitionsFunction<Row, Row> {
     private final Broadcast<byte[]> key;
     private final PredictionLayout layout;
     private final ProofColumns columns;
-    private final boolean privateInput;
-    private final int[] index; // features, raw, probability, prediction, proof, batch, row, logits (-1: absent)
+    private final ColumnIndex index;
 
-    BatchVerifier(Broadcast<byte[]> key, PredictionLayout layout, ProofColumns columns, boolean privateInput,
-                  int[] index) {
+    BatchVerifier(Broadcast<byte[]> key, PredictionLayout layout, ProofColumns columns, ColumnIndex index) {
         this.key = key;
         this.layout = layout;
         this.columns = columns;
-        this.privateInput = privateInput;
-        this.index = index.clone();
+        this.index = index;
     }
 
     @Override
@@ -87,7 +84,7 @@ final class BatchVerifier implements MapPartitionsFunction<Row, Row> {
     }
 
     private long batchId(Row row) {
-        return row.getLong(index[5]);
+        return row.getLong(index.batch());
     }
 
     private void verify(VerificationKey verificationKey, StatementCodec codec, List<Row> batch, List<Row> out) {
@@ -108,28 +105,28 @@ final class BatchVerifier implements MapPartitionsFunction<Row, Row> {
     private String batchReason(VerificationKey verificationKey, StatementCodec codec, List<Row> batch) {
         String name = "batch " + HexFormat.of().toHexDigits(batchId(batch.get(0))) + ": ";
         for (int r = 0; r < batch.size(); r++) {
-            int row = batch.get(r).getInt(index[6]);
+            int row = batch.get(r).getInt(index.row());
             if (row != r) {
                 return name + (row < r ? "row " + row + " appears twice" : "row " + r + " is missing")
                         + "; a proof verifies only with all rows of its batch";
             }
         }
-        byte[] proof = batch.get(0).isNullAt(index[4]) ? null : (byte[]) batch.get(0).get(index[4]);
+        byte[] proof = batch.get(0).isNullAt(index.proof()) ? null : (byte[]) batch.get(0).get(index.proof());
         if (proof == null) {
             return name + "row 0 carries no proof";
         }
-        float[][] features = privateInput ? null : new float[batch.size()][];
+        float[][] features = index.features() < 0 ? null : new float[batch.size()][];
         int[][] logits = new int[batch.size()][];
         for (int r = 0; r < batch.size(); r++) {
             Row row = batch.get(r);
             if (features != null) {
-                Object value = row.get(index[0]);
+                Object value = row.get(index.features());
                 if (!(value instanceof Vector vector) || vector.size() != codec.inputSize()) {
                     return name + "row " + r + " has no features vector of size " + codec.inputSize();
                 }
                 features[r] = StatementCodec.floats(vector);
             }
-            List<Integer> proven = row.getList(index[7]);
+            List<Integer> proven = row.getList(index.logits());
             if (proven.size() != codec.outputSize()) {
                 return name + "row " + r + " has " + proven.size() + " proven outputs, the model has "
                         + codec.outputSize();
@@ -147,15 +144,15 @@ final class BatchVerifier implements MapPartitionsFunction<Row, Row> {
 
     /** Why a row's prediction columns differ from its proven outputs, or empty. */
     private String rowReason(StatementCodec codec, Row row) {
-        int[] logits = row.getList(index[7]).stream().mapToInt(o -> (Integer) o).toArray();
+        int[] logits = row.getList(index.logits()).stream().mapToInt(o -> (Integer) o).toArray();
         DecodedPrediction expected = layout.decode(logits, codec.outputFracBits());
-        if (row.isNullAt(index[3]) || row.getDouble(index[3]) != expected.prediction()) {
+        if (row.isNullAt(index.prediction()) || row.getDouble(index.prediction()) != expected.prediction()) {
             return "column " + columns.predictionCol() + " does not match the proven outputs";
         }
-        if (layout.hasProbability() && !sameVector(row, index[2], expected.probability())) {
+        if (layout.hasProbability() && !sameVector(row, index.probability(), expected.probability())) {
             return "column " + columns.probabilityCol() + " does not match the proven outputs";
         }
-        if (layout.hasRawPrediction() && !sameVector(row, index[1], expected.rawPrediction())) {
+        if (layout.hasRawPrediction() && !sameVector(row, index.rawPrediction(), expected.rawPrediction())) {
             return "column " + columns.rawPredictionCol() + " does not match the proven outputs";
         }
         return "";

@@ -2,8 +2,6 @@ package org.zkml4j.spark;
 
 import static org.apache.spark.sql.functions.col;
 
-import java.util.Arrays;
-import java.util.List;
 import java.util.Objects;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.Dataset;
@@ -53,7 +51,7 @@ public final class ProofVerifier {
         this.layout = Objects.requireNonNull(layout, "layout");
         this.columns = Objects.requireNonNull(columns, "columns");
         this.inputVisibility = Objects.requireNonNull(inputVisibility, "inputVisibility");
-        StatementCodec.forKey(key);
+        StatementCodec.forKey(key); // fails fast on a key the adapter cannot decode
     }
 
     /** A verifier for what {@code transformer} produces (its key, layout, columns and visibility). */
@@ -82,21 +80,11 @@ public final class ProofVerifier {
      */
     public VerifiedRows verify(Dataset<?> proven) {
         StructType schema = proven.schema();
-        List<String> names = Arrays.asList(schema.fieldNames());
-        int[] index = {
-            inputVisibility == Visibility.PRIVATE ? -1 : required(names, columns.featuresCol()),
-            layout.hasRawPrediction() ? required(names, columns.rawPredictionCol()) : -1,
-            layout.hasProbability() ? required(names, columns.probabilityCol()) : -1,
-            required(names, columns.predictionCol()),
-            required(names, columns.proofCol()),
-            required(names, columns.batchCol()),
-            required(names, columns.rowCol()),
-            required(names, columns.logitsCol()),
-        };
+        ColumnIndex index = ColumnIndex.of(schema, columns, layout, inputVisibility == Visibility.PRIVATE);
         StructType out = schema.add(validCol, DataTypes.BooleanType, false).add(reasonCol, DataTypes.StringType, false);
         BatchVerifier verifier = new BatchVerifier(
                 JavaSparkContext.fromSparkContext(proven.sparkSession().sparkContext()).broadcast(key.toBytes()),
-                layout, columns, inputVisibility == Visibility.PRIVATE, index);
+                layout, columns, index);
         // As many partitions as the input has (not spark.sql.shuffle.partitions): each batch lands whole in one.
         Dataset<Row> frame = proven.toDF();
         Dataset<Row> rows = frame
@@ -114,13 +102,5 @@ public final class ProofVerifier {
             }
         }
         return new VerifiedRows(rows, valid, invalid);
-    }
-
-    private static int required(List<String> names, String column) {
-        int i = names.indexOf(column);
-        if (i < 0) {
-            throw new IllegalArgumentException("column '" + column + "' is missing; columns: " + names);
-        }
-        return i;
     }
 }

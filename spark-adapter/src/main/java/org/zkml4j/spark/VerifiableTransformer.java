@@ -41,7 +41,8 @@ import org.zkml4j.sdk.Visibility;
  * <p>Params: {@code featuresCol} ("features"), {@code predictionCol} ("prediction"),
  * {@code probabilityCol} ("probability"), {@code rawPredictionCol} ("rawPrediction"),
  * {@code proofCol} ("proof"), {@code rowsPerProof} (256), {@code inputVisibility} ("PUBLIC"; must
- * match the visibility the model was compiled for). The transformation is lazy and
+ * match the visibility the model was compiled for), {@code threadsPerTask} (1: each task proves on
+ * its own core, as Spark schedules one task per core; 0: the JVM's common fork-join pool). The transformation is lazy and
  * non-deterministic: every evaluation draws fresh nonces and proof randomness, so persist the
  * result before using it twice.
  */
@@ -58,6 +59,7 @@ public final class VerifiableTransformer extends Transformer implements MLWritab
     private final Param<String> proofCol;
     private final IntParam rowsPerProof;
     private final Param<String> inputVisibility;
+    private final IntParam threadsPerTask;
     private transient VerificationKey key;
 
     /**
@@ -81,6 +83,9 @@ public final class VerifiableTransformer extends Transformer implements MLWritab
                 ParamValidators.gtEq(1));
         inputVisibility = new Param<>(this, "inputVisibility", "PUBLIC or PRIVATE; the model's compiled visibility",
                 ParamValidators.inArray(List.of(Visibility.PUBLIC.name(), Visibility.PRIVATE.name())));
+        threadsPerTask = new IntParam(this, "threadsPerTask", "threads proving one task's batches: n > 0 = a pool of n"
+                + " threads per task (1 = one core per task slot), 0 = the JVM's common fork-join pool",
+                ParamValidators.gtEq(0));
         setDefault(featuresCol, "features");
         setDefault(predictionCol, "prediction");
         setDefault(probabilityCol, "probability");
@@ -88,6 +93,7 @@ public final class VerifiableTransformer extends Transformer implements MLWritab
         setDefault(proofCol, "proof");
         setDefault(rowsPerProof, 256);
         setDefault(inputVisibility, Visibility.PUBLIC.name());
+        setDefault(threadsPerTask, 1);
     }
 
     @Override
@@ -123,6 +129,10 @@ public final class VerifiableTransformer extends Transformer implements MLWritab
         return inputVisibility;
     }
 
+    public IntParam threadsPerTask() {
+        return threadsPerTask;
+    }
+
     public VerifiableTransformer setFeaturesCol(String value) {
         set(featuresCol, value);
         return this;
@@ -156,6 +166,15 @@ public final class VerifiableTransformer extends Transformer implements MLWritab
     public VerifiableTransformer setInputVisibility(Visibility value) {
         set(inputVisibility, value.name());
         return this;
+    }
+
+    public VerifiableTransformer setThreadsPerTask(int value) {
+        set(threadsPerTask, value);
+        return this;
+    }
+
+    public int getThreadsPerTask() {
+        return (Integer) getOrDefault(threadsPerTask);
     }
 
     public int getRowsPerProof() {
@@ -206,7 +225,8 @@ public final class VerifiableTransformer extends Transformer implements MLWritab
         Broadcast<byte[]> model = JavaSparkContext.fromSparkContext(frame.sparkSession().sparkContext())
                 .broadcast(modelBytes);
         BatchProver prover = new BatchProver(model, layout, dataset.schema().fieldIndex(getOrDefault(featuresCol)),
-                getRowsPerProof(), getInputVisibility() == Visibility.PRIVATE, new SecureRandom().nextLong());
+                getRowsPerProof(), getInputVisibility() == Visibility.PRIVATE, getThreadsPerTask(),
+                new SecureRandom().nextLong());
         return frame.mapPartitions(prover, Encoders.row(out));
     }
 

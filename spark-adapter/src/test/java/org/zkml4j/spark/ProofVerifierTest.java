@@ -3,6 +3,7 @@ package org.zkml4j.spark;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
@@ -191,6 +192,15 @@ class ProofVerifierTest {
         String reason = verified.rows().filter("NOT proofValid").select("proofReason").first().getString(0);
         verified.rows().unpersist();
         assertTrue(reason.endsWith("row 5 is missing; a proof verifies only with all rows of its batch"), reason);
+    }
+
+    @Test
+    void missingLocationColumn_isNamed() {
+        prove();
+        Dataset<Row> withoutRows = SparkTestSession.get().createDataFrame(honest, schema).drop("proof_row");
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> ProofVerifier.of(transformer).verify(withoutRows));
+        assertTrue(e.getMessage().startsWith("column 'proof_row' is missing; columns: "), e.getMessage());
     }
 
     @Test

@@ -159,6 +159,15 @@ class VerifiableTransformerTest {
     }
 
     @Test
+    void commonForkJoinPool_provesVerifiableRowsToo() {
+        VerifiableTransformer zk = transformerOf(proving()).copy(new org.apache.spark.ml.param.ParamMap())
+                .setThreadsPerTask(0);
+        VerifiedRows checked = ProofVerifier.of(zk).verify(zk.transform(Iris.assembled()));
+        assertEquals(150, checked.validRows());
+        checked.rows().unpersist();
+    }
+
+    @Test
     void existingOutputColumn_isRefused() {
         VerifiableTransformer zk = transformerOf(proving());
         Dataset<Row> withProof = Iris.assembled().withColumn("proof", Iris.assembled().col("label"));
