@@ -15,7 +15,7 @@ final class SparkTestSession {
                     .master("local[2]")
                     .appName("zkml4j-spark-adapter-tests")
                     .config("spark.ui.enabled", "false")
-                    .config("spark.sql.shuffle.partitions", "4")
+                    .config("spark.sql.shuffle.partitions", "2")
                     .config("spark.driver.host", "127.0.0.1")
                     .getOrCreate();
             session.sparkContext().setLogLevel("WARN");
