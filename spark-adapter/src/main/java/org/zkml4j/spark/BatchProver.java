@@ -17,6 +17,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.zkml4j.sdk.VerifiableModel;
 import org.zkml4j.sdk.VerifiedPrediction;
+import org.zkml4j.sdk.Visibility;
 
 /**
  * Proves one partition, batch by batch: reads up to {@code rowsPerProof} rows, proves them with one
@@ -55,7 +56,8 @@ final class BatchProver implements MapPartitionsFunction<Row, Row> {
     public Iterator<Row> call(Iterator<Row> rows) {
         VerifiableModel verifiable;
         try {
-            verifiable = VerifiableModel.load(new ByteArrayInputStream(model.value()));
+            verifiable = VerifiableModel.load(new ByteArrayInputStream(model.value()))
+                    .withInputVisibility(privateInput ? Visibility.PRIVATE : Visibility.PUBLIC);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot load the broadcast model", e);
         }
@@ -105,10 +107,6 @@ final class BatchProver implements MapPartitionsFunction<Row, Row> {
         // Inside a pool's worker, the engine's parallel streams run on that pool, not the common one.
         VerifiedPrediction proven = pool == null ? verifiable.predictBatch(features, nonce)
                 : pool.submit(() -> verifiable.predictBatch(features, nonce)).join();
-        if ((proven.statement().inputs() == null) != privateInput) {
-            throw new IllegalStateException("inputVisibility is " + (privateInput ? "PRIVATE" : "PUBLIC")
-                    + " but the model was compiled for the other visibility; set the param to match the compiled model");
-        }
         int[][] logits = proven.quantizedOutputs();
         for (int r = 0; r < in.size(); r++) {
             Row row = in.get(r);

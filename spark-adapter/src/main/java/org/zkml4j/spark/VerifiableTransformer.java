@@ -81,7 +81,7 @@ public final class VerifiableTransformer extends Transformer implements MLWritab
         proofCol = new Param<>(this, "proofCol", "the proof column; _batch, _row and _logits columns derive from it");
         rowsPerProof = new IntParam(this, "rowsPerProof", "rows proven together by one proof (>= 1)",
                 ParamValidators.gtEq(1));
-        inputVisibility = new Param<>(this, "inputVisibility", "PUBLIC or PRIVATE; the model's compiled visibility",
+        inputVisibility = new Param<>(this, "inputVisibility", "PUBLIC or PRIVATE: whether the proofs show the features or hide them (zero knowledge)",
                 ParamValidators.inArray(List.of(Visibility.PUBLIC.name(), Visibility.PRIVATE.name())));
         threadsPerTask = new IntParam(this, "threadsPerTask", "threads proving one task's batches: n > 0 = a pool of n"
                 + " threads per task (1 = one core per task slot), 0 = the JVM's common fork-join pool",

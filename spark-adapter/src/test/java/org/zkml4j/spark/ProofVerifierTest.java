@@ -142,6 +142,45 @@ class ProofVerifierTest {
     }
 
     @Test
+    void privateInputs_verifyWithoutBindingTheFeaturesButStillBindThePredictions() {
+        prove();
+        VerifiableTransformer hidden = transformer.copy(new org.apache.spark.ml.param.ParamMap())
+                .setInputVisibility(org.zkml4j.sdk.Visibility.PRIVATE).setRowsPerProof(75);
+        Dataset<Row> proven = hidden.transform(Iris.assembled());
+        List<Row> rows = proven.collectAsList();
+        StructType hiddenSchema = proven.schema();
+        ProofVerifier verifier = ProofVerifier.of(hidden);
+        assertEquals(150, verifier.verify(SparkTestSession.get().createDataFrame(rows, hiddenSchema)).validRows());
+        // the proof shows *some* input gives these logits: the features column is not part of it
+        List<Row> changedFeature = new ArrayList<>(rows);
+        Object[] v = rowValues(rows.get(3));
+        double[] x = ((Vector) v[hiddenSchema.fieldIndex("features")]).toArray().clone();
+        x[2] += 0.5;
+        v[hiddenSchema.fieldIndex("features")] = Vectors.dense(x);
+        changedFeature.set(3, RowFactory.create(v));
+        assertEquals(150, verifier.verify(SparkTestSession.get().createDataFrame(changedFeature, hiddenSchema))
+                .validRows());
+        // …but the proven logits are
+        List<Row> changedLogit = new ArrayList<>(rows);
+        Object[] w = rowValues(rows.get(3));
+        int[] logits = rows.get(3).getList(hiddenSchema.fieldIndex("proof_logits")).stream()
+                .mapToInt(o -> (Integer) o).toArray();
+        logits[0] += 1;
+        w[hiddenSchema.fieldIndex("proof_logits")] = logits;
+        changedLogit.set(3, RowFactory.create(w));
+        assertEquals(75, verifier.verify(SparkTestSession.get().createDataFrame(changedLogit, hiddenSchema))
+                .invalidRows());
+    }
+
+    private static Object[] rowValues(Row row) {
+        Object[] values = new Object[row.length()];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = row.get(i);
+        }
+        return values;
+    }
+
+    @Test
     void changedPrediction_invalidatesOnlyThatRow() {
         int target = laterRow();
         VerifiedRows verified = verify(tamper(target, v -> {
