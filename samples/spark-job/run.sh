@@ -9,7 +9,7 @@ if [[ "${1:-}" == "--bench" ]]; then
   main=org.zkml4j.samples.spark.SparkProvingBench
   shift
 fi
-mvn -B -ntp -q -o -pl samples/spark-job -am package -DskipTests \
+mvn -B -ntp -q -pl samples/spark-job -am package -DskipTests \
   dependency:build-classpath -Dmdep.outputFile=target/classpath.txt -Dmdep.includeScope=compile
 opens=$(sed -n 's:.*<spark.jvm.options>\(.*\)</spark.jvm.options>.*:\1:p' samples/spark-job/pom.xml)
 cd samples/spark-job
