@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Set;
 import org.zkml4j.backend.io.InvalidProofException;
 import org.zkml4j.bridge.cli.BridgeCli;
+import org.zkml4j.bridge.cli.ProofFile;
 import org.zkml4j.sdk.ProvingOptions;
 import org.zkml4j.sdk.Statement;
 import org.zkml4j.sdk.VerifiableModel;

@@ -193,7 +193,7 @@ public final class BridgeCli {
         String[] target = Channels.hostAndPort(o.required("target"));
         ProofFile file = ProofFile.fromBytes(Files.readAllBytes(Path.of(o.required("proof"))));
         VerifyRequest.Builder request = VerifyRequest.newBuilder()
-                .setStatement(ByteString.copyFrom(file.statement())).setProof(ByteString.copyFrom(file.proof()));
+                .setStatement(ByteString.copyFrom(file.statement().toBytes())).setProof(ByteString.copyFrom(file.proof()));
         if (o.has("key") == o.has("circuit-id")) {
             throw new UsageException("give exactly one of --key M.vk and --circuit-id HEX");
         }

@@ -1,39 +1,64 @@
 package org.zkml4j.bridge.cli;
 
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
-import java.io.EOFException;
+import java.io.DataOutputStream;
 import java.io.IOException;
+import org.zkml4j.sdk.Statement;
 
 /**
- * Reads the proof files {@code zkml4j prove} writes (docs/formats.md, {@code ZKPF}): a statement
- * and a proof, each length-prefixed. The statement is kept as bytes; the node it is sent to
- * decodes and checks it.
+ * The CLI's proof file: a statement and its proof. Encoding (version 1, big-endian): magic
+ * {@code "ZKPF"}, version u16, statement length u32 and bytes ({@link Statement#toBytes()}), proof
+ * length u32 and bytes.
  *
- * @param statement canonical statement bytes
- * @param proof proof bytes
+ * @param statement what is proven
+ * @param proof the proof bytes
  */
-record ProofFile(byte[] statement, byte[] proof) {
-    private static final int MAGIC = 0x5A4B5046; // "ZKPF"
+public record ProofFile(Statement statement, byte[] proof) {
+    static final int MAGIC = 0x5A4B5046; // "ZKPF"
+    static final int VERSION = 1;
 
-    /** @throws IOException naming what is malformed */
-    static ProofFile fromBytes(byte[] encoded) throws IOException {
+    /** The canonical encoding. */
+    public byte[] toBytes() {
+        try {
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            DataOutputStream out = new DataOutputStream(bytes);
+            byte[] s = statement.toBytes();
+            out.writeInt(MAGIC);
+            out.writeShort(VERSION);
+            out.writeInt(s.length);
+            out.write(s);
+            out.writeInt(proof.length);
+            out.write(proof);
+            return bytes.toByteArray();
+        } catch (IOException e) {
+            throw new IllegalStateException("in-memory stream failed", e);
+        }
+    }
+
+    /**
+     * Decodes a proof file in bounded memory.
+     *
+     * @throws IOException naming what is malformed
+     */
+    public static ProofFile fromBytes(byte[] encoded) throws IOException {
         DataInputStream in = new DataInputStream(new ByteArrayInputStream(encoded));
         try {
             if (in.readInt() != MAGIC) {
                 throw new IOException("not a zkml4j proof file (bad magic)");
             }
             int version = in.readUnsignedShort();
-            if (version != 1) {
-                throw new IOException("proof file version " + version + " is not supported (expected 1)");
+            if (version != VERSION) {
+                throw new IOException("proof file version " + version + " is not supported (expected " + VERSION + ")");
             }
-            byte[] statement = chunk(in, "statement");
+            Statement statement = Statement.fromBytes(chunk(in, "statement"));
             byte[] proof = chunk(in, "proof");
             if (in.available() != 0) {
                 throw new IOException("trailing bytes after the proof");
             }
             return new ProofFile(statement, proof);
-        } catch (EOFException e) {
+        } catch (java.io.EOFException e) {
             throw new IOException("truncated proof file", e);
         }
     }

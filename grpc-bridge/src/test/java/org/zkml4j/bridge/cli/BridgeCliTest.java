@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -39,16 +38,7 @@ class BridgeCliTest {
     }
 
     private Path proofFile(String name, Statement statement, byte[] proof) throws IOException {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        DataOutputStream out = new DataOutputStream(bytes);
-        byte[] s = statement.toBytes();
-        out.writeInt(0x5A4B5046);
-        out.writeShort(1);
-        out.writeInt(s.length);
-        out.write(s);
-        out.writeInt(proof.length);
-        out.write(proof);
-        return Files.write(dir.resolve(name), bytes.toByteArray());
+        return Files.write(dir.resolve(name), new ProofFile(statement, proof).toBytes());
     }
 
     @Test
