@@ -42,28 +42,26 @@ import org.zkml4j.backend.transcript.Transcript;
  *   <li>Absorb the protocol id, the instance count (1; see Batching below) and the {@link LogUpShape}
  *       (n, s, w, C1 indices, every table column); draw β, γ ∈ K.
  *       φ(x) = Σ_k β^(k−1)·f_k(x), ψ(t) = Σ_k β^(k−1)·T_k(t).
- *   <li>The prover computes h(x) = 1/(γ − φ(x)) and g(t) = m(t)/(γ − ψ(t)) by batch inversion,
- *       commits C2 = (h_re, h_im, g_re, g_im) (real and x-parts as base-field vectors), and sends
- *       H = Σ_x h(x); both are absorbed.
+ *   <li>The prover computes h(x) = 1/(γ − φ(x)) by batch inversion, commits C2 = (h_re, h_im) (real
+ *       and x-parts as base-field vectors), and sends H = Σ_x h(x); both are absorbed.
  *   <li>Draw τ ∈ K^n, λ ∈ K. Witness-side sumcheck (degree 3, n variables):
  *       Σ_x [eq(τ, x)·(γ·h(x) − h(x)·φ(x) − 1) + λ·h(x)] = λ·H, i.e. the zero-check
  *       h·(γ − φ) = 1 on the hypercube batched with Σ_x h(x) = H.
- *   <li>Draw τ′ ∈ K^s, λ′ ∈ K. Table-side sumcheck (degree 3, s variables):
- *       Σ_t [eq(τ′, t)·(γ·g(t) − g(t)·ψ(t) − m(t)) + λ′·g(t)] = λ′·H.
- *   <li>The prover sends h_re(r), h_im(r), g_re(r′), g_im(r′) (absorbed) and opens C2 at them in one
- *       batched opening. The verifier checks eq(τ, r) and eq(τ′, r′) itself, ψ(r′) =
- *       Σ_k β^(k−1)·T̃_k(r′) from the public table, h(r) = h_re(r) + X·h_im(r), g(r′) likewise,
- *       and the C2 opening; it returns the claims f_k(r) (on C1 vector {@code witnessVectors[k]})
- *       and m(r′) (on C1 vector {@code multiplicityVector}).
+ *   <li>Table-side sumcheck (degree 2, s variables): Σ_t m(t)·d(t) = H with d(t) = 1/(γ − ψ(t)),
+ *       which the table is public so the verifier computes itself.
+ *   <li>The prover sends h_re(r), h_im(r) (absorbed) and opens C2 at them. The verifier checks
+ *       eq(τ, r), h(r) = h_re(r) + X·h_im(r), d̃(r′) (O(w·2^s) with one batch inversion; if γ hits
+ *       a table row it rejects) and the C2 opening; it returns the claims f_k(r) (on C1 vector
+ *       {@code witnessVectors[k]}) and m(r′) (on C1 vector {@code multiplicityVector}).
  * </ol>
  *
  * <p><b>Soundness</b> (docs/lookup.md). Suppose some witness row of the committed f is not in the
  * table. Let |K| = p² ≈ 2^128. The verifier accepts (with true C1 claims) with probability at most
  * <pre>
  *   ε ≤ [ (w − 1)·2^s          β: the first bad row's compression φ(x*) hits one of ≤ 2^s values ψ(t)
- *       + 2^n + 2^(s+1)        γ: a root of the cleared-denominator numerator, or a pole ψ(t)
- *       + max(n, 1) + max(s, 1)   τ, λ and τ′, λ′: zero-checks batched with the sums
- *       + 3n + 3s ] / |K|      the two sumchecks (degree 3)
+ *       + 2^n + 2^s            γ: a root of the cleared-denominator numerator
+ *       + max(n, 1)            τ, λ: the witness zero-check batched with its sum
+ *       + 3n + 2s ] / |K|      the two sumchecks (degrees 3 and 2)
  *       + ε_PCS(C2)
  * </pre>
  * (see {@link #soundnessBits}). Multiplicities are arbitrary field elements and need no range
@@ -73,16 +71,15 @@ import org.zkml4j.backend.transcript.Transcript;
  *
  * <p><b>Batching</b> ({@link #proveAll}, {@link #verifyAll}, {@link #readAll}). k instances
  * (different tables and sizes allowed) share the absorbed header (protocol id, k, every shape), one
- * pair β, γ, ONE commitment C2 to all 4k fraction vectors (instance i at indices 4i..4i+3), and ONE
+ * pair β, γ, ONE commitment C2 to all 2k fraction vectors (instance i at indices 2i, 2i+1), and ONE
  * opening of it; H_0..H_(k−1) are absorbed right after C2, then each instance's two sumchecks and
  * part evaluations in order. Soundness is the union bound Σ_i ε_alg(i) + ε_PCS(C2) (each instance's
  * argument needs only that its own challenges are uniform and drawn after what it depends on is
  * fixed; see docs/lookup.md, "Batching"). {@link #prove} and {@link #verify} are a batch of one.
  *
  * <p><b>Not zero knowledge.</b> H, the round polynomials, the final evaluations (f_k(r), m(r′),
- * h(r), g(r′)) and the part evaluations are sent in the clear and reveal information about the
- * witness; only C2's unopened contents are hidden. The zero-knowledge version (ZK sumchecks and
- * masked evaluations) is future work.
+ * h(r)) and the part evaluations are sent in the clear and reveal information about the witness;
+ * {@link ZkLogUp} is the zero-knowledge version.
  *
  * <pre>{@code
  * ProverData c1 = pcs.commit(List.of(z, a, inst.multiplicities()), rng);
@@ -95,7 +92,7 @@ import org.zkml4j.backend.transcript.Transcript;
  * }</pre>
  */
 public final class LogUp {
-    static final String PROTOCOL = "zkml4j/logup/v2";
+    static final String PROTOCOL = "zkml4j/logup/v3";
     static final String BETA_LABEL = "logup/beta";
     static final String GAMMA_LABEL = "logup/gamma";
     static final String SUMS_LABEL = "logup/sums";
@@ -108,8 +105,8 @@ public final class LogUp {
     private static final Ext X = Ext.of(0, 1);
     /** Table ids in the witness-side sumcheck: eq(τ, ·), h, then f_1..f_w. */
     private static final int EQ = 0, FRACTION = 1, FIRST_WITNESS = 2;
-    /** Table ids in the table-side sumcheck: eq(τ′, ·), g, ψ, m. */
-    private static final int PSI = 2, MULTIPLICITY = 3;
+    /** Table-side sumcheck tables: m, then d = 1/(γ − ψ) (public). */
+    private static final int MULTIPLICITY = 0, RECIPROCAL = 1;
 
     private LogUp() {}
 
@@ -270,8 +267,8 @@ public final class LogUp {
      * must already have absorbed C1 (holding every instance's witness columns and multiplicities at
      * its shape's indices) and its statement. Transcript order: protocol id, k and every shape; β, γ
      * (shared by all instances); C2; H_1..H_k; then for each instance in order τ_i, λ_i, its
-     * witness-side sumcheck, τ′_i, λ′_i, its table-side sumcheck and its part evaluations; then the
-     * opening of C2 at all 4k part claims. Sharing β and γ is sound: each instance's soundness
+     * witness-side sumcheck, its table-side sumcheck and its part evaluations; then the
+     * opening of C2 at all 2k part claims. Sharing β and γ is sound: each instance's soundness
      * argument only uses that (β, γ) is uniform and drawn after that instance's witness, table and
      * multiplicities are fixed (docs/lookup.md, "Batching").
      *
@@ -306,7 +303,7 @@ public final class LogUp {
     }
 
     /**
-     * Test-only deviations of a cheating prover: it skips the relation check, may alter φ, ψ, h, g
+     * Test-only deviations of a cheating prover: it skips the relation check, may alter φ, ψ, h, d
      * and the eq tables and choose H, and proves each sumcheck for its true sum when the
      * claimed one is false (so the forged proof is well-formed).
      */
@@ -314,14 +311,17 @@ public final class LogUp {
         /** Alters the compressed rows φ (witness) and ψ (table) before the fractions are computed. */
         default void tamperCompressed(long[] phi, long[] psi) {}
 
-        /** Alters the eq table of the witness-side (or table-side) sumcheck. */
-        default void tamperEq(long[] eq, boolean witnessSide) {}
+        /** Alters the eq table of the witness-side sumcheck. */
+        default void tamperEq(long[] eq) {}
 
-        /** Alters the interleaved tables h and g after they are computed, before C2 is committed. */
-        default void tamper(long[] h, long[] g) {}
+        /**
+         * Alters h (interleaved, before C2 is committed) and the table side's reciprocals
+         * d = 1/(γ − ψ) the prover uses; {@code tableSum} is Σ_t m(t)·d(t) for the honest d.
+         */
+        default void tamper(long[] h, long[] d, Ext tableSum) {}
 
-        /** The H to send, given the sums of the (possibly altered) h and g. */
-        default Ext claimedSum(Ext sumH, Ext sumG) {
+        /** The H to send, given Σ h and Σ m·d of the (possibly altered) tables. */
+        default Ext claimedSum(Ext sumH, Ext tableSum) {
             return sumH;
         }
     }
@@ -341,9 +341,8 @@ public final class LogUp {
         final Deviation deviation;
         final Ext[] betaPowers;
         long[] phi;
-        long[] psi;
         long[] h;
-        long[] g;
+        long[] d;
         long[][] c2Vectors;
         Ext claimed;
 
@@ -354,23 +353,33 @@ public final class LogUp {
         }
     }
 
-    /** Step 2 for one instance: φ, ψ, the fractions h, g, their parts and H. */
+    /** Step 2 for one instance: φ, ψ, h, the table's reciprocals d, h's parts and H. */
     private static Prepared prepare(LogUpInstance instance, Deviation deviation, Ext beta, Ext gamma) {
         Prepared p = new Prepared(instance, deviation, beta);
         p.phi = compress(instance.witnessRef(), p.betaPowers);
-        p.psi = compress(instance.shape().table().columnsRef(), p.betaPowers);
+        long[] psi = compress(instance.shape().table().columnsRef(), p.betaPowers);
         if (deviation != null) {
-            deviation.tamperCompressed(p.phi, p.psi);
+            deviation.tamperCompressed(p.phi, psi);
         }
         p.h = fractions(gamma, p.phi, null, "witness");
-        p.g = fractions(gamma, p.psi, instance.multiplicitiesRef(), "table");
+        p.d = fractions(gamma, psi, null, "table");
         p.claimed = sum(p.h);
         if (deviation != null) {
-            deviation.tamper(p.h, p.g);
-            p.claimed = deviation.claimedSum(sum(p.h), sum(p.g));
+            Ext tableSum = weightedSum(instance.multiplicitiesRef(), p.d);
+            deviation.tamper(p.h, p.d, tableSum);
+            p.claimed = deviation.claimedSum(sum(p.h), weightedSum(instance.multiplicitiesRef(), p.d));
         }
-        p.c2Vectors = new long[][] {part(p.h, 0), part(p.h, 1), part(p.g, 0), part(p.g, 1)};
+        p.c2Vectors = new long[][] {part(p.h, 0), part(p.h, 1)};
         return p;
+    }
+
+    /** Σ_t m(t)·d(t) for a base vector m and an interleaved extension table d. */
+    static Ext weightedSum(long[] m, long[] d) {
+        Ext s = Ext.ZERO;
+        for (int t = 0; t < m.length; t++) {
+            s = s.add(Ext.get(d, t).mul(m[t]));
+        }
+        return s;
     }
 
     /** {@link #proveAll} with optional cheating deviations (null, or one per instance, null: honest). */
@@ -405,7 +414,7 @@ public final class LogUp {
         Ext beta = transcript.challengeExt(BETA_LABEL);
         Ext gamma = transcript.challengeExt(GAMMA_LABEL);
         Prepared[] prepared = new Prepared[k];
-        List<long[]> c2Vectors = new ArrayList<>(4 * k);
+        List<long[]> c2Vectors = new ArrayList<>(2 * k);
         Ext[] sums = new Ext[k];
         for (int i = 0; i < k; i++) {
             prepared[i] = prepare(list.get(i), deviation(deviations, i), beta, gamma);
@@ -417,7 +426,7 @@ public final class LogUp {
         transcript.absorbExts(SUMS_LABEL, sums);
 
         List<LogUpBatchProof.InstanceProof> proofs = new ArrayList<>(k);
-        List<Claim> c2Claims = new ArrayList<>(4 * k);
+        List<Claim> c2Claims = new ArrayList<>(2 * k);
         List<Claim> callerClaims = new ArrayList<>();
         for (int i = 0; i < k; i++) {
             Prepared p = prepared[i];
@@ -428,7 +437,7 @@ public final class LogUp {
             SumcheckInstance.Builder wb = SumcheckInstance.builder();
             long[] eq = Multilinear.eqTable(tau);
             if (cheating) {
-                p.deviation.tamperEq(eq, true);
+                p.deviation.tamperEq(eq);
             }
             wb.addExtTable(eq);
             wb.addExtTable(p.h);
@@ -438,28 +447,17 @@ public final class LogUp {
             addTerms(wb, witnessTerms(p.betaPowers, gamma, lambda));
             SumcheckProver.Result wr = sumcheck(wb.build(), lambda.mul(p.claimed), transcript, cheating);
 
-            Ext[] tau2 = transcript.challengeExts(TABLE_TAU_LABEL, shape.tableLogSize());
-            Ext lambda2 = transcript.challengeExt(TABLE_LAMBDA_LABEL);
             SumcheckInstance.Builder tb = SumcheckInstance.builder();
-            long[] eq2 = Multilinear.eqTable(tau2);
-            if (cheating) {
-                p.deviation.tamperEq(eq2, false);
-            }
-            tb.addExtTable(eq2);
-            tb.addExtTable(p.g);
-            tb.addExtTable(p.psi);
             tb.addBaseTable(p.instance.multiplicitiesRef());
-            addTerms(tb, tableTerms(gamma, lambda2));
-            SumcheckProver.Result tr = sumcheck(tb.build(), lambda2.mul(p.claimed), transcript, cheating);
+            tb.addExtTable(p.d);
+            addTerms(tb, tableTerms());
+            SumcheckProver.Result tr = sumcheck(tb.build(), p.claimed, transcript, cheating);
 
             Ext[] r = wr.point();
             Ext[] r2 = tr.point();
-            Ext[] parts = {
-                Multilinear.evaluate(p.c2Vectors[0], r), Multilinear.evaluate(p.c2Vectors[1], r),
-                Multilinear.evaluate(p.c2Vectors[2], r2), Multilinear.evaluate(p.c2Vectors[3], r2)
-            };
+            Ext[] parts = {Multilinear.evaluate(p.c2Vectors[0], r), Multilinear.evaluate(p.c2Vectors[1], r)};
             transcript.absorbExts(PARTS_LABEL, parts);
-            c2Claims.addAll(fractionClaims(4 * i, r, r2, parts));
+            c2Claims.addAll(fractionClaims(2 * i, r, parts));
             callerClaims.addAll(callerClaims(shape, r, wr.finalEvaluations(), r2, tr.finalEvaluations()));
             proofs.add(new LogUpBatchProof.InstanceProof(p.claimed, wr.proof(), tr.proof(), parts));
             prepared[i] = null; // release the instance's tables
@@ -563,7 +561,7 @@ public final class LogUp {
         c2.absorbInto(transcript);
         transcript.absorbExts(SUMS_LABEL, sums);
 
-        List<Claim> c2Claims = new ArrayList<>(4 * k);
+        List<Claim> c2Claims = new ArrayList<>(2 * k);
         List<Claim> callerClaims = new ArrayList<>();
         for (int i = 0; i < k; i++) {
             String who = k == 1 ? "LogUp" : "LogUp instance " + i;
@@ -584,12 +582,10 @@ public final class LogUp {
                 throw new InvalidProofException(who + " witness-side sumcheck: " + e.getMessage());
             }
 
-            Ext[] tau2 = transcript.challengeExts(TABLE_TAU_LABEL, shape.tableLogSize());
-            Ext lambda2 = transcript.challengeExt(TABLE_LAMBDA_LABEL);
-            SumcheckShape ts = new SumcheckShape(shape.tableLogSize(), 4, tableTerms(gamma, lambda2));
+            SumcheckShape ts = tableReadingShape(shape);
             Reduction tr;
             try {
-                tr = SumcheckVerifier.verify(ts, lambda2.mul(claimed), ip.tableSumcheck(), transcript);
+                tr = SumcheckVerifier.verify(ts, claimed, ip.tableSumcheck(), transcript);
             } catch (InvalidProofException e) {
                 throw new InvalidProofException(who + " table-side sumcheck: " + e.getMessage());
             }
@@ -605,21 +601,16 @@ public final class LogUp {
             if (!wf[FRACTION].equals(parts[0].add(X.mul(parts[1])))) {
                 throw new InvalidProofException(who + " witness side: h(r) ≠ h_re(r) + X·h_im(r)");
             }
-            if (!tf[EQ].equals(Multilinear.eq(tau2, r2))) {
-                throw new InvalidProofException(who + " table side: claimed eq(τ′, r′) is wrong");
+            long[] reciprocals;
+            try {
+                reciprocals = fractions(gamma, compress(shape.table().columnsRef(), betaPowers), null, "table");
+            } catch (IllegalStateException e) {
+                throw new InvalidProofException(who + ": γ equals a compressed table row (probability ≤ 2^s/|K|)");
             }
-            if (!tf[FRACTION].equals(parts[2].add(X.mul(parts[3])))) {
-                throw new InvalidProofException(who + " table side: g(r′) ≠ g_re(r′) + X·g_im(r′)");
+            if (!tf[RECIPROCAL].equals(Multilinear.evaluateExt(reciprocals, r2))) {
+                throw new InvalidProofException(who + " table side: claimed 1/(γ − ψ) at r′ is not the table's");
             }
-            Ext psiAt = Ext.ZERO;
-            long[][] table = shape.table().columnsRef();
-            for (int c = 0; c < table.length; c++) {
-                psiAt = psiAt.add(betaPowers[c].mul(Multilinear.evaluate(table[c], r2)));
-            }
-            if (!tf[PSI].equals(psiAt)) {
-                throw new InvalidProofException(who + " table side: claimed ψ(r′) is not the table's compression at r′");
-            }
-            c2Claims.addAll(fractionClaims(4 * i, r, r2, parts));
+            c2Claims.addAll(fractionClaims(2 * i, r, parts));
             callerClaims.addAll(callerClaims(shape, r, wf, r2, tf));
         }
 
@@ -649,18 +640,17 @@ public final class LogUp {
         return LogUpBatchProof.read(in, shapes, pcs);
     }
 
-    /** Lengths of C2's vectors (h_re, h_im, g_re, g_im): 2^n, 2^n, 2^s, 2^s. */
+    /** Lengths of C2's vectors (h_re, h_im): 2^n, 2^n. */
     public static int[] fractionVectorLengths(LogUpShape shape) {
         int n = shape.witnessSize();
-        int t = shape.table().rows();
-        return new int[] {n, n, t, t};
+        return new int[] {n, n};
     }
 
     /** Lengths of a batched C2's vectors: {@link #fractionVectorLengths(LogUpShape)} of each shape, in order. */
     public static int[] fractionVectorLengths(List<LogUpShape> shapes) {
-        int[] out = new int[4 * shapes.size()];
+        int[] out = new int[2 * shapes.size()];
         for (int i = 0; i < shapes.size(); i++) {
-            System.arraycopy(fractionVectorLengths(shapes.get(i)), 0, out, 4 * i, 4);
+            System.arraycopy(fractionVectorLengths(shapes.get(i)), 0, out, 2 * i, 2);
         }
         return out;
     }
@@ -690,13 +680,13 @@ public final class LogUp {
         return -Math.log(epsilon) / Math.log(2);
     }
 
-    /** [(w−1)·2^s + 2^n + 2^(s+1) + max(n,1) + max(s,1) + 3n + 3s]/|K|. */
+    /** [(w−1)·2^s + 2^n + 2^s + max(n,1) + 3n + 2s]/|K|. */
     private static double algebraicError(LogUpShape shape) {
         int n = shape.witnessLogSize();
         int s = shape.tableLogSize();
         int w = shape.width();
-        double numerator = (w - 1) * Math.pow(2, s) + Math.pow(2, n) + Math.pow(2, s + 1)
-                + Math.max(n, 1) + Math.max(s, 1) + 3.0 * n + 3.0 * s;
+        double numerator = (w - 1) * Math.pow(2, s) + Math.pow(2, n) + Math.pow(2, s) + Math.max(n, 1) + 3.0 * n
+                + 2.0 * s;
         double p = unsignedToDouble(Goldilocks.P);
         return numerator / (p * p);
     }
@@ -717,13 +707,9 @@ public final class LogUp {
         return terms;
     }
 
-    /** Terms of the table-side summand over tables [eq, g, ψ, m]. */
-    static List<SumcheckShape.Term> tableTerms(Ext gamma, Ext lambda) {
-        return List.of(
-                new SumcheckShape.Term(gamma, new int[] {EQ, FRACTION}),
-                new SumcheckShape.Term(Ext.ONE.neg(), new int[] {EQ, FRACTION, PSI}),
-                new SumcheckShape.Term(Ext.ONE.neg(), new int[] {EQ, MULTIPLICITY}),
-                new SumcheckShape.Term(lambda, new int[] {FRACTION}));
+    /** The table-side summand m(t)·d(t) over tables [m, d]. */
+    private static List<SumcheckShape.Term> tableTerms() {
+        return List.of(new SumcheckShape.Term(Ext.ONE, new int[] {MULTIPLICITY, RECIPROCAL}));
     }
 
     /** The witness-side shape with placeholder coefficients: sizes for reading a proof. */
@@ -736,7 +722,7 @@ public final class LogUp {
 
     /** The table-side shape with placeholder coefficients: sizes for reading a proof. */
     static SumcheckShape tableReadingShape(LogUpShape shape) {
-        return new SumcheckShape(shape.tableLogSize(), 4, tableTerms(Ext.ONE, Ext.ONE));
+        return new SumcheckShape(shape.tableLogSize(), 2, tableTerms());
     }
 
     private static void addTerms(SumcheckInstance.Builder b, List<SumcheckShape.Term> terms) {
@@ -745,10 +731,9 @@ public final class LogUp {
         }
     }
 
-    /** C2 claims: h_re, h_im at r (vectors first, first + 1) and g_re, g_im at r′ (first + 2, first + 3). */
-    private static List<Claim> fractionClaims(int first, Ext[] r, Ext[] r2, Ext[] parts) {
-        return List.of(Claim.multilinear(first, r, parts[0]), Claim.multilinear(first + 1, r, parts[1]),
-                Claim.multilinear(first + 2, r2, parts[2]), Claim.multilinear(first + 3, r2, parts[3]));
+    /** C2 claims: h_re, h_im at r (vectors first, first + 1). */
+    private static List<Claim> fractionClaims(int first, Ext[] r, Ext[] parts) {
+        return List.of(Claim.multilinear(first, r, parts[0]), Claim.multilinear(first + 1, r, parts[1]));
     }
 
     /** C1 claims: f_k(r) for every k, then m(r′). */

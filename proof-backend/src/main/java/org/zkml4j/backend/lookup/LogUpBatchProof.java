@@ -13,7 +13,7 @@ import org.zkml4j.backend.sumcheck.SumcheckProof;
 
 /**
  * A batched {@link LogUp} proof for k instances ({@link LogUp#proveAll}): ONE commitment C2 to the
- * fraction vectors of every instance (h_re, h_im, g_re, g_im of instance 0, then of instance 1, …),
+ * fraction vectors of every instance (h_re, h_im of instance 0, then of instance 1, …),
  * each instance's messages ({@link InstanceProof}: claimed sum H_i, witness-side and table-side
  * sumcheck proofs, four part evaluations), and ONE batched PCS opening of C2.
  *
@@ -29,7 +29,7 @@ public final class LogUpBatchProof {
      * @param claimedSum H_i = Σ_x h_i(x) = Σ_t g_i(t)
      * @param witnessSumcheck the sumcheck over the instance's witness rows (n_i variables)
      * @param tableSumcheck the sumcheck over its table rows (s_i variables)
-     * @param partEvaluations h_re(r), h_im(r), g_re(r′), g_im(r′)
+     * @param partEvaluations h_re(r), h_im(r)
      */
     public record InstanceProof(Ext claimedSum, SumcheckProof witnessSumcheck, SumcheckProof tableSumcheck,
                                 Ext[] partEvaluations) {
@@ -44,7 +44,7 @@ public final class LogUpBatchProof {
             }
         }
 
-        /** h_re(r), h_im(r), g_re(r′), g_im(r′) (a copy). */
+        /** h_re(r), h_im(r) (a copy). */
         @Override
         public Ext[] partEvaluations() {
             return partEvaluations.clone();
@@ -77,7 +77,7 @@ public final class LogUpBatchProof {
     /**
      * Assembles a proof from its parts (copied). Sizes are checked by {@link LogUp#verifyAll}.
      *
-     * @param fractionCommitment C2, the commitment to every instance's (h_re, h_im, g_re, g_im)
+     * @param fractionCommitment C2, the commitment to every instance's (h_re, h_im)
      * @param instances each instance's messages, in the order of the shapes
      * @param openingProof the encoded PCS opening of C2
      * @throws IllegalArgumentException if there are no instances

@@ -11,9 +11,9 @@ import org.zkml4j.backend.pcs.PolynomialCommitment;
 import org.zkml4j.backend.sumcheck.SumcheckProof;
 
 /**
- * A {@link LogUp} proof: the commitment C2 to the fractions h and g, the claimed sum H, the
- * witness-side and table-side sumcheck proofs, the part evaluations h_re(r), h_im(r), g_re(r′),
- * g_im(r′), and the PCS opening proof of C2.
+ * A {@link LogUp} proof: the commitment C2 to the fractions h, the claimed sum H, the
+ * witness-side and table-side sumcheck proofs, the part evaluations h_re(r), h_im(r), and the PCS
+ * opening proof of C2.
  *
  * <p>A single proof is a {@link LogUpBatchProof} of one instance, and its encoding is the same.
  *
@@ -23,8 +23,8 @@ import org.zkml4j.backend.sumcheck.SumcheckProof;
  * once its claims are known. Immutable; accessors return copies.
  */
 public final class LogUpProof {
-    /** Number of part evaluations: h_re(r), h_im(r), g_re(r′), g_im(r′). */
-    public static final int PARTS = 4;
+    /** Number of part evaluations: h_re(r), h_im(r). */
+    public static final int PARTS = 2;
 
     private final Commitment fractionCommitment;
     private final Ext claimedSum;
@@ -36,11 +36,11 @@ public final class LogUpProof {
     /**
      * Assembles a proof from its parts (arrays copied). Sizes are checked by {@link LogUp#verify}.
      *
-     * @param fractionCommitment C2, the commitment to (h_re, h_im, g_re, g_im)
-     * @param claimedSum H = Σ_x h(x) = Σ_t g(t)
+     * @param fractionCommitment C2, the commitment to (h_re, h_im)
+     * @param claimedSum H = Σ_x h(x) = Σ_t m(t)/(γ − ψ(t))
      * @param witnessSumcheck the sumcheck over the witness rows (n variables)
      * @param tableSumcheck the sumcheck over the table rows (s variables)
-     * @param partEvaluations h_re(r), h_im(r), g_re(r′), g_im(r′)
+     * @param partEvaluations h_re(r), h_im(r)
      * @param openingProof the encoded PCS opening of C2
      */
     public LogUpProof(Commitment fractionCommitment, Ext claimedSum, SumcheckProof witnessSumcheck,
@@ -56,7 +56,7 @@ public final class LogUpProof {
         this.opening = Objects.requireNonNull(openingProof, "openingProof").clone();
     }
 
-    /** C2: the commitment to h_re, h_im (length 2^n) and g_re, g_im (length 2^s). */
+    /** C2: the commitment to h_re, h_im (length 2^n). */
     public Commitment fractionCommitment() {
         return fractionCommitment;
     }
@@ -76,7 +76,7 @@ public final class LogUpProof {
         return tableSumcheck;
     }
 
-    /** h_re(r), h_im(r), g_re(r′), g_im(r′). */
+    /** h_re(r), h_im(r). */
     public Ext[] partEvaluations() {
         return partEvaluations.clone();
     }

@@ -167,7 +167,7 @@ public final class ZkLogUp {
             tb.addExtTable(g2[i]);
             tb.addExtTable(psi2[i]);
             tb.addBaseTable(in.multiplicities());
-            addTerms(tb, LogUp.tableTerms(gamma, lambda2));
+            addTerms(tb, tableTerms(gamma, lambda2));
             MaskedSumcheckProof.Result tr = masks.prove(tb.build(), lambda2.mul(sums[i]), t);
 
             Ext[] r = wr.reduction().point(), r2 = tr.reduction().point();
@@ -287,13 +287,22 @@ public final class ZkLogUp {
     }
 
     static SumcheckShape tableShape(LogUpShape s, Ext gamma, Ext lambda) {
-        return new SumcheckShape(s.tableLogSize() + 1, 4, LogUp.tableTerms(gamma, lambda));
+        return new SumcheckShape(s.tableLogSize() + 1, 4, tableTerms(gamma, lambda));
     }
 
     static SumcheckShape witnessReadingShape(LogUpShape s) {
         Ext[] ones = new Ext[s.width()];
         Arrays.fill(ones, Ext.ONE);
         return witnessShape(s, Ext.ONE, ones, Ext.ONE);
+    }
+
+    /** Terms of the table-side summand over tables [eq′, g′, ψ′, m′]. */
+    private static List<SumcheckShape.Term> tableTerms(Ext gamma, Ext lambda) {
+        return List.of(
+                new SumcheckShape.Term(gamma, new int[] {EQ, FRACTION}),
+                new SumcheckShape.Term(Ext.ONE.neg(), new int[] {EQ, FRACTION, PSI}),
+                new SumcheckShape.Term(Ext.ONE.neg(), new int[] {EQ, MULTIPLICITY}),
+                new SumcheckShape.Term(lambda, new int[] {FRACTION}));
     }
 
     static SumcheckShape tableReadingShape(LogUpShape s) {

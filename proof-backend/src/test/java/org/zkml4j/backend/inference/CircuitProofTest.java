@@ -219,7 +219,7 @@ class CircuitProofTest {
         int start = proof.length - in.remaining();
         LogUpBatchProof batch = LogUp.readAll(in, layout.lookups(), pcs);
         assertEquals(2 * layout.layerCount(), batch.instanceCount());
-        assertEquals(4 * 2 * layout.layerCount(), batch.fractionCommitment().vectorCount()); // one C2 for all
+        assertEquals(2 * 2 * layout.layerCount(), batch.fractionCommitment().vectorCount()); // one C2 for all
         return new int[] {start, proof.length - in.remaining()};
     }
 

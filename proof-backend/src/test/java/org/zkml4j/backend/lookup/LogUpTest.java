@@ -188,8 +188,8 @@ class LogUpTest {
         // H = Σ g: now the witness side is false
         LogUpHarness.Proven q = LogUpHarness.prove(shape, LogUpHarness.c1Of(f, m), inst, 42, new LogUp.Deviation() {
             @Override
-            public Ext claimedSum(Ext sumH, Ext sumG) {
-                return sumG;
+            public Ext claimedSum(Ext sumH, Ext tableSum) {
+                return tableSum;
             }
         });
         e = assertThrows(InvalidProofException.class, () -> LogUpHarness.verifyAll(q));
@@ -205,12 +205,12 @@ class LogUpTest {
         long[] m = clampedMultiplicities(f, table, bad);
         m[0]--; // count only the rows that are in the table
         LogUpShape shape = LogUpShape.contiguous(n, table);
-        // h(bad) := Σ g − Σ_{x ≠ bad} h(x), so Σ h = Σ g and the table side holds; the zero-check fails at bad
+        // h(bad) := Σ m·d − Σ_{x ≠ bad} h(x), so Σ h = Σ m·d and the table side holds; the zero-check fails at bad
         LogUp.Deviation replaceH = new LogUp.Deviation() {
             @Override
-            public void tamper(long[] h, long[] g) {
+            public void tamper(long[] h, long[] d, Ext tableSum) {
                 Ext rest = LogUp.sum(h).sub(Ext.get(h, bad));
-                LogUp.sum(g).sub(rest).set(h, bad);
+                tableSum.sub(rest).set(h, bad);
             }
         };
         LogUpHarness.Proven p = LogUpHarness.prove(shape, LogUpHarness.c1Of(f, m), new LogUpInstance(shape, f, m), 44,
@@ -241,20 +241,18 @@ class LogUpTest {
 
     @Test
     void forged_zeroCheckMaskedByFakeWitnessEqRejected() {
-        // h(bad) := 0 makes Σ h = Σ g; a fake eq table with eq(bad) = 0 hides the failed zero-check:
-        // every sumcheck statement is then true, and only the verifier's own eq(τ, r) catches it
+        // h(bad) := Σ m·d − Σ_{x ≠ bad} h makes Σ h = Σ m·d; a fake eq table with eq(bad) = 0 hides the
+        // failed zero-check: every sumcheck statement is then true, and only the verifier's own eq(τ, r) catches it
         BadWitness b = BadWitness.make(47);
         LogUpHarness.Proven p = b.prove(48, new LogUp.Deviation() {
             @Override
-            public void tamper(long[] h, long[] g) {
-                LogUp.sum(g).sub(LogUp.sum(h).sub(Ext.get(h, b.bad()))).set(h, b.bad());
+            public void tamper(long[] h, long[] d, Ext tableSum) {
+                tableSum.sub(LogUp.sum(h).sub(Ext.get(h, b.bad()))).set(h, b.bad());
             }
 
             @Override
-            public void tamperEq(long[] eq, boolean witnessSide) {
-                if (witnessSide) {
-                    Ext.ZERO.set(eq, b.bad());
-                }
+            public void tamperEq(long[] eq) {
+                Ext.ZERO.set(eq, b.bad());
             }
         });
         InvalidProofException e = assertThrows(InvalidProofException.class, () -> LogUpHarness.verifyAll(p));
@@ -262,32 +260,25 @@ class LogUpTest {
     }
 
     @Test
-    void forged_zeroCheckMaskedByFakeTableEqRejected() {
-        // m counts the bad row at an unused table row t0; g(t0) := h(bad) balances the sums, and a
-        // fake eq with eq(t0) = 0 hides the failed table-side zero-check
+    void forged_tableReciprocalBalancingTheSumsRejected() {
+        // m counts the bad row at an unused table row t0, and the prover changes d(t0) so that
+        // Σ m·d = Σ h: every sumcheck statement is true, only the verifier's own d̃(r′) catches it
         BadWitness b = BadWitness.make(49);
         b.m()[UNUSED_ROW] = 1;
         LogUpHarness.Proven p = b.prove(50, new LogUp.Deviation() {
             @Override
-            public void tamper(long[] h, long[] g) {
-                LogUp.sum(h).sub(LogUp.sum(g).sub(Ext.get(g, UNUSED_ROW))).set(g, UNUSED_ROW);
-            }
-
-            @Override
-            public void tamperEq(long[] eq, boolean witnessSide) {
-                if (!witnessSide) {
-                    Ext.ZERO.set(eq, UNUSED_ROW);
-                }
+            public void tamper(long[] h, long[] d, Ext tableSum) {
+                LogUp.sum(h).sub(tableSum.sub(Ext.get(d, UNUSED_ROW))).set(d, UNUSED_ROW);
             }
         });
         InvalidProofException e = assertThrows(InvalidProofException.class, () -> LogUpHarness.verifyAll(p));
-        assertEquals("LogUp table side: claimed eq(τ′, r′) is wrong", e.getMessage());
+        assertEquals("LogUp table side: claimed 1/(γ − ψ) at r′ is not the table's", e.getMessage());
     }
 
     @Test
     void forged_fakeTableRowRejected() {
         // the prover puts the bad row's compression into ψ at an unused row counted once in m:
-        // every sumcheck statement is true for the fake ψ, and only the verifier's ψ(r′) catches it
+        // every sumcheck statement is true for the fake ψ, and only the verifier's own 1/(γ − ψ) catches it
         BadWitness b = BadWitness.make(51);
         b.m()[UNUSED_ROW] = 1;
         LogUpHarness.Proven p = b.prove(52, new LogUp.Deviation() {
@@ -297,7 +288,7 @@ class LogUpTest {
             }
         });
         InvalidProofException e = assertThrows(InvalidProofException.class, () -> LogUpHarness.verifyAll(p));
-        assertEquals("LogUp table side: claimed ψ(r′) is not the table's compression at r′", e.getMessage());
+        assertEquals("LogUp table side: claimed 1/(γ − ψ) at r′ is not the table's", e.getMessage());
     }
 
     @Test
@@ -415,13 +406,13 @@ class LogUpTest {
     void soundnessBits_followTheFormula() {
         LookupTable table = LookupTable.ofFunction(-1024, 1023, LogUpTest::relu127); // 2^11 rows
         LogUpShape shape = LogUpShape.contiguous(10, table);
-        // [(w−1)·2^11 + 2^10 + 2^12 + 10 + 11 + 30 + 33] / p² with the PCS term negligible
-        double numerator = 2048 + 1024 + 4096 + 10 + 11 + 30 + 33;
+        // [(w−1)·2^11 + 2^10 + 2^11 + 10 + 30 + 22] / p² with the PCS term negligible
+        double numerator = 2048 + 1024 + 2048 + 10 + 30 + 22;
         double p = 18446744069414584321.0;
         assertEquals(-Math.log(numerator / (p * p)) / Math.log(2), LogUp.soundnessBits(shape, 1000), 1e-9);
         double pcsBits = PCS.soundnessBits(LogUp.fractionVectorLengths(shape));
         double bits = LogUp.soundnessBits(shape, pcsBits);
         assertTrue(bits >= 100 && bits < pcsBits, bits + " vs PCS " + pcsBits);
-        assertArrayEquals(new int[] {1024, 1024, 2048, 2048}, LogUp.fractionVectorLengths(shape));
+        assertArrayEquals(new int[] {1024, 1024}, LogUp.fractionVectorLengths(shape));
     }
 }
