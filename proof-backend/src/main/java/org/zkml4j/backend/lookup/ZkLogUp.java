@@ -213,6 +213,10 @@ public final class ZkLogUp {
         }
         Ext[] sums = new Ext[k];
         for (int i = 0; i < k; i++) {
+            if (proof.instances().get(i).parts().length != 4) {
+                throw new InvalidProofException("malformed proof: lookup " + i + " has "
+                        + proof.instances().get(i).parts().length + " part evaluations, expected 4");
+            }
             sums[i] = proof.instances().get(i).maskedSum();
         }
         absorbShapes(t, shapes);

@@ -130,5 +130,10 @@ class ZkLogUpTest {
         ZkLogUpProof part = new ZkLogUpProof(p.fractionCommitment(), List.of(new ZkLogUpProof.InstanceProof(
                 i0.maskedSum(), i0.witnessSumcheck(), i0.tableSumcheck(), parts), p.instances().get(1)), p.opening());
         assertThrows(InvalidProofException.class, () -> verify(part));
+        ZkLogUpProof shortParts = new ZkLogUpProof(p.fractionCommitment(), List.of(new ZkLogUpProof.InstanceProof(
+                i0.maskedSum(), i0.witnessSumcheck(), i0.tableSumcheck(), java.util.Arrays.copyOf(parts, 3)),
+                p.instances().get(1)), p.opening());
+        InvalidProofException e = assertThrows(InvalidProofException.class, () -> verify(shortParts));
+        assertEquals("malformed proof: lookup 0 has 3 part evaluations, expected 4", e.getMessage());
     }
 }
