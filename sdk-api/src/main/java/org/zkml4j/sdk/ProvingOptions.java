@@ -10,11 +10,14 @@ package org.zkml4j.sdk;
  * @param activationBits fixed-point bits of activations (B)
  * @param weightBits fixed-point bits of weights (Bw)
  * @param inputVisibility whether the verifier sees the input
+ * @param outputVisibility whether the verifier sees the outputs (PRIVATE: only a classifier's class)
  * @param securityBits soundness target of the proof system
  */
-public record ProvingOptions(int activationBits, int weightBits, Visibility inputVisibility, int securityBits) {
-    /** Defaults: 10-bit activations and weights, public input, 100-bit soundness. */
-    public static final ProvingOptions DEFAULTS = new ProvingOptions(10, 10, Visibility.PUBLIC, 100);
+public record ProvingOptions(int activationBits, int weightBits, Visibility inputVisibility,
+                             Visibility outputVisibility, int securityBits) {
+    /** Defaults: 10-bit activations and weights, public input and output, 100-bit soundness. */
+    public static final ProvingOptions DEFAULTS =
+            new ProvingOptions(10, 10, Visibility.PUBLIC, Visibility.PUBLIC, 100);
 
     /** Validates ranges. */
     public ProvingOptions {
@@ -24,8 +27,8 @@ public record ProvingOptions(int activationBits, int weightBits, Visibility inpu
         if (weightBits < 2 || weightBits > 16) {
             throw new IllegalArgumentException("weightBits must be in [2, 16], got " + weightBits);
         }
-        if (inputVisibility == null) {
-            throw new IllegalArgumentException("inputVisibility must be set");
+        if (inputVisibility == null || outputVisibility == null) {
+            throw new IllegalArgumentException("inputVisibility and outputVisibility must be set");
         }
         if (securityBits < 80 || securityBits > 120) {
             throw new IllegalArgumentException("securityBits must be in [80, 120], got " + securityBits);
@@ -41,6 +44,7 @@ public record ProvingOptions(int activationBits, int weightBits, Visibility inpu
         private int activationBits = DEFAULTS.activationBits;
         private int weightBits = DEFAULTS.weightBits;
         private Visibility inputVisibility = DEFAULTS.inputVisibility;
+        private Visibility outputVisibility = DEFAULTS.outputVisibility;
         private int securityBits = DEFAULTS.securityBits;
 
         public Builder activationBits(int bits) {
@@ -58,6 +62,12 @@ public record ProvingOptions(int activationBits, int weightBits, Visibility inpu
             return this;
         }
 
+        /** PRIVATE hides the logits and shows only the class; it needs a classifier and a PRIVATE input. */
+        public Builder outputVisibility(Visibility visibility) {
+            this.outputVisibility = visibility;
+            return this;
+        }
+
         public Builder securityBits(int bits) {
             this.securityBits = bits;
             return this;
@@ -65,7 +75,7 @@ public record ProvingOptions(int activationBits, int weightBits, Visibility inpu
 
         /** @throws IllegalArgumentException if a setting is out of range */
         public ProvingOptions build() {
-            return new ProvingOptions(activationBits, weightBits, inputVisibility, securityBits);
+            return new ProvingOptions(activationBits, weightBits, inputVisibility, outputVisibility, securityBits);
         }
     }
 }

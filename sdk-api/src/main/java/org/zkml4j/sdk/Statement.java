@@ -10,21 +10,24 @@ import java.util.HexFormat;
 
 /**
  * The public statement a proof is checked against: which model (circuit id), the public inputs
- * (quantized, one row per input; absent when the input is private), the outputs, and a caller
- * nonce bound into the proof (validators use it against replay).
+ * (quantized, one row per input; absent when the input is private), the outputs — or, when they
+ * are private, only each row's class (their argmax) — and a caller nonce bound into the proof
+ * (validators use it against replay).
  *
- * <p>Encoding (version 1, big-endian): magic {@code "ZKST"}, version u16, circuit id (32 bytes),
- * nonce i64, rows u32, input width u32 (0 = private) and values i32, output width u32 and values
- * i32.
+ * <p>Encoding (big-endian): magic {@code "ZKST"}, version u16, circuit id (32 bytes), nonce i64,
+ * rows u32, input width u32 (0 = private) and values i32, output width u32 and values i32. Version
+ * 2 allows output width 0 (private outputs), followed by one class i32 per row; a statement with
+ * public outputs is written as version 1, so older readers still read it.
  */
 public final class Statement {
     static final int MAGIC = 0x5A4B5354; // "ZKST"
-    static final int VERSION = 1;
+    static final int VERSION = 2;
     private static final int MAX_VALUES = 1 << 26;
 
     private final byte[] circuitId;
     private final int[][] inputs;
     private final int[][] outputs;
+    private final int[] classes;
     private final long nonce;
 
     /**
@@ -34,19 +37,36 @@ public final class Statement {
      * @param nonce the caller's nonce
      */
     public Statement(byte[] circuitId, int[][] inputs, int[][] outputs, long nonce) {
+        this(circuitId, inputs, java.util.Objects.requireNonNull(outputs, "outputs"), null, nonce);
+    }
+
+    private Statement(byte[] circuitId, int[][] inputs, int[][] outputs, int[] classes, long nonce) {
         if (circuitId == null || circuitId.length != 32) {
             throw new IllegalArgumentException("circuit id must be 32 bytes");
         }
-        if (outputs == null || outputs.length == 0) {
+        int rows = outputs != null ? outputs.length : classes.length;
+        if (rows == 0) {
             throw new IllegalArgumentException("a statement needs at least one output row");
         }
-        if (inputs != null && inputs.length != outputs.length) {
-            throw new IllegalArgumentException(inputs.length + " input rows but " + outputs.length + " output rows");
+        if (inputs != null && inputs.length != rows) {
+            throw new IllegalArgumentException(inputs.length + " input rows but " + rows + " output rows");
         }
         this.circuitId = circuitId.clone();
         this.inputs = inputs == null ? null : deepCopy(inputs, "input");
-        this.outputs = deepCopy(outputs, "output");
+        this.outputs = outputs == null ? null : deepCopy(outputs, "output");
+        this.classes = classes == null ? null : classes.clone();
         this.nonce = nonce;
+    }
+
+    /**
+     * A statement whose outputs are PRIVATE: it shows only each row's class (the argmax of the
+     * hidden logits, ties to the lowest index).
+     *
+     * @param inputs public quantized inputs, or null when private
+     * @param classes one class index per row
+     */
+    public static Statement withPrivateOutputs(byte[] circuitId, int[][] inputs, int[] classes, long nonce) {
+        return new Statement(circuitId, inputs, null, java.util.Objects.requireNonNull(classes, "classes"), nonce);
     }
 
     private static int[][] deepCopy(int[][] rows, String what) {
@@ -70,8 +90,19 @@ public final class Statement {
         return inputs == null ? null : deepCopy(inputs, "input");
     }
 
+    /** The public outputs, or null when they are private (then {@link #classes()} holds the classes). */
     public int[][] outputs() {
-        return deepCopy(outputs, "output");
+        return outputs == null ? null : deepCopy(outputs, "output");
+    }
+
+    /** Each row's class when the outputs are private, else null (the outputs imply the classes). */
+    public int[] classes() {
+        return classes == null ? null : classes.clone();
+    }
+
+    /** The number of rows (inputs) the statement covers. */
+    public int rows() {
+        return outputs != null ? outputs.length : classes.length;
     }
 
     public long nonce() {
@@ -80,12 +111,17 @@ public final class Statement {
 
     /** A copy with a different nonce (what a replay under a fresh nonce would claim). */
     public Statement withNonce(long other) {
-        return new Statement(circuitId, inputs, outputs, other);
+        return new Statement(circuitId, inputs, outputs, classes, other);
     }
 
-    /** A copy with different outputs. */
+    /** A copy with different (public) outputs. */
     public Statement withOutputs(int[][] other) {
         return new Statement(circuitId, inputs, other, nonce);
+    }
+
+    /** A copy with private outputs and these classes. */
+    public Statement withClasses(int[] other) {
+        return withPrivateOutputs(circuitId, inputs, other, nonce);
     }
 
     /** The canonical encoding. */
@@ -94,12 +130,17 @@ public final class Statement {
             ByteArrayOutputStream bytes = new ByteArrayOutputStream();
             DataOutputStream out = new DataOutputStream(bytes);
             out.writeInt(MAGIC);
-            out.writeShort(VERSION);
+            out.writeShort(outputs == null ? VERSION : 1);
             out.write(circuitId);
             out.writeLong(nonce);
-            out.writeInt(outputs.length);
+            out.writeInt(rows());
             writeRows(out, inputs);
             writeRows(out, outputs);
+            if (classes != null) {
+                for (int c : classes) {
+                    out.writeInt(c);
+                }
+            }
             return bytes.toByteArray();
         } catch (IOException e) {
             throw new IllegalStateException("in-memory stream failed", e);
@@ -129,18 +170,28 @@ public final class Statement {
                 throw new IOException("not a zkml4j statement (bad magic)");
             }
             int version = in.readUnsignedShort();
-            if (version != VERSION) {
-                throw new IOException("statement version " + version + " is not supported (expected " + VERSION + ")");
+            if (version != 1 && version != VERSION) {
+                throw new IOException("statement version " + version + " is not supported (1 or " + VERSION + ")");
             }
             byte[] id = in.readNBytes(32);
             long nonce = in.readLong();
             int rows = in.readInt();
             int[][] inputs = readRows(in, rows, true);
-            int[][] outputs = readRows(in, rows, false);
+            int[][] outputs = readRows(in, rows, version == VERSION);
+            int[] classes = null;
+            if (outputs == null) {
+                if ((long) rows * 4 != in.available()) {
+                    throw new IOException("statement with private outputs needs " + rows + " classes");
+                }
+                classes = new int[rows];
+                for (int b = 0; b < rows; b++) {
+                    classes[b] = in.readInt();
+                }
+            }
             if (in.available() != 0) {
                 throw new IOException("trailing bytes after the statement");
             }
-            return new Statement(id, inputs, outputs, nonce);
+            return new Statement(id, inputs, outputs, classes, nonce);
         } catch (java.io.EOFException | IllegalArgumentException e) {
             throw new IOException("truncated or malformed statement: " + e.getMessage(), e);
         }
@@ -166,7 +217,8 @@ public final class Statement {
     @Override
     public boolean equals(Object o) {
         return o instanceof Statement s && nonce == s.nonce && Arrays.equals(circuitId, s.circuitId)
-                && Arrays.deepEquals(inputs, s.inputs) && Arrays.deepEquals(outputs, s.outputs);
+                && Arrays.deepEquals(inputs, s.inputs) && Arrays.deepEquals(outputs, s.outputs)
+                && Arrays.equals(classes, s.classes);
     }
 
     @Override
@@ -176,7 +228,8 @@ public final class Statement {
 
     @Override
     public String toString() {
-        return "Statement[" + HexFormat.of().formatHex(circuitId).substring(0, 16) + "…, rows=" + outputs.length
-                + ", nonce=" + nonce + (inputs == null ? ", private input" : "") + "]";
+        return "Statement[" + HexFormat.of().formatHex(circuitId).substring(0, 16) + "…, rows=" + rows()
+                + ", nonce=" + nonce + (inputs == null ? ", private input" : "")
+                + (outputs == null ? ", private output, classes " + Arrays.toString(classes) : "") + "]";
     }
 }

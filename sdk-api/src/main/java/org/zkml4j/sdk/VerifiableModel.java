@@ -42,6 +42,19 @@ public interface VerifiableModel {
      */
     VerifiableModel withInputVisibility(Visibility visibility);
 
+    /** Whether the verifier sees the outputs, or (PRIVATE) only each row's class. */
+    Visibility outputVisibility();
+
+    /**
+     * This model proving with the given output visibility (the same circuit and key): PRIVATE
+     * proofs show only each row's class — the argmax of the hidden logits — so they need a
+     * classifier and a PRIVATE input (with a public input and public weights the verifier could
+     * recompute the logits).
+     *
+     * @throws IllegalArgumentException if the model is not a classifier or its input is public
+     */
+    VerifiableModel withOutputVisibility(Visibility visibility);
+
     /** The key verifiers need. */
     VerificationKey verificationKey();
 

@@ -1,6 +1,9 @@
 package org.zkml4j.sdk;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -39,6 +42,30 @@ class SdkApiTest {
         byte[] huge = s.toBytes();
         huge[46] = 0x7F; // rows field: claims ~2^31 rows
         assertThrows(IOException.class, () -> Statement.fromBytes(huge));
+    }
+
+    @Test
+    void statementWithPrivateOutputs_carriesOnlyClassesAndRoundTrips() throws IOException {
+        Statement s = Statement.withPrivateOutputs(ID, null, new int[] {3, 0}, 5);
+        assertNull(s.outputs());
+        assertArrayEquals(new int[] {3, 0}, s.classes());
+        assertEquals(2, s.rows());
+        assertEquals(s, Statement.fromBytes(s.toBytes()));
+        assertNotEquals(s, s.withClasses(new int[] {3, 1}));
+        assertNotEquals(s, new Statement(ID, null, new int[][] {{3}, {0}}, 5));
+        assertEquals(2, s.toBytes()[5], "private outputs need version 2");
+        assertEquals(1, new Statement(ID, null, new int[][] {{7}}, 1).toBytes()[5], "public outputs stay version 1");
+        byte[] bytes = s.toBytes();
+        for (int cut = 0; cut < bytes.length; cut++) {
+            byte[] truncated = Arrays.copyOf(bytes, cut);
+            assertThrows(IOException.class, () -> Statement.fromBytes(truncated));
+        }
+        byte[] longer = Arrays.copyOf(bytes, bytes.length + 4);
+        assertThrows(IOException.class, () -> Statement.fromBytes(longer));
+        byte[] v1 = bytes.clone();
+        v1[5] = 1; // a version-1 statement cannot hide its outputs
+        assertThrows(IOException.class, () -> Statement.fromBytes(v1));
+        assertThrows(IllegalArgumentException.class, () -> Statement.withPrivateOutputs(ID, null, new int[0], 1));
     }
 
     @Test

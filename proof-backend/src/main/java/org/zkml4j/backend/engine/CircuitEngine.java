@@ -26,8 +26,9 @@ import org.zkml4j.sdk.model.ModelGraph;
 /**
  * The built-in proof engine: compiles a {@link ModelGraph} with the circuit compiler and proves
  * predictions over {@link LigeroPcs} — with {@link CircuitProof} for PUBLIC inputs and
- * {@link PrivateInputProof} (zero knowledge) for PRIVATE ones; a statement without inputs is
- * verified as a private-input proof. Registered for {@link java.util.ServiceLoader} as an
+ * {@link PrivateInputProof} (zero knowledge) for PRIVATE ones, also with PRIVATE outputs (only
+ * the classes shown); a statement without inputs is verified as a private-input proof, one with
+ * classes instead of outputs as a private-output proof. Registered for {@link java.util.ServiceLoader} as an
  * {@link ProofEngine}.
  *
  * <p>Key payload (version 1, big-endian): security bits u32, then the compiled circuit's canonical
@@ -47,7 +48,7 @@ public final class CircuitEngine implements ProofEngine {
         QuantizationOptions q = QuantizationOptions.builder()
                 .activationBits(options.activationBits()).weightBits(options.weightBits()).build();
         return new CircuitModel(CircuitCompiler.compile(graph, calibration, q), options.securityBits(),
-                options.inputVisibility());
+                options.inputVisibility(), options.outputVisibility());
     }
 
     @Override
@@ -57,13 +58,13 @@ public final class CircuitEngine implements ProofEngine {
             throw new IOException("not a saved zkml4j model (bad magic)");
         }
         int version = data.readUnsignedShort();
-        if (version != 1 && version != CircuitModel.VERSION) {
+        if (version < 1 || version > CircuitModel.VERSION) {
             throw new IOException("saved model version " + version + " is not supported");
         }
         int bits = data.readInt();
         int visibility = version == 1 ? 0 : data.readUnsignedByte();
-        if (visibility > 1) {
-            throw new IOException("saved model has an unknown input visibility " + visibility);
+        if (visibility > (version == 2 ? 1 : 3)) {
+            throw new IOException("saved model has unknown visibility flags " + visibility);
         }
         int length = data.readInt();
         if (length <= 0 || length > VerificationKey.MAX_PAYLOAD) {
@@ -75,9 +76,10 @@ public final class CircuitEngine implements ProofEngine {
         }
         try {
             return new CircuitModel(CompiledCircuit.read(circuit), bits,
-                    visibility == 1 ? Visibility.PRIVATE : Visibility.PUBLIC);
+                    (visibility & 1) != 0 ? Visibility.PRIVATE : Visibility.PUBLIC,
+                    (visibility & 2) != 0 ? Visibility.PRIVATE : Visibility.PUBLIC);
         } catch (IllegalArgumentException e) {
-            throw new IOException("saved model holds a malformed circuit: " + e.getMessage(), e);
+            throw new IOException("saved model is invalid: " + e.getMessage(), e);
         }
     }
 
@@ -108,7 +110,12 @@ public final class CircuitEngine implements ProofEngine {
         try {
             boolean hidden = statement.inputs() == null;
             LigeroPcs pcs = pcs(bits, hidden);
-            if (hidden) {
+            if (statement.outputs() == null) {
+                if (!hidden) {
+                    return VerificationResult.invalid("private outputs need a private input; the statement shows one");
+                }
+                PrivateInputProof.verifyClasses(circuit, statement.classes(), statement.nonce(), proof, pcs);
+            } else if (hidden) {
                 PrivateInputProof.verify(circuit, statement.outputs(), statement.nonce(), proof, pcs);
             } else {
                 CircuitProof.verify(circuit, statement.inputs(), statement.outputs(), statement.nonce(), proof, pcs);

@@ -17,24 +17,36 @@ import org.zkml4j.sdk.Visibility;
 
 /**
  * A compiled circuit ready to prove predictions ({@link CircuitEngine}'s {@link VerifiableModel}).
- * Saved form (version 2, big-endian): magic {@code "ZKMD"}, version u16, security bits u32,
- * input visibility u8 (0 public, 1 private), circuit length u32, the circuit's canonical bytes.
- * Version 1 (no visibility byte: public input) is still read.
+ * Saved form (version 3, big-endian): magic {@code "ZKMD"}, version u16, security bits u32,
+ * visibility flags u8 (bit 0: private input, bit 1: private outputs), circuit length u32, the
+ * circuit's canonical bytes. Versions 1 (no flags: public input) and 2 (flags 0 or 1) are still
+ * read.
  */
 final class CircuitModel implements VerifiableModel {
     static final int MAGIC = 0x5A4B4D44; // "ZKMD"
-    static final int VERSION = 2;
+    static final int VERSION = 3;
 
     private final CompiledCircuit circuit;
     private final int securityBits;
     private final LigeroPcs pcs;
     private final VerificationKey key;
     private final Visibility inputVisibility;
+    private final Visibility outputVisibility;
 
-    CircuitModel(CompiledCircuit circuit, int securityBits, Visibility inputVisibility) {
+    /** @throws IllegalArgumentException if private outputs are asked of a non-classifier or with a public input */
+    CircuitModel(CompiledCircuit circuit, int securityBits, Visibility inputVisibility, Visibility outputVisibility) {
+        if (outputVisibility == Visibility.PRIVATE && !circuit.classifier()) {
+            throw new IllegalArgumentException("PRIVATE outputs show only the class, so they need a classifier "
+                    + "(a model ending in Softmax); this model is a regressor");
+        }
+        if (outputVisibility == Visibility.PRIVATE && inputVisibility != Visibility.PRIVATE) {
+            throw new IllegalArgumentException("PRIVATE outputs need a PRIVATE input: with a public input and public "
+                    + "weights the verifier could recompute the hidden logits");
+        }
         this.circuit = circuit;
         this.securityBits = securityBits;
         this.inputVisibility = inputVisibility;
+        this.outputVisibility = outputVisibility;
         this.pcs = CircuitEngine.pcs(securityBits, inputVisibility == Visibility.PRIVATE);
         this.key = new VerificationKey(CircuitEngine.ID, CircuitEngine.keyPayload(circuit, securityBits));
     }
@@ -50,8 +62,10 @@ final class CircuitModel implements VerifiableModel {
             quantized[b] = executor.quantizeInput(inputs[b]);
         }
         boolean hidden = inputVisibility == Visibility.PRIVATE;
-        CircuitProof.Result proven = hidden
-                ? PrivateInputProof.prove(circuit, quantized, nonce, pcs, AesCtrRandom.create())
+        boolean hiddenOutputs = outputVisibility == Visibility.PRIVATE;
+        CircuitProof.Result proven = hiddenOutputs
+                ? PrivateInputProof.proveClasses(circuit, quantized, nonce, pcs, AesCtrRandom.create())
+                : hidden ? PrivateInputProof.prove(circuit, quantized, nonce, pcs, AesCtrRandom.create())
                 : CircuitProof.prove(circuit, quantized, nonce, pcs, AesCtrRandom.create());
         int[][] logits = proven.outputs();
         float[][] outputs = new float[logits.length][];
@@ -62,7 +76,8 @@ final class CircuitModel implements VerifiableModel {
                 classes[b] = argmax(logits[b]);
             }
         }
-        Statement statement = new Statement(key.circuitId(), hidden ? null : quantized, logits, nonce);
+        Statement statement = hiddenOutputs ? Statement.withPrivateOutputs(key.circuitId(), null, classes, nonce)
+                : new Statement(key.circuitId(), hidden ? null : quantized, logits, nonce);
         return new VerifiedPrediction(outputs, logits, classes, statement, proven.proof());
     }
 
@@ -109,7 +124,19 @@ final class CircuitModel implements VerifiableModel {
 
     @Override
     public VerifiableModel withInputVisibility(Visibility visibility) {
-        return new CircuitModel(circuit, securityBits, java.util.Objects.requireNonNull(visibility, "visibility"));
+        return new CircuitModel(circuit, securityBits, java.util.Objects.requireNonNull(visibility, "visibility"),
+                outputVisibility);
+    }
+
+    @Override
+    public Visibility outputVisibility() {
+        return outputVisibility;
+    }
+
+    @Override
+    public VerifiableModel withOutputVisibility(Visibility visibility) {
+        return new CircuitModel(circuit, securityBits, inputVisibility,
+                java.util.Objects.requireNonNull(visibility, "visibility"));
     }
 
     @Override
@@ -124,7 +151,7 @@ final class CircuitModel implements VerifiableModel {
         data.writeInt(MAGIC);
         data.writeShort(VERSION);
         data.writeInt(securityBits);
-        data.writeByte(inputVisibility == Visibility.PRIVATE ? 1 : 0);
+        data.writeByte((inputVisibility == Visibility.PRIVATE ? 1 : 0) | (outputVisibility == Visibility.PRIVATE ? 2 : 0));
         data.writeInt(bytes.length);
         data.write(bytes);
         data.flush();

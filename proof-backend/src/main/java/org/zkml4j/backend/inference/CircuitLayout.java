@@ -5,6 +5,7 @@ import java.util.List;
 import org.zkml4j.backend.pcs.Claim;
 import org.zkml4j.backend.field.Goldilocks;
 import org.zkml4j.backend.layer.DenseLayerShape;
+import org.zkml4j.backend.layer.ZkArgmax;
 import org.zkml4j.backend.lookup.LogUpShape;
 import org.zkml4j.backend.lookup.LookupTable;
 import org.zkml4j.compiler.CircuitLayer;
@@ -16,7 +17,9 @@ import org.zkml4j.compiler.CompiledCircuit;
  *
  * <p>Logical vector 0 is the input X (B·n₀). Layer ℓ owns five: z, r, a (each B·m_ℓ), and the
  * multiplicities of its activation table and of its remainder range table. The last layer's a is
- * the public output. Every other vector is committed, in logical order.
+ * the output, public unless the outputs are private. A private input adds its range multiplicities;
+ * private outputs add the argmax margins and their range multiplicities ({@code ZkArgmax}). Every
+ * vector but the public ones is committed, in logical order.
  */
 final class CircuitLayout {
     static final int INPUT = 0;
@@ -34,24 +37,32 @@ final class CircuitLayout {
     final int[] position;
     final int[] lengths;
     final boolean privateInput;
+    final boolean privateOutput;
     /** The input range lookup (private input only), else null. */
     final LogUpShape inputLookup;
+    /** The argmax margins' range lookup (private outputs only), else null. */
+    final LogUpShape marginLookup;
 
     CircuitLayout(CompiledCircuit circuit, int rows) {
-        this(circuit, rows, false);
+        this(circuit, rows, false, false);
     }
 
     /**
      * With {@code privateInput}, the input is committed too and range-checked against [−Q, Q] by one
-     * more lookup, whose multiplicities are the last logical vector.
+     * more lookup. With {@code privateOutput} (which needs a private input), the output is committed
+     * and the argmax margins, also in [−Q, Q], follow.
      */
-    CircuitLayout(CompiledCircuit circuit, int rows, boolean privateInput) {
+    CircuitLayout(CompiledCircuit circuit, int rows, boolean privateInput, boolean privateOutput) {
         if (rows < 1) {
             throw new IllegalArgumentException("a batch needs at least one input");
+        }
+        if (privateOutput && (!privateInput || !circuit.classifier())) {
+            throw new IllegalArgumentException("private outputs need a classifier and a private input");
         }
         this.circuit = circuit;
         this.rows = rows;
         this.privateInput = privateInput;
+        this.privateOutput = privateOutput;
         this.batch = Integer.highestOneBit(rows) == rows ? rows : Integer.highestOneBit(rows) << 1;
         List<CircuitLayer> layers = circuit.layers();
         int count = layers.size();
@@ -60,7 +71,7 @@ final class CircuitLayout {
         rangeTables = new LookupTable[count];
         activationLookups = new LogUpShape[count];
         rangeLookups = new LogUpShape[count];
-        int logical = 1 + PER_LAYER * count + (privateInput ? 1 : 0);
+        int logical = 1 + PER_LAYER * count + (privateInput ? 1 : 0) + (privateOutput ? 2 : 0);
         lengths = new int[logical];
         lengths[INPUT] = batch * pow2(circuit.inputSize());
         for (int l = 0; l < count; l++) {
@@ -89,24 +100,36 @@ final class CircuitLayout {
             lengths[activationMultiplicities(l)] = activationTables[l].rows();
             lengths[rangeMultiplicities(l)] = rangeTables[l].rows();
         }
+        LookupTable limits = privateInput ? signedRange(circuit.activationLimit()) : null;
         if (privateInput) {
-            int q = circuit.activationLimit();
-            long[] range = new long[2 * q + 1];
-            for (int v = -q; v <= q; v++) {
-                range[v + q] = Goldilocks.fromSigned(v);
-            }
-            LookupTable inputTable = LookupTable.of(range);
-            lengths[inputMultiplicities()] = inputTable.rows();
-            inputLookup = new LogUpShape(Integer.numberOfTrailingZeros(lengths[INPUT]), inputTable,
+            lengths[inputMultiplicities()] = limits.rows();
+            inputLookup = new LogUpShape(Integer.numberOfTrailingZeros(lengths[INPUT]), limits,
                     new int[] {INPUT}, inputMultiplicities());
         } else {
             inputLookup = null;
+        }
+        if (privateOutput) {
+            lengths[margins()] = lengths[output()];
+            lengths[marginMultiplicities()] = limits.rows();
+            marginLookup = new LogUpShape(Integer.numberOfTrailingZeros(lengths[margins()]), limits,
+                    new int[] {margins()}, marginMultiplicities());
+        } else {
+            marginLookup = null;
         }
         position = new int[logical];
         int next = 0;
         for (int v = 0; v < logical; v++) {
             position[v] = isPublic(v) ? -1 : next++;
         }
+    }
+
+    /** The one-column table [−q, q]. */
+    private static LookupTable signedRange(int q) {
+        long[] range = new long[2 * q + 1];
+        for (int v = -q; v <= q; v++) {
+            range[v + q] = Goldilocks.fromSigned(v);
+        }
+        return LookupTable.of(range);
     }
 
     private static int pow2(int n) {
@@ -147,26 +170,50 @@ final class CircuitLayout {
         return 1 + PER_LAYER * layerCount();
     }
 
+    /** The argmax margins (private outputs only). */
+    int margins() {
+        return 2 + PER_LAYER * layerCount();
+    }
+
+    /** The multiplicities of the margins' range lookup (private outputs only). */
+    int marginMultiplicities() {
+        return 3 + PER_LAYER * layerCount();
+    }
+
     int output() {
         return a(layerCount() - 1);
     }
 
+    /** The argmax proof's shape for these classes (private outputs only). */
+    ZkArgmax.Shape argmax(int[] classes) {
+        return new ZkArgmax.Shape(batch, outputWidth(), circuit.layers().get(layerCount() - 1).outputSize(), classes,
+                circuit.activationLimit(), output(), margins());
+    }
+
+    /** Columns of the padded output grid. */
+    int outputWidth() {
+        return lengths[output()] / batch;
+    }
+
     boolean isPublic(int v) {
-        return (v == INPUT && !privateInput) || v == output();
+        return (v == INPUT && !privateInput) || (v == output() && !privateOutput);
     }
 
     /**
      * Every lookup of the circuit in proof order: (private input: the input range,) activation(0),
-     * range(0), activation(1), range(1), …
+     * range(0), activation(1), range(1), …, (private outputs: the margins' range).
      */
     List<LogUpShape> lookups() {
-        List<LogUpShape> out = new ArrayList<>(2 * layerCount() + 1);
+        List<LogUpShape> out = new ArrayList<>(2 * layerCount() + 2);
         if (privateInput) {
             out.add(inputLookup);
         }
         for (int l = 0; l < layerCount(); l++) {
             out.add(activationLookups[l]);
             out.add(rangeLookups[l]);
+        }
+        if (privateOutput) {
+            out.add(marginLookup);
         }
         return out;
     }

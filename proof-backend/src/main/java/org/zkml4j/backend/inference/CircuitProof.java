@@ -12,6 +12,7 @@ import org.zkml4j.backend.io.ProofWriter;
 import org.zkml4j.backend.layer.DenseLayer;
 import org.zkml4j.backend.layer.DenseLayerProof;
 import org.zkml4j.backend.layer.DenseLayerWitness;
+import org.zkml4j.backend.layer.ZkArgmax;
 import org.zkml4j.backend.lookup.LogUp;
 import org.zkml4j.backend.lookup.LogUpBatchProof;
 import org.zkml4j.backend.lookup.LogUpInstance;
@@ -156,7 +157,26 @@ public final class CircuitProof {
             v[layout.inputMultiplicities()] = LogUp.multiplicities(new long[][] {v[CircuitLayout.INPUT]},
                     layout.inputLookup.table());
         }
+        if (layout.privateOutput) {
+            long[] margins = ZkArgmax.margins(layout.argmax(classes(layout, v[layout.output()])), v[layout.output()]);
+            v[layout.margins()] = margins;
+            v[layout.marginMultiplicities()] = LogUp.multiplicities(new long[][] {margins}, layout.marginLookup.table());
+        }
         return v;
+    }
+
+    /** Each real row's class: the argmax of its logits in the padded output grid, ties to the lowest index. */
+    static int[] classes(CircuitLayout layout, long[] output) {
+        int m = layout.outputWidth(), outputs = layout.circuit.layers().get(layout.layerCount() - 1).outputSize();
+        int[] classes = new int[layout.rows];
+        for (int b = 0; b < layout.rows; b++) {
+            for (int j = 1; j < outputs; j++) {
+                if (Goldilocks.toSigned(output[b * m + j]) > Goldilocks.toSigned(output[b * m + classes[b]])) {
+                    classes[b] = j;
+                }
+            }
+        }
+        return classes;
     }
 
     /**

@@ -9,6 +9,7 @@ import org.zkml4j.backend.field.Ext;
 import org.zkml4j.backend.io.InvalidProofException;
 import org.zkml4j.backend.io.ProofReader;
 import org.zkml4j.backend.io.ProofWriter;
+import org.zkml4j.backend.layer.ZkArgmax;
 import org.zkml4j.backend.layer.ZkDenseLayer;
 import org.zkml4j.backend.lookup.LogUpShape;
 import org.zkml4j.backend.lookup.ZkLogUp;
@@ -38,12 +39,19 @@ import org.zkml4j.compiler.CompiledCircuit;
  * <p>Every sumcheck is masked (Libra); all their masks are sampled up front and committed together
  * in one commitment CM ({@link SharedMasks}), opened once at the end.
  *
- * <p><b>Proof bytes</b>: C1; CM; the layers' masked sumcheck proofs in order; the
- * {@link ZkLogUpProof}; the CM opening; the C1 opening. <b>Transcript</b>: domain, circuit hash,
- * rows, batch, outputs, nonce, then C1, CM and every message in proof order.
+ * <p><b>PRIVATE outputs</b> ({@link #proveClasses}, classifiers only): the logits are committed
+ * like every other hidden vector and the statement shows only each row's class. A {@link ZkArgmax}
+ * proof ties the classes to the logits through committed margins, which one more lookup holds in
+ * [−Q, Q].
+ *
+ * <p><b>Proof bytes</b>: C1; CM; the layers' masked sumcheck proofs in order; (private outputs) the
+ * argmax proof; the {@link ZkLogUpProof}; the CM opening; the C1 opening. <b>Transcript</b>: domain
+ * (one for public outputs, another for classes), circuit hash, rows, batch, outputs or classes,
+ * nonce, then C1, CM and every message in proof order.
  */
 public final class PrivateInputProof {
     static final String DOMAIN = "zkml4j/inference/private-input/v1";
+    static final String CLASSES_DOMAIN = "zkml4j/inference/private-output/v1";
 
     private PrivateInputProof() {}
 
@@ -55,20 +63,36 @@ public final class PrivateInputProof {
      */
     public static CircuitProof.Result prove(CompiledCircuit circuit, int[][] inputs, long nonce,
             PolynomialCommitment pcs, RandomGenerator rng) {
-        return prove(circuit, inputs, nonce, pcs, rng, null);
+        return prove(circuit, inputs, false, nonce, pcs, rng, null);
+    }
+
+    /**
+     * Runs a classifier circuit on {@code inputs} and proves it, hiding the inputs and the logits:
+     * the proof shows only each row's class (the argmax of its logits, ties to the lowest index).
+     * The returned outputs are the prover's own; the statement holds only their argmaxes.
+     *
+     * @param rng must be cryptographically secure: zero knowledge rests on it
+     * @throws IllegalArgumentException if the circuit is not a classifier, or an input has the wrong
+     *     length or a value outside [−Q, Q]
+     */
+    public static CircuitProof.Result proveClasses(CompiledCircuit circuit, int[][] inputs, long nonce,
+            PolynomialCommitment pcs, RandomGenerator rng) {
+        return prove(circuit, inputs, true, nonce, pcs, rng, null);
     }
 
     /**
      * The prover; with a non-null {@code tamperUnsafe} (tests of the verifier only) it alters the
-     * honest logical vectors ({@link CircuitLayout} indices) and proves with the components'
-     * cheating provers.
+     * honest logical vectors ({@link CircuitLayout} indices) and, with private outputs, the claimed
+     * classes, then proves with the components' cheating provers.
      */
-    static CircuitProof.Result prove(CompiledCircuit circuit, int[][] inputs, long nonce, PolynomialCommitment pcs,
-            RandomGenerator rng, java.util.function.Consumer<long[][]> tamperUnsafe) {
-        CircuitLayout layout = new CircuitLayout(circuit, inputs.length, true);
+    static CircuitProof.Result prove(CompiledCircuit circuit, int[][] inputs, boolean privateOutput, long nonce,
+            PolynomialCommitment pcs, RandomGenerator rng,
+            java.util.function.BiConsumer<long[][], int[]> tamperUnsafe) {
+        CircuitLayout layout = new CircuitLayout(circuit, inputs.length, true, privateOutput);
         long[][] v = CircuitProof.witness(layout, inputs);
+        int[] classes = privateOutput ? CircuitProof.classes(layout, v[layout.output()]) : null;
         if (tamperUnsafe != null) {
-            tamperUnsafe.accept(v);
+            tamperUnsafe.accept(v, classes);
         }
         boolean unsafe = tamperUnsafe != null;
         long[][] d = new long[v.length][];
@@ -76,7 +100,7 @@ public final class PrivateInputProof {
             d[i] = layout.isPublic(i) ? doubledPublic(v[i]) : doubled(v[i], rng);
         }
         long[] output = v[layout.output()];
-        Transcript t = statement(layout, output, nonce);
+        Transcript t = statement(layout, privateOutput ? null : output, classes, nonce);
         ProverData c1 = pcs.commit(layout.committed(d), rng);
         ProofWriter out = new ProofWriter();
         c1.commitment().writeTo(out);
@@ -94,6 +118,14 @@ public final class PrivateInputProof {
                             d[CircuitLayout.r(l)], t, masks);
             dense.proof().writeTo(out);
             claims.addAll(dense.claims());
+        }
+        if (privateOutput) {
+            ZkArgmax.Shape shape = layout.argmax(classes);
+            ZkDenseLayer.ProverResult argmax = unsafe
+                    ? ZkArgmax.proveUnsafe(shape, d[layout.output()], d[layout.margins()], t, masks)
+                    : ZkArgmax.prove(shape, d[layout.output()], d[layout.margins()], t, masks);
+            argmax.proof().writeTo(out);
+            claims.addAll(argmax.claims());
         }
         List<ZkLogUp.Instance> lookups = new ArrayList<>();
         for (LogUpShape s : layout.lookups()) {
@@ -118,16 +150,39 @@ public final class PrivateInputProof {
      */
     public static void verify(CompiledCircuit circuit, int[][] outputs, long nonce, byte[] proof,
             PolynomialCommitment pcs) throws InvalidProofException {
-        Objects.requireNonNull(proof, "proof");
         CircuitLayout layout;
         long[] output;
         try {
-            layout = new CircuitLayout(circuit, outputs.length, true);
+            layout = new CircuitLayout(circuit, outputs.length, true, false);
             output = CircuitProof.paddedOutput(layout, outputs);
         } catch (IllegalArgumentException e) {
             throw new InvalidProofException("statement does not fit the circuit: " + e.getMessage());
         }
-        Transcript t = statement(layout, output, nonce);
+        verify(layout, output, null, nonce, proof, pcs);
+    }
+
+    /**
+     * Verifies that {@code proof} shows the classifier circuit maps some hidden batch of
+     * {@code classes.length} inputs to hidden logits whose argmaxes are {@code classes}.
+     *
+     * @throws InvalidProofException naming the failed check, for any malformed or false proof
+     */
+    public static void verifyClasses(CompiledCircuit circuit, int[] classes, long nonce, byte[] proof,
+            PolynomialCommitment pcs) throws InvalidProofException {
+        CircuitLayout layout;
+        try {
+            layout = new CircuitLayout(circuit, classes.length, true, true);
+            layout.argmax(classes);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidProofException("statement does not fit the circuit: " + e.getMessage());
+        }
+        verify(layout, null, classes, nonce, proof, pcs);
+    }
+
+    private static void verify(CircuitLayout layout, long[] output, int[] classes, long nonce, byte[] proof,
+            PolynomialCommitment pcs) throws InvalidProofException {
+        Objects.requireNonNull(proof, "proof");
+        Transcript t = statement(layout, output, classes, nonce);
         ProofReader in = new ProofReader(proof);
         Commitment c1 = pcs.readCommitment(in);
         int k = 0;
@@ -149,14 +204,17 @@ public final class PrivateInputProof {
             MaskedSumcheckProof dense = ZkDenseLayer.readProof(in, layout.dense[l]);
             claims.addAll(ZkDenseLayer.verify(layout.dense[l], dense, t, masks));
         }
+        if (layout.privateOutput) {
+            ZkArgmax.Shape shape = layout.argmax(classes);
+            claims.addAll(ZkArgmax.verify(shape, ZkArgmax.readProof(in, shape), t, masks));
+        }
         List<LogUpShape> shapes = layout.lookups();
         ZkLogUpProof lookup = ZkLogUpProof.read(in, shapes, pcs);
         claims.addAll(ZkLogUp.verifyAll(shapes, lookup, t, pcs, masks));
-        long[] publicOutput = doubledPublic(output);
         List<Claim> committed = new ArrayList<>();
         for (Claim c : claims) {
-            if (c.vector() == layout.output()) {
-                CircuitProof.checkPublic(c, publicOutput, "output");
+            if (layout.isPublic(c.vector())) {
+                CircuitProof.checkPublic(c, doubledPublic(output), "output");
             } else {
                 committed.add(new Claim(layout.position[c.vector()], c.functional(), c.value()));
             }
@@ -169,11 +227,14 @@ public final class PrivateInputProof {
         pcs.verify(c1, committed, opening, t);
     }
 
-    /** Every masked sumcheck of the proof in order: the layers', then each lookup's two. */
+    /** Every masked sumcheck of the proof in order: the layers', the argmax's, then each lookup's two. */
     private static List<int[]> maskPlan(CircuitLayout layout) {
         List<int[]> plan = new ArrayList<>();
         for (int l = 0; l < layout.layerCount(); l++) {
             plan.add(ZkDenseLayer.maskPlan(layout.dense[l]));
+        }
+        if (layout.privateOutput) {
+            plan.add(ZkArgmax.maskPlan(layout.argmax(new int[] {0})));
         }
         for (LogUpShape s : layout.lookups()) {
             plan.addAll(ZkLogUp.maskPlan(s));
@@ -181,12 +242,17 @@ public final class PrivateInputProof {
         return plan;
     }
 
-    private static Transcript statement(CircuitLayout layout, long[] output, long nonce) {
-        Transcript t = new Transcript(DOMAIN);
+    /** Absorbs the statement: the public outputs, or (private outputs) the classes under another domain. */
+    private static Transcript statement(CircuitLayout layout, long[] output, int[] classes, long nonce) {
+        Transcript t = new Transcript(output != null ? DOMAIN : CLASSES_DOMAIN);
         t.absorb("circuit", layout.circuit.circuitHash());
         t.absorbLong("rows", layout.rows);
         t.absorbLong("batch", layout.batch);
-        t.absorbFields("outputs", output);
+        if (output != null) {
+            t.absorbFields("outputs", output);
+        } else {
+            t.absorbFields("classes", Arrays.stream(classes).asLongStream().toArray());
+        }
         t.absorbLong("nonce", nonce);
         return t;
     }

@@ -166,4 +166,33 @@ class CircuitEngineTest {
                 new Statement(shown.statement().circuitId(), null, shown.statement().outputs(), 3), shown.proof());
         assertFalse(swapped.valid());
     }
+
+    @Test
+    void privateOutputs_statementShowsOnlyTheClasses() throws IOException {
+        VerifiableModel hidden = VerifiableModel.compile(graph, calibration, ProvingOptions.builder()
+                .inputVisibility(Visibility.PRIVATE).outputVisibility(Visibility.PRIVATE).build());
+        assertEquals(Visibility.PRIVATE, hidden.outputVisibility());
+        VerifiedPrediction p = hidden.predictBatch(samples(3), 8);
+        assertNull(p.statement().inputs());
+        assertNull(p.statement().outputs());
+        assertArrayEquals(p.classes(), p.statement().classes());
+        VerificationKey key = hidden.verificationKey();
+        assertTrue(Verifier.verify(key, p.statement(), p.proof()).valid());
+        int[] other = p.classes().clone();
+        other[2] = (other[2] + 1) % p.outputs()[0].length;
+        assertFalse(Verifier.verify(key, p.statement().withClasses(other), p.proof()).valid());
+        assertFalse(Verifier.verify(key, p.statement().withOutputs(p.quantizedOutputs()), p.proof()).valid());
+        assertFalse(Verifier.verify(key, Statement.withPrivateOutputs(key.circuitId(),
+                new int[3][graph.inputSize()], p.classes(), 8), p.proof()).valid());
+        // save/load keeps both visibilities; a public input cannot go with hidden outputs
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        hidden.save(out);
+        VerifiableModel loaded = VerifiableModel.load(new ByteArrayInputStream(out.toByteArray()));
+        assertEquals(Visibility.PRIVATE, loaded.outputVisibility());
+        assertEquals(Visibility.PRIVATE, loaded.inputVisibility());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> loaded.withInputVisibility(Visibility.PUBLIC));
+        assertTrue(e.getMessage().contains("PRIVATE input"), e.getMessage());
+        assertEquals(Visibility.PUBLIC, loaded.withOutputVisibility(Visibility.PUBLIC).outputVisibility());
+    }
 }

@@ -104,20 +104,20 @@ class PrivateInputProofTest {
 
     /** Proves with a witness altered by {@code tamper} (the cheating provers), expects rejection. */
     void expectCheatRejected(java.util.function.Consumer<long[][]> tamper, String what, String reason) {
-        CircuitProof.Result forged = PrivateInputProof.prove(circuit, inputs, 42, pcs, new SecureRandom(),
-                tamper.andThen(this::recount));
+        CircuitProof.Result forged = PrivateInputProof.prove(circuit, inputs, false, 42, pcs, new SecureRandom(),
+                (v, classes) -> tamper.andThen(this::recount).accept(v));
         InvalidProofException e = assertThrows(InvalidProofException.class,
                 () -> PrivateInputProof.verify(circuit, forged.outputs(), 42, forged.proof(), pcs), what);
         assertTrue(e.getMessage().startsWith(reason), what + ": " + e.getMessage());
     }
 
     void recount(long[][] v) {
-        CircuitProofTest.recount(v, new CircuitLayout(circuit, inputs.length, true));
+        CircuitProofTest.recount(v, new CircuitLayout(circuit, inputs.length, true, false));
     }
 
     /** Recomputes layer {@code l} (z, r, a) from its (possibly tampered) input. */
     void rerun(long[][] v, int l) {
-        CircuitLayout layout = new CircuitLayout(circuit, inputs.length, true);
+        CircuitLayout layout = new CircuitLayout(circuit, inputs.length, true, false);
         DenseLayerWitness w = DenseLayerWitness.compute(layout.dense[l], v[CircuitLayout.input(l)]);
         v[CircuitLayout.z(l)] = w.z();
         v[CircuitLayout.r(l)] = w.r();
