@@ -34,6 +34,7 @@ import org.zkml4j.sdk.model.ModelGraph;
  * ./zkml4j dl4j-quickstart                                            (see {@link Dl4jQuickstart})
  * ./zkml4j compile --model M.json|M.zip --calibration C.csv --out M.zkm  (also M.vk; zip: DL4J ModelSerializer)
  * ./zkml4j prove --model M.zkm --input X.csv --out P.proof [--nonce N] [--input-visibility public|private]
+ *                [--output-visibility public|private]
  * ./zkml4j verify --key M.vk --proof P.proof
  * ./zkml4j inspect FILE
  * ./zkml4j miner | validator | verify-remote | subnet …   (the proving subnet, grpc-bridge/README.md)
@@ -49,6 +50,7 @@ public final class Main {
             "       zkml4j dl4j-quickstart",
             "       zkml4j compile --model M.json|M.zip --calibration C.csv --out M.zkm",
             "       zkml4j prove --model M.zkm --input X.csv --out P.proof [--nonce N] [--input-visibility public|private]",
+            "                    [--output-visibility public|private]   (private: the proof shows only the class)",
             "       zkml4j verify --key M.vk --proof P.proof",
             "       zkml4j inspect FILE",
             BridgeCli.USAGE_TEXT);
@@ -75,7 +77,8 @@ public final class Main {
                 case "demo-core" -> demoCore(options(rest, Set.of("log-n")), out);
                 case "dl4j-quickstart" -> dl4jQuickstart(options(rest, Set.of()), out);
                 case "compile" -> compile(options(rest, Set.of("model", "calibration", "out")), out);
-                case "prove" -> prove(options(rest, Set.of("model", "input", "out", "nonce", "input-visibility")), out);
+                case "prove" -> prove(options(rest, Set.of("model", "input", "out", "nonce", "input-visibility",
+                        "output-visibility")), out);
                 case "verify" -> verify(options(rest, Set.of("key", "proof")), out, err);
                 case "inspect" -> inspect(rest, out);
                 default -> throw new UsageException("unknown command '" + args[0] + "'");
@@ -184,13 +187,15 @@ public final class Main {
     }
 
     private static int prove(Map<String, String> options, PrintStream out) throws UsageException, IOException {
-        String visibility = options.getOrDefault("input-visibility", "public");
-        if (!visibility.equals("public") && !visibility.equals("private")) {
-            throw new UsageException("--input-visibility must be public or private");
+        Visibility input = visibility(options, "input-visibility");
+        Visibility output = visibility(options, "output-visibility");
+        VerifiableModel model;
+        try {
+            model = VerifiableModel.load(new ByteArrayInputStream(Files.readAllBytes(Path.of(required(options, "model")))))
+                    .withOutputVisibility(Visibility.PUBLIC).withInputVisibility(input).withOutputVisibility(output);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
         }
-        VerifiableModel model = VerifiableModel.load(new ByteArrayInputStream(
-                Files.readAllBytes(Path.of(required(options, "model")))))
-                .withInputVisibility(visibility.equals("private") ? Visibility.PRIVATE : Visibility.PUBLIC);
         float[][] inputs = Csv.read(Path.of(required(options, "input")));
         long nonce = number(options, "nonce", 0);
         VerifiedPrediction p = model.predictBatch(inputs, nonce);
@@ -199,8 +204,19 @@ public final class Main {
             out.println((p.classes() != null ? "class " + p.classes()[b] + "  " : "") + "outputs "
                     + Arrays.toString(p.outputs()[b]));
         }
+        if (output == Visibility.PRIVATE) {
+            out.println("the statement shows only the classes; the outputs stay with you");
+        }
         out.println("proof " + p.proof().length + " bytes");
         return OK;
+    }
+
+    private static Visibility visibility(Map<String, String> options, String name) throws UsageException {
+        return switch (options.getOrDefault(name, "public")) {
+            case "public" -> Visibility.PUBLIC;
+            case "private" -> Visibility.PRIVATE;
+            default -> throw new UsageException("--" + name + " must be public or private");
+        };
     }
 
     private static int verify(Map<String, String> options, PrintStream out, PrintStream err)
@@ -232,9 +248,12 @@ public final class Main {
             case 0x5A4B5046 -> {
                 ProofFile file = ProofFile.fromBytes(bytes);
                 Statement s = file.statement();
-                out.println("proof file: " + s.outputs().length + " rows, nonce " + s.nonce() + ", "
-                        + (s.inputs() == null ? "private" : "public") + " inputs, proof " + file.proof().length
-                        + " bytes, circuit id " + java.util.HexFormat.of().formatHex(s.circuitId()));
+                out.println("proof file: " + s.rows() + " rows, nonce " + s.nonce() + ", "
+                        + (s.inputs() == null ? "private" : "public") + " inputs, "
+                        + (s.outputs() == null ? "private outputs (classes " + Arrays.toString(s.classes()) + ")"
+                                : "public outputs")
+                        + ", proof " + file.proof().length + " bytes, circuit id "
+                        + java.util.HexFormat.of().formatHex(s.circuitId()));
             }
             case 0x5A4B4D44 -> {
                 VerifiableModel model = VerifiableModel.load(new ByteArrayInputStream(bytes));

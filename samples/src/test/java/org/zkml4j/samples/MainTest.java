@@ -92,6 +92,19 @@ class MainTest {
         assertEquals(0, provedHidden.code(), provedHidden.err());
         assertEquals(0, run("verify", "--key", key.toString(), "--proof", hidden.toString()).code());
         assertTrue(run("inspect", hidden.toString()).out().contains("private inputs"));
+
+        Path classes = dir.resolve("classes.proof");
+        Run provedClasses = run("prove", "--model", zkm.toString(), "--input", input.toString(), "--out",
+                classes.toString(), "--input-visibility", "private", "--output-visibility", "private");
+        assertEquals(0, provedClasses.code(), provedClasses.err());
+        assertTrue(provedClasses.out().contains("shows only the classes"), provedClasses.out());
+        assertEquals(0, run("verify", "--key", key.toString(), "--proof", classes.toString()).code());
+        String inspected = run("inspect", classes.toString()).out();
+        assertTrue(inspected.contains("private outputs (classes ["), inspected);
+        Run publicInput = run("prove", "--model", zkm.toString(), "--input", input.toString(), "--out",
+                classes.toString(), "--output-visibility", "private");
+        assertEquals(2, publicInput.code());
+        assertTrue(publicInput.err().contains("PRIVATE input"), publicInput.err());
     }
 
     @Test

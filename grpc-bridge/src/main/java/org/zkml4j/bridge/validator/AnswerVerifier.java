@@ -34,6 +34,9 @@ public final class AnswerVerifier {
             return Check.malformed("malformed statement: " + e.getMessage());
         }
         int[][] outputs = claimed.outputs();
+        if (outputs == null) {
+            return Check.malformed("answer hides its outputs; a validator's request needs them public");
+        }
         if (outputs.length != quantizedInputs.length || outputs[0].length != circuit.inputs().outputWidth()) {
             return Check.malformed("answer has " + outputs.length + "×" + outputs[0].length
                     + " outputs, expected " + quantizedInputs.length + "×" + circuit.inputs().outputWidth());

@@ -79,6 +79,25 @@ class VerifierNodeTest {
     }
 
     @Test
+    void verify_crossSubnetProofWithHiddenInputAndOutputsShowsOnlyTheClass() {
+        org.zkml4j.sdk.VerifiableModel classifier = org.zkml4j.sdk.VerifiableModel.compile(
+                org.zkml4j.sdk.model.ModelGraph.of(2,
+                        new org.zkml4j.sdk.model.Dense(new float[][] {{1f, -1f}, {-1f, 1f}}, new float[] {0f, 0.1f}),
+                        new org.zkml4j.sdk.model.Softmax()),
+                new float[][] {{1, 1}, {-1, 0.5f}}, org.zkml4j.sdk.ProvingOptions.builder().activationBits(6)
+                        .weightBits(4).securityBits(80).inputVisibility(org.zkml4j.sdk.Visibility.PRIVATE)
+                        .outputVisibility(org.zkml4j.sdk.Visibility.PRIVATE).build());
+        VerifiedPrediction p = classifier.predict(new float[] {0.75f, -0.5f}, 9);
+        VerifyRequest.Builder request = VerifyRequest.newBuilder()
+                .setVerificationKey(ByteString.copyFrom(classifier.verificationKey().toBytes()))
+                .setStatement(ByteString.copyFrom(p.statement().toBytes())).setProof(ByteString.copyFrom(p.proof()));
+        VerifyResponse response = verify(channel, anyone(), request.build());
+        assertTrue(response.getValid(), response.getReason());
+        byte[] otherClass = p.statement().withClasses(new int[] {1 - p.predictedClass()}).toBytes();
+        assertFalse(verify(channel, anyone(), request.setStatement(ByteString.copyFrom(otherClass)).build()).getValid());
+    }
+
+    @Test
     void verify_changedOutputIsInvalidWithReason() {
         int[][] outputs = proven.statement().outputs();
         outputs[0][0] += 1;
