@@ -27,8 +27,9 @@ import org.zkml4j.sdk.model.Softmax;
 
 /**
  * Whole-model proofs of MLPs: 784-128-10 and 784-512-256-10 (ReLU), batch 1 and 64, with public
- * or private (zero-knowledge) inputs. Select with e.g. {@code -p hidden=512-256 -p batch=64
- * -p input=private}. The setup prints each configuration's proof size.
+ * or private (zero-knowledge) inputs, and with {@code -p output=private} (private input only)
+ * class-only statements. Select with e.g. {@code -p hidden=512-256 -p batch=64 -p input=private}.
+ * The setup prints each configuration's proof size.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -45,11 +46,16 @@ public class InferenceBenchmark {
     @Param({"public", "private"})
     public String input;
 
+    /** Output visibility: public, or private (only the classes shown; needs a private input). */
+    @Param({"public"})
+    public String output;
+
     LigeroPcs pcs;
     final AesCtrRandom rng = AesCtrRandom.create();
     CompiledCircuit circuit;
     int[][] inputs;
     CircuitProof.Result proof;
+    int[] classes;
 
     static Dense dense(SplittableRandom rng, int in, int out) {
         float[][] w = new float[out][in];
@@ -91,20 +97,32 @@ public class InferenceBenchmark {
         for (int b = 0; b < batch; b++) {
             inputs[b] = executor.quantizeInput(pixels[b]);
         }
+        if (output.equals("private") && !input.equals("private")) {
+            throw new IllegalArgumentException("-p output=private needs -p input=private");
+        }
         proof = prove();
-        System.out.printf("%nproof size (%s, batch %d, %s input): %d bytes%n", hidden, batch, input,
-                proof.proof().length);
+        classes = new int[batch];
+        for (int b = 0; b < batch; b++) {
+            classes[b] = executor.runQuantized(inputs[b]).predictedClass();
+        }
+        System.out.printf("%nproof size (%s, batch %d, %s input, %s output): %d bytes%n", hidden, batch, input,
+                output, proof.proof().length);
     }
 
     @Benchmark
     public CircuitProof.Result prove() {
+        if (output.equals("private")) {
+            return PrivateInputProof.proveClasses(circuit, inputs, 1, pcs, rng);
+        }
         return input.equals("private") ? PrivateInputProof.prove(circuit, inputs, 1, pcs, rng)
                 : CircuitProof.prove(circuit, inputs, 1, pcs, rng);
     }
 
     @Benchmark
     public CircuitProof.Result verify() throws InvalidProofException {
-        if (input.equals("private")) {
+        if (output.equals("private")) {
+            PrivateInputProof.verifyClasses(circuit, classes, 1, proof.proof(), pcs);
+        } else if (input.equals("private")) {
             PrivateInputProof.verify(circuit, proof.outputs(), 1, proof.proof(), pcs);
         } else {
             CircuitProof.verify(circuit, inputs, proof.outputs(), 1, proof.proof(), pcs);

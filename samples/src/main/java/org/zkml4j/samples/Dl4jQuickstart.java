@@ -134,6 +134,14 @@ public final class Dl4jQuickstart {
         out.printf("private input: proved in %.0f ms (%,d bytes), statement without inputs: %s, class %d%n",
                 millis(t3), secret.proof().length, secretResult.valid() ? "valid" : secretResult.reason(),
                 secret.classes()[0]);
+
+        // 8. Hide the logits too: the statement shows only the class (their argmax).
+        VerifiedPrediction onlyClass = hidden.withOutputVisibility(Visibility.PRIVATE)
+                .predict(test.getFeatures().getRow(0).toFloatVector(), nonce);
+        VerificationResult classResult = Verifier.verify(VerificationKey.fromBytes(key), onlyClass.statement(),
+                onlyClass.proof());
+        out.printf("private input and logits: statement shows only class %d: %s%n",
+                onlyClass.statement().classes()[0], classResult.valid() ? "valid" : classResult.reason());
         return model;
     }
 

@@ -24,6 +24,8 @@ class Dl4jQuickstartTest {
         assertTrue(out.matches("(?s).*verified with only the key in [0-9.]+ ms: valid\n.*"), out);
         assertTrue(out.contains("a changed logit: rejected — "), out);
         assertTrue(out.contains("statement without inputs: valid"), out);
+        assertTrue(out.contains("private input and logits: statement shows only class "), out);
+        assertTrue(out.lines().anyMatch(l -> l.startsWith("private input and logits") && l.endsWith(": valid")), out);
     }
 
     /** The README's Deeplearning4j snippet is made of the quickstart's own lines. */
