@@ -34,6 +34,11 @@ import org.zkml4j.backend.transcript.Transcript;
  * with the same shape do not rehash the weights. Binding rests on SHA-256 collision resistance,
  * as for the transcript itself.
  *
+ * <p><b>Committed weights</b> ({@link #committed}): W and b are not known to the verifier but held,
+ * doubled, in the model commitment at {@link #weightVector()} and {@link #biasVector()}; the
+ * transcript absorbs those indices instead of the digest (the commitment itself is absorbed by the
+ * caller). Only {@link ZkDenseLayer} proves such a shape.
+ *
  * <p>Immutable. Large arrays are copied on construction and by the public accessors.
  */
 public final class DenseLayerShape {
@@ -51,6 +56,9 @@ public final class DenseLayerShape {
     private final int inputVector;
     private final int outputVector;
     private final int remainderVector;
+    /** Model-commitment indices of W′ and b′, or −1 for public weights. */
+    private final int weightVector;
+    private final int biasVector;
     /** Lazily computed {@link #parameterDigest()} (a benign race: every thread computes the same). */
     private volatile byte[] digest;
 
@@ -108,6 +116,52 @@ public final class DenseLayerShape {
         this.inputVector = inputVector;
         this.outputVector = outputVector;
         this.remainderVector = remainderVector;
+        this.weightVector = -1;
+        this.biasVector = -1;
+    }
+
+    private DenseLayerShape(DenseLayerShape sizes, int weightVector, int biasVector) {
+        this.logBatch = sizes.logBatch;
+        this.logInputs = sizes.logInputs;
+        this.logOutputs = sizes.logOutputs;
+        this.shift = sizes.shift;
+        this.inputVector = sizes.inputVector;
+        this.outputVector = sizes.outputVector;
+        this.remainderVector = sizes.remainderVector;
+        this.weights = null;
+        this.bias = null;
+        this.weightVector = weightVector;
+        this.biasVector = biasVector;
+    }
+
+    /**
+     * This layer with COMMITTED weights: the same sizes, shift and C1 indices, no weights or bias,
+     * which the model commitment holds doubled — W′ (length 2·m·n: W row-major, then as many random
+     * entries) at {@code weightVector} and b′ (length 2·m) at {@code biasVector}.
+     *
+     * @throws IllegalArgumentException if an index is negative or both are equal
+     */
+    public DenseLayerShape committed(int weightVector, int biasVector) {
+        if (weightVector < 0 || biasVector < 0 || weightVector == biasVector) {
+            throw new IllegalArgumentException("model-commitment indices " + weightVector + ", " + biasVector
+                    + " must be distinct and non-negative");
+        }
+        return new DenseLayerShape(this, weightVector, biasVector);
+    }
+
+    /** Whether W and b are committed (hidden) rather than part of the shape. */
+    public boolean weightsCommitted() {
+        return weights == null;
+    }
+
+    /** Model-commitment index of W′ (committed weights only). */
+    public int weightVector() {
+        return weightVector;
+    }
+
+    /** Model-commitment index of b′ (committed weights only). */
+    public int biasVector() {
+        return biasVector;
     }
 
     /**
@@ -213,24 +267,30 @@ public final class DenseLayerShape {
     public long weight(int i, int j) {
         Objects.checkIndex(i, outputs());
         Objects.checkIndex(j, inputs());
-        return weights[(i << logInputs) + j];
+        return weightsRef()[(i << logInputs) + j];
     }
 
     /** W row-major (a copy). */
     public long[] weights() {
-        return weights.clone();
+        return weightsRef().clone();
     }
 
     /** b (a copy). */
     public long[] bias() {
-        return bias.clone();
+        return biasRef().clone();
     }
 
     long[] weightsRef() {
+        if (weights == null) {
+            throw new IllegalStateException("the weights of this layer are committed, not public");
+        }
         return weights;
     }
 
     long[] biasRef() {
+        if (bias == null) {
+            throw new IllegalStateException("the bias of this layer is committed, not public");
+        }
         return bias;
     }
 
@@ -261,7 +321,12 @@ public final class DenseLayerShape {
         t.absorbLong("dense/input-vector", inputVector);
         t.absorbLong("dense/output-vector", outputVector);
         t.absorbLong("dense/remainder-vector", remainderVector);
-        t.absorb("dense/weights-and-bias-sha256", parameterDigest());
+        if (weightsCommitted()) {
+            t.absorbLong("dense/committed-weight-vector", weightVector);
+            t.absorbLong("dense/committed-bias-vector", biasVector);
+        } else {
+            t.absorb("dense/weights-and-bias-sha256", parameterDigest());
+        }
     }
 
     /**
@@ -304,13 +369,14 @@ public final class DenseLayerShape {
         return o instanceof DenseLayerShape s && logBatch == s.logBatch && logInputs == s.logInputs
                 && logOutputs == s.logOutputs && shift == s.shift && inputVector == s.inputVector
                 && outputVector == s.outputVector && remainderVector == s.remainderVector
+                && weightVector == s.weightVector && biasVector == s.biasVector
                 && Arrays.equals(weights, s.weights) && Arrays.equals(bias, s.bias);
     }
 
     @Override
     public int hashCode() {
         return Objects.hash(logBatch, logInputs, logOutputs, shift, inputVector, outputVector, remainderVector,
-                Arrays.hashCode(weights), Arrays.hashCode(bias));
+                weightVector, biasVector, Arrays.hashCode(weights), Arrays.hashCode(bias));
     }
 
     @Override

@@ -168,7 +168,7 @@ public final class ZkArgmax {
         } catch (IllegalArgumentException ex) {
             throw new IllegalArgumentException("the margins are not those of the logits for the claimed classes", ex);
         }
-        return new ZkDenseLayer.ProverResult(res.proof(), claims(shape, res.reduction()));
+        return new ZkDenseLayer.ProverResult(res.proof(), claims(shape, res.reduction()), List.of());
     }
 
     /**

@@ -49,20 +49,24 @@ import org.zkml4j.backend.transcript.Transcript;
 public final class ZkDenseLayer {
     static final String PROTOCOL = "zkml4j/zk-dense/v1";
     private static final int WEIGHTS = 0, INPUTS = 1, EQ = 2, OUTPUTS = 3, REMAINDERS = 4;
+    /** Committed weights only: the selector 1 − t, eq(ρ_i, ·) over the bias, and b′. */
+    private static final int SELECT = 5, BIAS_EQ = 6, BIAS = 7;
 
     private ZkDenseLayer() {}
 
     /**
-     * A proof and the C1 claims it reduces to (on X′, Z′, R′ in that order).
+     * A proof and the claims it reduces to.
      *
      * @param proof the zero-knowledge sumcheck proof (the layer's whole proof)
-     * @param claims the claims the caller must prove in its opening of C1
+     * @param claims the claims the caller must prove in its opening of C1 (X′, Z′, R′ in that order)
+     * @param modelClaims committed weights only: the claims on the model commitment (W′, then b′)
      */
-    public record ProverResult(MaskedSumcheckProof proof, List<Claim> claims) {
-        /** Copies the claim list. */
+    public record ProverResult(MaskedSumcheckProof proof, List<Claim> claims, List<Claim> modelClaims) {
+        /** Copies the claim lists. */
         public ProverResult {
             Objects.requireNonNull(proof, "proof");
             claims = List.copyOf(claims);
+            modelClaims = List.copyOf(modelClaims);
         }
     }
 
@@ -70,11 +74,12 @@ public final class ZkDenseLayer {
      * Proves the layer. {@code x2}, {@code z2}, {@code r2} are the doubled vectors exactly as
      * committed in C1 at the shape's indices; the caller has absorbed its statement and C1.
      *
-     * @throws IllegalArgumentException if a length is wrong or the witness violates the relation
+     * @throws IllegalArgumentException if a length is wrong, the witness violates the relation, or
+     *     the shape's weights are committed
      */
     public static ProverResult prove(DenseLayerShape shape, long[] x2, long[] z2, long[] r2, Transcript transcript,
             SharedMasks masks) {
-        return prove(shape, x2, z2, r2, transcript, masks, false);
+        return prove(shape, null, x2, z2, r2, transcript, masks, false);
     }
 
     /**
@@ -83,28 +88,59 @@ public final class ZkDenseLayer {
      */
     public static ProverResult proveUnsafe(DenseLayerShape shape, long[] x2, long[] z2, long[] r2,
             Transcript transcript, SharedMasks masks) {
-        return prove(shape, x2, z2, r2, transcript, masks, true);
+        return prove(shape, null, x2, z2, r2, transcript, masks, true);
     }
 
-    private static ProverResult prove(DenseLayerShape shape, long[] x2, long[] z2, long[] r2, Transcript transcript,
-            SharedMasks masks, boolean actualSum) {
+    /**
+     * Proves a layer whose weights are COMMITTED ({@link DenseLayerShape#committed}): {@code model}
+     * holds the doubled W′ and b′ exactly as in the model commitment.
+     *
+     * @throws IllegalArgumentException if a length is wrong or the witness violates the relation
+     */
+    public static ProverResult prove(DenseLayerShape shape, CommittedWeights model, long[] x2, long[] z2, long[] r2,
+            Transcript transcript, SharedMasks masks) {
+        return prove(shape, Objects.requireNonNull(model, "model"), x2, z2, r2, transcript, masks, false);
+    }
+
+    /** <b>Unsafe, for testing verifiers only.</b> As {@link #proveUnsafe}, with committed weights. */
+    public static ProverResult proveUnsafe(DenseLayerShape shape, CommittedWeights model, long[] x2, long[] z2,
+            long[] r2, Transcript transcript, SharedMasks masks) {
+        return prove(shape, Objects.requireNonNull(model, "model"), x2, z2, r2, transcript, masks, true);
+    }
+
+    /**
+     * The prover's copy of a committed layer's parameters, doubled as in the model commitment.
+     *
+     * @param weights2 W′ = (W row-major ‖ random), length 2·m·n
+     * @param bias2 b′ = (b ‖ random), length 2·m
+     */
+    public record CommittedWeights(long[] weights2, long[] bias2) {}
+
+    private static ProverResult prove(DenseLayerShape shape, CommittedWeights model, long[] x2, long[] z2, long[] r2,
+            Transcript transcript, SharedMasks masks, boolean actualSum) {
         Objects.requireNonNull(shape, "shape");
-        int bn = shape.batch() * shape.inputs(), bm = shape.batch() * shape.outputs();
+        if (shape.weightsCommitted() != (model != null)) {
+            throw new IllegalArgumentException(shape.weightsCommitted()
+                    ? "the shape's weights are committed: prove with the committed parameters"
+                    : "the shape's weights are public: prove without committed parameters");
+        }
+        int n = shape.inputs(), m = shape.outputs(), bn = shape.batch() * n, bm = shape.batch() * m;
         checkLength(x2, 2 * bn, "X′");
         checkLength(z2, 2 * bm, "Z′");
         checkLength(r2, 2 * bm, "R′");
         Challenges ch = challenges(shape, transcript);
         int c = ch.lowVars, half = 1 << c;
+        long[] eqI = Multilinear.eqTable(ch.rhoI);
         long[] w = new long[4 * half];
-        System.arraycopy(DenseLayer.foldRows(shape.weightsRef(), shape.outputs(), shape.inputs(),
-                Multilinear.eqTable(ch.rhoI)), 0, w, 0, 2 * shape.inputs());
-        long[] x = new long[4 * half];
-        long[] eqB = Multilinear.eqTable(ch.rhoB);
-        for (int top = 0; top < 2; top++) {
-            long[] rows = java.util.Arrays.copyOfRange(x2, top * bn, (top + 1) * bn);
-            long[] folded = DenseLayer.foldRows(rows, shape.batch(), shape.inputs(), eqB);
-            System.arraycopy(folded, 0, x, 2 * top * half, folded.length);
+        if (model == null) {
+            System.arraycopy(DenseLayer.foldRows(shape.weightsRef(), m, n, eqI), 0, w, 0, 2 * n);
+        } else {
+            checkLength(model.weights2(), 2 * m * n, "W′");
+            checkLength(model.bias2(), 2 * m, "b′");
+            foldHalves(model.weights2(), m, n, eqI, w, half);
         }
+        long[] x = new long[4 * half];
+        foldHalves(x2, shape.batch(), n, Multilinear.eqTable(ch.rhoB), x, half);
         long[] e = new long[4 * half];
         long[] eqOut = Multilinear.eqTable(ch.outPoint());
         System.arraycopy(eqOut, 0, e, 0, eqOut.length);
@@ -114,6 +150,17 @@ public final class ZkDenseLayer {
         b.addExtTable(e);
         b.addBaseTable(embed(z2, bm, half));
         b.addBaseTable(embed(r2, bm, half));
+        if (model != null) {
+            long[] select = new long[4 * half];
+            long[] eqBias = new long[4 * half];
+            for (int y = 0; y < half; y++) {
+                select[2 * y] = 1;
+            }
+            System.arraycopy(eqI, 0, eqBias, 0, eqI.length);
+            b.addExtTable(select);
+            b.addExtTable(eqBias);
+            b.addBaseTable(embed(model.bias2(), m, half));
+        }
         for (SumcheckShape.Term t : terms(shape)) {
             b.addTerm(t.coefficient(), t.tables());
         }
@@ -125,20 +172,48 @@ public final class ZkDenseLayer {
             throw new IllegalArgumentException("the witness does not satisfy the dense relation", ex);
         }
         try {
-            return new ProverResult(res.proof(), claims(shape, ch, res.reduction()));
+            return new ProverResult(res.proof(), claims(shape, ch, res.reduction()),
+                    modelClaims(shape, ch, res.reduction()));
         } catch (InvalidProofException ex) {
             throw new IllegalStateException("degenerate challenge; prove again with fresh randomness", ex);
         }
     }
 
     /**
+     * Folds the rows×cols matrices of both halves of a doubled vector by {@code eq} into an
+     * extension-field table over (y, t) with {@code half} low entries per half.
+     */
+    private static void foldHalves(long[] doubled, int rows, int cols, long[] eq, long[] out, int half) {
+        for (int top = 0; top < 2; top++) {
+            long[] part = java.util.Arrays.copyOfRange(doubled, top * rows * cols, (top + 1) * rows * cols);
+            long[] folded = DenseLayer.foldRows(part, rows, cols, eq);
+            System.arraycopy(folded, 0, out, 2 * top * half, folded.length);
+        }
+    }
+
+    /**
      * Verifies a proof for {@code shape} after the caller absorbed what the prover's caller did.
      *
-     * @return the C1 claims on X′, Z′, R′ (the relation holds once the caller's opening proves them)
+     * @return the C1 claims on X′, Z′, R′ (the relation holds once the caller's opening proves them);
+     *     with committed weights, {@link #verifyCommitted} also returns the model claims
      * @throws InvalidProofException naming the failed check
      */
     public static List<Claim> verify(DenseLayerShape shape, MaskedSumcheckProof proof, Transcript transcript,
             SharedMasks masks) throws InvalidProofException {
+        if (shape.weightsCommitted()) {
+            throw new IllegalArgumentException("the shape's weights are committed: use verifyCommitted");
+        }
+        return verifyCommitted(shape, proof, transcript, masks).claims();
+    }
+
+    /**
+     * Verifies a proof for a shape with public or committed weights.
+     *
+     * @return the C1 claims and (committed weights) the model-commitment claims, as the prover's
+     * @throws InvalidProofException naming the failed check
+     */
+    public static ProverResult verifyCommitted(DenseLayerShape shape, MaskedSumcheckProof proof,
+            Transcript transcript, SharedMasks masks) throws InvalidProofException {
         Objects.requireNonNull(shape, "shape");
         Objects.requireNonNull(proof, "proof");
         Challenges ch = challenges(shape, transcript);
@@ -150,21 +225,32 @@ public final class ZkDenseLayer {
         }
         Ext[] r = red.point();
         Ext[] f = red.finalEvaluations();
-        Ext rt = r[ch.lowVars];
-        long[] wHat = DenseLayer.foldRows(shape.weightsRef(), shape.outputs(), shape.inputs(),
-                Multilinear.eqTable(ch.rhoI));
-        Ext weights = Multilinear.evaluateExt(wHat, prefix(r, shape.logInputs()))
-                .mul(padding(r, shape.logInputs(), ch.lowVars)).mul(Ext.ONE.sub(rt));
-        if (!f[WEIGHTS].equals(weights)) {
-            throw new InvalidProofException("dense final check: the weight evaluation ≠ W̃(ρ_i, r) of the public weights");
+        Ext real = Ext.ONE.sub(r[ch.lowVars]);
+        if (shape.weightsCommitted()) {
+            if (!f[SELECT].equals(real)) {
+                throw new InvalidProofException("dense final check: the selector evaluation ≠ 1 − r_t");
+            }
+            Ext eqBias = Multilinear.eq(ch.rhoI, prefix(r, shape.logOutputs()))
+                    .mul(padding(r, shape.logOutputs(), ch.lowVars)).mul(real);
+            if (!f[BIAS_EQ].equals(eqBias)) {
+                throw new InvalidProofException("dense final check: the bias eq evaluation ≠ eq(ρ_i, r)");
+            }
+        } else {
+            long[] wHat = DenseLayer.foldRows(shape.weightsRef(), shape.outputs(), shape.inputs(),
+                    Multilinear.eqTable(ch.rhoI));
+            Ext weights = Multilinear.evaluateExt(wHat, prefix(r, shape.logInputs()))
+                    .mul(padding(r, shape.logInputs(), ch.lowVars)).mul(real);
+            if (!f[WEIGHTS].equals(weights)) {
+                throw new InvalidProofException(
+                        "dense final check: the weight evaluation ≠ W̃(ρ_i, r) of the public weights");
+            }
         }
         int logBm = shape.logBatch() + shape.logOutputs();
-        Ext eq = Multilinear.eq(ch.outPoint(), prefix(r, logBm)).mul(padding(r, logBm, ch.lowVars))
-                .mul(Ext.ONE.sub(rt));
+        Ext eq = Multilinear.eq(ch.outPoint(), prefix(r, logBm)).mul(padding(r, logBm, ch.lowVars)).mul(real);
         if (!f[EQ].equals(eq)) {
             throw new InvalidProofException("dense final check: the eq evaluation ≠ eq(ρ, r)");
         }
-        return claims(shape, ch, red);
+        return new ProverResult(proof, claims(shape, ch, red), modelClaims(shape, ch, red));
     }
 
     /** Reads a proof for {@code shape} in bounded memory. */
@@ -197,18 +283,24 @@ public final class ZkDenseLayer {
     }
 
     private static List<SumcheckShape.Term> terms(DenseLayerShape shape) {
-        return List.of(new SumcheckShape.Term(Ext.ONE, new int[] {WEIGHTS, INPUTS}),
-                new SumcheckShape.Term(Ext.base(1L << shape.shift()).neg(), new int[] {EQ, OUTPUTS}),
-                new SumcheckShape.Term(Ext.ONE.neg(), new int[] {EQ, REMAINDERS}));
+        SumcheckShape.Term outputs = new SumcheckShape.Term(Ext.base(1L << shape.shift()).neg(), new int[] {EQ, OUTPUTS});
+        SumcheckShape.Term remainders = new SumcheckShape.Term(Ext.ONE.neg(), new int[] {EQ, REMAINDERS});
+        if (!shape.weightsCommitted()) {
+            return List.of(new SumcheckShape.Term(Ext.ONE, new int[] {WEIGHTS, INPUTS}), outputs, remainders);
+        }
+        // both W′ and X′ carry random halves: the selector keeps their product to t = 0
+        return List.of(new SumcheckShape.Term(Ext.ONE, new int[] {SELECT, WEIGHTS, INPUTS}), outputs, remainders,
+                new SumcheckShape.Term(Ext.ONE, new int[] {BIAS_EQ, BIAS}));
     }
 
     static SumcheckShape sumcheckShape(DenseLayerShape shape, int lowVars) {
-        return new SumcheckShape(lowVars + 1, 5, terms(shape));
+        return new SumcheckShape(lowVars + 1, shape.weightsCommitted() ? 8 : 5, terms(shape));
     }
 
-    /** −b̃(ρ_i) − c_k. */
+    /** −b̃(ρ_i) − c_k; with committed weights the bias is inside the sum: −c_k. */
     private static Ext claimedSum(DenseLayerShape shape, Ext[] rhoI) {
-        return Multilinear.evaluate(shape.biasRef(), rhoI).add(Ext.base(shape.roundingConstant())).neg();
+        Ext bias = shape.weightsCommitted() ? Ext.ZERO : Multilinear.evaluate(shape.biasRef(), rhoI);
+        return bias.add(Ext.base(shape.roundingConstant())).neg();
     }
 
     private static List<Claim> claims(DenseLayerShape shape, Challenges ch, Reduction red)
@@ -224,6 +316,23 @@ public final class ZkDenseLayer {
         return List.of(Claim.multilinear(shape.inputVector(), xPoint, f[INPUTS].mul(xScale)),
                 Claim.multilinear(shape.outputVector(), zPoint, f[OUTPUTS].mul(zScale)),
                 Claim.multilinear(shape.remainderVector(), zPoint, f[REMAINDERS].mul(zScale)));
+    }
+
+    /** Committed weights: W̃′(r_y[..log n] ‖ ρ_i ‖ r_t) and b̃′(r_y[..log m] ‖ r_t), unpadded; else none. */
+    private static List<Claim> modelClaims(DenseLayerShape shape, Challenges ch, Reduction red)
+            throws InvalidProofException {
+        if (!shape.weightsCommitted()) {
+            return List.of();
+        }
+        Ext[] r = red.point();
+        Ext[] f = red.finalEvaluations();
+        Ext[] rt = {r[ch.lowVars]};
+        int logN = shape.logInputs(), logM = shape.logOutputs();
+        Ext[] wPoint = concat(concat(prefix(r, logN), ch.rhoI), rt);
+        Ext[] bPoint = concat(prefix(r, logM), rt);
+        return List.of(
+                Claim.multilinear(shape.weightVector(), wPoint, f[WEIGHTS].mul(inverse(padding(r, logN, ch.lowVars)))),
+                Claim.multilinear(shape.biasVector(), bPoint, f[BIAS].mul(inverse(padding(r, logM, ch.lowVars)))));
     }
 
     /** Π_{from ≤ i < to} (1 − r_i): the extension of a zero-padded vector's padding selector. */

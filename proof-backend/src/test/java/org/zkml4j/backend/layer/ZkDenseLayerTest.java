@@ -102,4 +102,85 @@ class ZkDenseLayerTest {
                 w.shape().weights(), bias, k, 0, 1, 2);
         assertThrows(InvalidProofException.class, () -> verify(otherBias, p.proof()));
     }
+
+    /** The committed form of {@code w}'s shape (W′ at 0, b′ at 1 in the model commitment) and its doubled parameters. */
+    record Committed(DenseLayerShape shape, ZkDenseLayer.CommittedWeights model) {}
+
+    static Committed committed(DenseLayerWitness w, SplittableRandom rng) {
+        return new Committed(w.shape().committed(0, 1),
+                new ZkDenseLayer.CommittedWeights(doubled(w.shape().weights(), rng), doubled(w.shape().bias(), rng)));
+    }
+
+    static ZkDenseLayer.ProverResult proveCommitted(Committed c, long[][] c1, boolean unsafe) {
+        SharedMasks masks = SharedMasks.sample(List.<int[]>of(ZkDenseLayer.maskPlan(c.shape())), new SplittableRandom(4));
+        Transcript t = new Transcript("zk-dense-test");
+        return unsafe ? ZkDenseLayer.proveUnsafe(c.shape(), c.model(), c1[0], c1[1], c1[2], t, masks)
+                : ZkDenseLayer.prove(c.shape(), c.model(), c1[0], c1[1], c1[2], t, masks);
+    }
+
+    static ZkDenseLayer.ProverResult verifyCommitted(DenseLayerShape shape, MaskedSumcheckProof proof)
+            throws InvalidProofException {
+        return ZkDenseLayer.verifyCommitted(shape, proof, new Transcript("zk-dense-test"),
+                SharedMasks.expect(List.<int[]>of(ZkDenseLayer.maskPlan(shape))));
+    }
+
+    static void assertHolds(List<Claim> claims, long[]... vectors) {
+        for (Claim c : claims) {
+            Ext[] point = ((LinearFunctional.MultilinearPoint) c.functional()).point();
+            assertEquals(Multilinear.evaluate(vectors[c.vector()], point), c.value(), "claim on " + c.vector());
+        }
+    }
+
+    @ParameterizedTest
+    @CsvSource({"1, 40, 10, 7", "4, 12, 20, 5", "2, 3, 3, 0"})
+    void committedWeights_honestProofVerifiesAndEveryClaimHolds(int batch, int n0, int m0, int k)
+            throws InvalidProofException {
+        DenseLayerWitness w = witness(batch, n0, m0, k);
+        SplittableRandom rng = new SplittableRandom(2);
+        Committed c = committed(w, rng);
+        long[][] c1 = {doubled(w.xRef(), rng), doubled(w.zRef(), rng), doubled(w.rRef(), rng)};
+        ZkDenseLayer.ProverResult p = proveCommitted(c, c1, false);
+        ZkDenseLayer.ProverResult v = verifyCommitted(c.shape(), p.proof());
+        assertEquals(p.claims(), v.claims());
+        assertEquals(p.modelClaims(), v.modelClaims());
+        assertEquals(2, v.modelClaims().size());
+        assertHolds(v.claims(), c1);
+        assertHolds(v.modelClaims(), c.model().weights2(), c.model().bias2());
+        // the verifier of public weights refuses a committed shape, and vice versa
+        assertThrows(IllegalArgumentException.class, () -> verify(c.shape(), p.proof()));
+        assertThrows(IllegalArgumentException.class, () -> prove(c.shape(), w, false));
+    }
+
+    @ParameterizedTest
+    @CsvSource({"4, 12, 20, 5"})
+    void committedWeights_falseWitnessOrOtherWeightsAreCaught(int batch, int n0, int m0, int k)
+            throws InvalidProofException {
+        DenseLayerWitness w = witness(batch, n0, m0, k);
+        SplittableRandom rng = new SplittableRandom(2);
+        Committed c = committed(w, rng);
+        long[] z = w.zRef().clone();
+        z[1] = Goldilocks.add(z[1], 1);
+        long[][] bad = {doubled(w.xRef(), rng), doubled(z, rng), doubled(w.rRef(), rng)};
+        assertThrows(IllegalArgumentException.class, () -> proveCommitted(c, bad, false));
+        ZkDenseLayer.ProverResult forged = proveCommitted(c, bad, true);
+        InvalidProofException e = assertThrows(InvalidProofException.class,
+                () -> verifyCommitted(c.shape(), forged.proof()));
+        assertTrue(e.getMessage().startsWith("dense sumcheck"), e.getMessage());
+        // a prover that runs other weights (its witness consistent with them): the sumcheck passes,
+        // but its claim on the model commitment is false for the committed W′
+        long[] otherWeights = w.shape().weights();
+        otherWeights[3] = Goldilocks.add(otherWeights[3], 1);
+        DenseLayerShape otherShape = new DenseLayerShape(w.shape().batch(), w.shape().inputs(), w.shape().outputs(),
+                otherWeights, w.shape().bias(), k, 0, 1, 2);
+        DenseLayerWitness ow = DenseLayerWitness.compute(otherShape, w.xRef());
+        long[] other = c.model().weights2().clone();
+        other[3] = Goldilocks.add(other[3], 1);
+        Committed cheat = new Committed(c.shape(), new ZkDenseLayer.CommittedWeights(other, c.model().bias2()));
+        long[][] c1 = {doubled(ow.xRef(), rng), doubled(ow.zRef(), rng), doubled(ow.rRef(), rng)};
+        ZkDenseLayer.ProverResult p = proveCommitted(cheat, c1, false);
+        Claim weightClaim = verifyCommitted(c.shape(), p.proof()).modelClaims().get(0);
+        Ext[] point = ((LinearFunctional.MultilinearPoint) weightClaim.functional()).point();
+        assertEquals(Multilinear.evaluate(other, point), weightClaim.value());
+        assertTrue(!Multilinear.evaluate(c.model().weights2(), point).equals(weightClaim.value()));
+    }
 }
