@@ -11,7 +11,7 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.zkml4j.backend.inference.CircuitProof;
-import org.zkml4j.backend.inference.PrivateInputProof;
+import org.zkml4j.backend.inference.ZkInferenceProof;
 import org.zkml4j.backend.io.InvalidProofException;
 import org.zkml4j.backend.pcs.LigeroPcs;
 import org.zkml4j.backend.pcs.PcsParameters;
@@ -42,7 +42,7 @@ public class InferenceBenchmark {
     @Param({"128", "512-256"})
     public String hidden;
 
-    /** Input visibility: public (CircuitProof) or private (PrivateInputProof). */
+    /** Input visibility: public (CircuitProof) or private (ZkInferenceProof). */
     @Param({"public", "private"})
     public String input;
 
@@ -112,18 +112,18 @@ public class InferenceBenchmark {
     @Benchmark
     public CircuitProof.Result prove() {
         if (output.equals("private")) {
-            return PrivateInputProof.proveClasses(circuit, inputs, 1, pcs, rng);
+            return ZkInferenceProof.proveClasses(circuit, inputs, 1, pcs, rng);
         }
-        return input.equals("private") ? PrivateInputProof.prove(circuit, inputs, 1, pcs, rng)
+        return input.equals("private") ? ZkInferenceProof.prove(circuit, inputs, 1, pcs, rng)
                 : CircuitProof.prove(circuit, inputs, 1, pcs, rng);
     }
 
     @Benchmark
     public CircuitProof.Result verify() throws InvalidProofException {
         if (output.equals("private")) {
-            PrivateInputProof.verifyClasses(circuit, classes, 1, proof.proof(), pcs);
+            ZkInferenceProof.verifyClasses(circuit, classes, 1, proof.proof(), pcs);
         } else if (input.equals("private")) {
-            PrivateInputProof.verify(circuit, proof.outputs(), 1, proof.proof(), pcs);
+            ZkInferenceProof.verify(circuit, proof.outputs(), 1, proof.proof(), pcs);
         } else {
             CircuitProof.verify(circuit, inputs, proof.outputs(), 1, proof.proof(), pcs);
         }

@@ -11,13 +11,18 @@ package org.zkml4j.sdk;
  * @param weightBits fixed-point bits of weights (Bw)
  * @param inputVisibility whether the verifier sees the input
  * @param outputVisibility whether the verifier sees the outputs (PRIVATE: only a classifier's class)
+ * @param weightVisibility PUBLIC (the key holds the weights) or COMMITTED (the key holds a
+ *     commitment to them; proofs hide them)
+ * @param proofBudget COMMITTED weights: how many proofs one model commitment hides the weights for
+ *     (docs/commitment-reuse.md); compile again for a new commitment and key after that many
  * @param securityBits soundness target of the proof system
  */
 public record ProvingOptions(int activationBits, int weightBits, Visibility inputVisibility,
-                             Visibility outputVisibility, int securityBits) {
-    /** Defaults: 10-bit activations and weights, public input and output, 100-bit soundness. */
+                             Visibility outputVisibility, Visibility weightVisibility, int proofBudget,
+                             int securityBits) {
+    /** Defaults: 10-bit activations and weights, public input, output and weights, 100-bit soundness. */
     public static final ProvingOptions DEFAULTS =
-            new ProvingOptions(10, 10, Visibility.PUBLIC, Visibility.PUBLIC, 100);
+            new ProvingOptions(10, 10, Visibility.PUBLIC, Visibility.PUBLIC, Visibility.PUBLIC, 1024, 100);
 
     /** Validates ranges. */
     public ProvingOptions {
@@ -27,13 +32,27 @@ public record ProvingOptions(int activationBits, int weightBits, Visibility inpu
         if (weightBits < 2 || weightBits > 16) {
             throw new IllegalArgumentException("weightBits must be in [2, 16], got " + weightBits);
         }
-        if (inputVisibility == null || outputVisibility == null) {
-            throw new IllegalArgumentException("inputVisibility and outputVisibility must be set");
+        if (inputVisibility == null || outputVisibility == null || weightVisibility == null) {
+            throw new IllegalArgumentException("inputVisibility, outputVisibility and weightVisibility must be set");
+        }
+        if (inputVisibility == Visibility.COMMITTED || outputVisibility == Visibility.COMMITTED) {
+            throw new IllegalArgumentException("COMMITTED inputs and outputs are not supported yet; use PRIVATE");
+        }
+        if (weightVisibility == Visibility.PRIVATE) {
+            throw new IllegalArgumentException("weights are PUBLIC or COMMITTED (a proof about unknown weights "
+                    + "would say nothing)");
+        }
+        if (proofBudget < 1 || proofBudget > MAX_PROOF_BUDGET) {
+            throw new IllegalArgumentException("proofBudget must be in [1, " + MAX_PROOF_BUDGET + "], got "
+                    + proofBudget);
         }
         if (securityBits < 80 || securityBits > 120) {
             throw new IllegalArgumentException("securityBits must be in [80, 120], got " + securityBits);
         }
     }
+
+    /** Largest {@link #proofBudget}. */
+    public static final int MAX_PROOF_BUDGET = 1 << 16;
 
     public static Builder builder() {
         return new Builder();
@@ -45,6 +64,8 @@ public record ProvingOptions(int activationBits, int weightBits, Visibility inpu
         private int weightBits = DEFAULTS.weightBits;
         private Visibility inputVisibility = DEFAULTS.inputVisibility;
         private Visibility outputVisibility = DEFAULTS.outputVisibility;
+        private Visibility weightVisibility = DEFAULTS.weightVisibility;
+        private int proofBudget = DEFAULTS.proofBudget;
         private int securityBits = DEFAULTS.securityBits;
 
         public Builder activationBits(int bits) {
@@ -62,9 +83,24 @@ public record ProvingOptions(int activationBits, int weightBits, Visibility inpu
             return this;
         }
 
-        /** PRIVATE hides the logits and shows only the class; it needs a classifier and a PRIVATE input. */
+        /**
+         * PRIVATE hides the logits and shows only the class; it needs a classifier and a PRIVATE
+         * input or COMMITTED weights.
+         */
         public Builder outputVisibility(Visibility visibility) {
             this.outputVisibility = visibility;
+            return this;
+        }
+
+        /** COMMITTED: the key holds a commitment to the weights instead of the weights; proofs hide them. */
+        public Builder weightVisibility(Visibility visibility) {
+            this.weightVisibility = visibility;
+            return this;
+        }
+
+        /** With COMMITTED weights: how many proofs one model commitment hides the weights for. */
+        public Builder proofBudget(int proofs) {
+            this.proofBudget = proofs;
             return this;
         }
 
@@ -75,7 +111,8 @@ public record ProvingOptions(int activationBits, int weightBits, Visibility inpu
 
         /** @throws IllegalArgumentException if a setting is out of range */
         public ProvingOptions build() {
-            return new ProvingOptions(activationBits, weightBits, inputVisibility, outputVisibility, securityBits);
+            return new ProvingOptions(activationBits, weightBits, inputVisibility, outputVisibility, weightVisibility,
+                    proofBudget, securityBits);
         }
     }
 }

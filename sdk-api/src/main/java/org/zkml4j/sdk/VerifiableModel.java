@@ -48,12 +48,18 @@ public interface VerifiableModel {
     /**
      * This model proving with the given output visibility (the same circuit and key): PRIVATE
      * proofs show only each row's class — the argmax of the hidden logits — so they need a
-     * classifier and a PRIVATE input (with a public input and public weights the verifier could
-     * recompute the logits).
+     * classifier and a PRIVATE input or COMMITTED weights (with a public input and public weights
+     * the verifier could recompute the logits).
      *
-     * @throws IllegalArgumentException if the model is not a classifier or its input is public
+     * @throws IllegalArgumentException if the model is not a classifier, or its input and weights are public
      */
     VerifiableModel withOutputVisibility(Visibility visibility);
+
+    /**
+     * PUBLIC (the verification key holds the weights) or COMMITTED (it holds a commitment to them
+     * and proofs hide them); fixed when the model is compiled.
+     */
+    Visibility weightVisibility();
 
     /** The key verifiers need. */
     VerificationKey verificationKey();

@@ -7,13 +7,15 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.Arrays;
 import org.zkml4j.backend.inference.CircuitProof;
-import org.zkml4j.backend.inference.PrivateInputProof;
+import org.zkml4j.backend.inference.ZkInferenceProof;
 import org.zkml4j.backend.io.InvalidProofException;
 import org.zkml4j.backend.pcs.LigeroPcs;
 import org.zkml4j.backend.pcs.PcsParameters;
 import org.zkml4j.compiler.CircuitCompiler;
 import org.zkml4j.compiler.CompiledCircuit;
 import org.zkml4j.compiler.QuantizationOptions;
+import org.zkml4j.backend.inference.ModelCommitment;
+import org.zkml4j.backend.inference.ZkMode;
 import org.zkml4j.sdk.ProofEngine;
 import org.zkml4j.sdk.ProvingOptions;
 import org.zkml4j.sdk.Statement;
@@ -25,14 +27,15 @@ import org.zkml4j.sdk.model.ModelGraph;
 
 /**
  * The built-in proof engine: compiles a {@link ModelGraph} with the circuit compiler and proves
- * predictions over {@link LigeroPcs} — with {@link CircuitProof} for PUBLIC inputs and
- * {@link PrivateInputProof} (zero knowledge) for PRIVATE ones, also with PRIVATE outputs (only
- * the classes shown); a statement without inputs is verified as a private-input proof, one with
- * classes instead of outputs as a private-output proof. Registered for {@link java.util.ServiceLoader} as an
+ * predictions over {@link LigeroPcs} — with {@link CircuitProof} when everything is public and
+ * {@link ZkInferenceProof} (zero knowledge) when the input, the outputs (only the classes shown)
+ * or the weights (COMMITTED, a {@link ModelCommitment} in the key) are hidden. The verifier reads
+ * the mode from the statement (no inputs: private input; classes instead of outputs: private
+ * outputs) and the key (committed weights). Registered for {@link java.util.ServiceLoader} as an
  * {@link ProofEngine}.
  *
- * <p>Key payload (version 1, big-endian): security bits u32, then the compiled circuit's canonical
- * bytes. The key does not fix the input visibility: one model proves either way.
+ * <p>The key payload is {@link KeyPayload}. It fixes the weights' visibility but not the input's or
+ * the outputs': one model proves either way.
  */
 public final class CircuitEngine implements ProofEngine {
     /** The engine id stored in verification keys. */
@@ -47,8 +50,15 @@ public final class CircuitEngine implements ProofEngine {
     public VerifiableModel compile(ModelGraph graph, float[][] calibration, ProvingOptions options) {
         QuantizationOptions q = QuantizationOptions.builder()
                 .activationBits(options.activationBits()).weightBits(options.weightBits()).build();
-        return new CircuitModel(CircuitCompiler.compile(graph, calibration, q), options.securityBits(),
-                options.inputVisibility(), options.outputVisibility());
+        CompiledCircuit circuit = CircuitCompiler.compile(graph, calibration, q);
+        if (options.weightVisibility() != Visibility.COMMITTED) {
+            return new CircuitModel(circuit, options.securityBits(), options.inputVisibility(),
+                    options.outputVisibility(), null, null);
+        }
+        byte[] seed = new byte[ModelCommitment.SEED_BYTES];
+        new java.security.SecureRandom().nextBytes(seed);
+        return new CircuitModel(circuit, options.securityBits(), options.inputVisibility(), options.outputVisibility(),
+                ModelCommitment.commit(circuit, seed, options.securityBits(), options.proofBudget(), 0), seed);
     }
 
     @Override
@@ -63,7 +73,7 @@ public final class CircuitEngine implements ProofEngine {
         }
         int bits = data.readInt();
         int visibility = version == 1 ? 0 : data.readUnsignedByte();
-        if (visibility > (version == 2 ? 1 : 3)) {
+        if (visibility > (version == 2 ? 1 : 7)) {
             throw new IOException("saved model has unknown visibility flags " + visibility);
         }
         int length = data.readInt();
@@ -75,9 +85,20 @@ public final class CircuitEngine implements ProofEngine {
             throw new IOException("saved model is truncated");
         }
         try {
-            return new CircuitModel(CompiledCircuit.read(circuit), bits,
-                    (visibility & 1) != 0 ? Visibility.PRIVATE : Visibility.PUBLIC,
-                    (visibility & 2) != 0 ? Visibility.PRIVATE : Visibility.PUBLIC);
+            CompiledCircuit compiled = CompiledCircuit.read(circuit);
+            ModelCommitment model = null;
+            byte[] seed = null;
+            if ((visibility & 4) != 0) {
+                int budget = data.readInt();
+                int nextSlot = data.readInt();
+                seed = data.readNBytes(ModelCommitment.SEED_BYTES);
+                if (seed.length != ModelCommitment.SEED_BYTES || budget < 1 || budget > ProvingOptions.MAX_PROOF_BUDGET) {
+                    throw new IOException("saved model has a truncated or invalid model commitment");
+                }
+                model = ModelCommitment.commit(compiled, seed, bits, budget, nextSlot);
+            }
+            return new CircuitModel(compiled, bits, (visibility & 1) != 0 ? Visibility.PRIVATE : Visibility.PUBLIC,
+                    (visibility & 2) != 0 ? Visibility.PRIVATE : Visibility.PUBLIC, model, seed);
         } catch (IllegalArgumentException e) {
             throw new IOException("saved model is invalid: " + e.getMessage(), e);
         }
@@ -91,34 +112,21 @@ public final class CircuitEngine implements ProofEngine {
         if (!Arrays.equals(statement.circuitId(), key.circuitId())) {
             return VerificationResult.invalid("statement is for another model (circuit id differs from the key's)");
         }
-        byte[] payload = key.payload();
-        CompiledCircuit circuit;
-        int bits;
         try {
-            if (payload.length < 4) {
-                return VerificationResult.invalid("verification key payload is truncated");
-            }
-            bits = ((payload[0] & 0xFF) << 24) | ((payload[1] & 0xFF) << 16) | ((payload[2] & 0xFF) << 8)
-                    | (payload[3] & 0xFF);
-            if (bits < 80 || bits > 120) {
-                return VerificationResult.invalid("verification key asks for " + bits + " security bits (80..120)");
-            }
-            circuit = CompiledCircuit.read(Arrays.copyOfRange(payload, 4, payload.length));
-        } catch (IllegalArgumentException e) {
-            return VerificationResult.invalid("malformed verification key: " + e.getMessage());
-        }
-        try {
-            boolean hidden = statement.inputs() == null;
-            LigeroPcs pcs = pcs(bits, hidden);
-            if (statement.outputs() == null) {
-                if (!hidden) {
-                    return VerificationResult.invalid("private outputs need a private input; the statement shows one");
+            KeyPayload payload = KeyPayload.read(key.payload());
+            int[][] inputs = statement.inputs();
+            int[][] outputs = statement.outputs();
+            if (payload.model() == null && inputs != null) {
+                if (outputs == null) {
+                    return VerificationResult.invalid("private outputs need a private input or committed weights; "
+                            + "the statement shows the input and the key the weights");
                 }
-                PrivateInputProof.verifyClasses(circuit, statement.classes(), statement.nonce(), proof, pcs);
-            } else if (hidden) {
-                PrivateInputProof.verify(circuit, statement.outputs(), statement.nonce(), proof, pcs);
+                CircuitProof.verify(payload.circuit(), inputs, outputs, statement.nonce(), proof,
+                        pcs(payload.securityBits(), 2));
             } else {
-                CircuitProof.verify(circuit, statement.inputs(), statement.outputs(), statement.nonce(), proof, pcs);
+                ZkMode mode = new ZkMode(inputs == null, outputs == null, payload.model());
+                ZkInferenceProof.verify(payload.circuit(), mode, inputs, outputs, statement.classes(),
+                        statement.nonce(), proof, pcs(payload.securityBits(), payload.model() == null ? 3 : 4));
             }
             return VerificationResult.VALID;
         } catch (InvalidProofException e) {
@@ -127,23 +135,12 @@ public final class CircuitEngine implements ProofEngine {
     }
 
     /**
-     * The commitment scheme for a proof of {@code securityBits}: a public-input proof has two
-     * openings (C1, C2), each held to 2^−(bits+1); a private-input proof has three (C1, C2 and the
-     * shared mask commitment), so each is held to 2^−(bits+2) and the sum stays below 2^−bits.
+     * The commitment scheme for a proof of {@code securityBits} with {@code openings} openings: a
+     * public proof has two (C1, C2), each held to 2^−(bits+1); a zero-knowledge proof three (and the
+     * shared mask commitment), each held to 2^−(bits+2); with committed weights four (and the model
+     * commitment), each held to 2^−(bits+3) — the sum stays below 2^−bits.
      */
-    static LigeroPcs pcs(int securityBits, boolean privateInput) {
-        return new LigeroPcs(new PcsParameters(privateInput ? securityBits + 1 : securityBits));
-    }
-
-    static byte[] keyPayload(CompiledCircuit circuit, int securityBits) {
-        try {
-            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-            DataOutputStream out = new DataOutputStream(bytes);
-            out.writeInt(securityBits);
-            out.write(circuit.canonicalBytes());
-            return bytes.toByteArray();
-        } catch (IOException e) {
-            throw new IllegalStateException("in-memory stream failed", e);
-        }
+    static LigeroPcs pcs(int securityBits, int openings) {
+        return new LigeroPcs(new PcsParameters(securityBits + (openings <= 2 ? 0 : openings == 3 ? 1 : 2)));
     }
 }

@@ -4,7 +4,9 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import org.zkml4j.backend.inference.CircuitProof;
-import org.zkml4j.backend.inference.PrivateInputProof;
+import org.zkml4j.backend.inference.ModelCommitment;
+import org.zkml4j.backend.inference.ZkMode;
+import org.zkml4j.backend.inference.ZkInferenceProof;
 import org.zkml4j.backend.pcs.LigeroPcs;
 import org.zkml4j.backend.random.AesCtrRandom;
 import org.zkml4j.compiler.CompiledCircuit;
@@ -18,9 +20,11 @@ import org.zkml4j.sdk.Visibility;
 /**
  * A compiled circuit ready to prove predictions ({@link CircuitEngine}'s {@link VerifiableModel}).
  * Saved form (version 3, big-endian): magic {@code "ZKMD"}, version u16, security bits u32,
- * visibility flags u8 (bit 0: private input, bit 1: private outputs), circuit length u32, the
- * circuit's canonical bytes. Versions 1 (no flags: public input) and 2 (flags 0 or 1) are still
- * read.
+ * visibility flags u8 (bit 0: private input, bit 1: private outputs, bit 2: committed weights),
+ * circuit length u32, the circuit's canonical bytes; with committed weights then the proof budget
+ * u32, the next unused slot u32 and the 32-byte secret seed of the model commitment (so a saved
+ * model with committed weights is as secret as its weights). Versions 1 (no flags: public input)
+ * and 2 (flags 0 or 1) are still read.
  */
 final class CircuitModel implements VerifiableModel {
     static final int MAGIC = 0x5A4B4D44; // "ZKMD"
@@ -32,23 +36,46 @@ final class CircuitModel implements VerifiableModel {
     private final VerificationKey key;
     private final Visibility inputVisibility;
     private final Visibility outputVisibility;
+    /** The COMMITTED weights' commitment and its secret seed, or null for public weights. */
+    private final ModelCommitment model;
+    private final byte[] seed;
 
-    /** @throws IllegalArgumentException if private outputs are asked of a non-classifier or with a public input */
-    CircuitModel(CompiledCircuit circuit, int securityBits, Visibility inputVisibility, Visibility outputVisibility) {
+    /**
+     * @param model the commitment to the weights (COMMITTED) made from {@code seed}, or null (PUBLIC)
+     * @throws IllegalArgumentException if private outputs are asked of a non-classifier, or with a
+     *     public input and public weights
+     */
+    CircuitModel(CompiledCircuit circuit, int securityBits, Visibility inputVisibility, Visibility outputVisibility,
+            ModelCommitment model, byte[] seed) {
         if (outputVisibility == Visibility.PRIVATE && !circuit.classifier()) {
             throw new IllegalArgumentException("PRIVATE outputs show only the class, so they need a classifier "
                     + "(a model ending in Softmax); this model is a regressor");
         }
-        if (outputVisibility == Visibility.PRIVATE && inputVisibility != Visibility.PRIVATE) {
-            throw new IllegalArgumentException("PRIVATE outputs need a PRIVATE input: with a public input and public "
-                    + "weights the verifier could recompute the hidden logits");
+        if (outputVisibility == Visibility.PRIVATE && inputVisibility != Visibility.PRIVATE && model == null) {
+            throw new IllegalArgumentException("PRIVATE outputs need a PRIVATE input or COMMITTED weights: with a "
+                    + "public input and public weights the verifier could recompute the hidden logits");
         }
         this.circuit = circuit;
         this.securityBits = securityBits;
         this.inputVisibility = inputVisibility;
         this.outputVisibility = outputVisibility;
-        this.pcs = CircuitEngine.pcs(securityBits, inputVisibility == Visibility.PRIVATE);
-        this.key = new VerificationKey(CircuitEngine.ID, CircuitEngine.keyPayload(circuit, securityBits));
+        this.model = model;
+        this.seed = seed;
+        this.pcs = CircuitEngine.pcs(securityBits, openings());
+        this.key = new VerificationKey(CircuitEngine.ID, (model == null ? new KeyPayload(securityBits, circuit, null)
+                : new KeyPayload(securityBits, circuit.withholdParameters(), model)).toBytes());
+    }
+
+    /** Openings per proof: C1 and C2, plus CM when anything is hidden, plus the model commitment. */
+    private int openings() {
+        return zkMode() == null ? 2 : model == null ? 3 : 4;
+    }
+
+    /** The zero-knowledge mode, or null when nothing is hidden (a {@link CircuitProof}). */
+    private ZkMode zkMode() {
+        boolean hiddenInput = inputVisibility == Visibility.PRIVATE;
+        return !hiddenInput && model == null ? null
+                : new ZkMode(hiddenInput, outputVisibility == Visibility.PRIVATE, model);
     }
 
     @Override
@@ -63,10 +90,12 @@ final class CircuitModel implements VerifiableModel {
         }
         boolean hidden = inputVisibility == Visibility.PRIVATE;
         boolean hiddenOutputs = outputVisibility == Visibility.PRIVATE;
-        CircuitProof.Result proven = hiddenOutputs
-                ? PrivateInputProof.proveClasses(circuit, quantized, nonce, pcs, AesCtrRandom.create())
-                : hidden ? PrivateInputProof.prove(circuit, quantized, nonce, pcs, AesCtrRandom.create())
-                : CircuitProof.prove(circuit, quantized, nonce, pcs, AesCtrRandom.create());
+        if (model != null && !hiddenOutputs) {
+            quantized = repeatLastRow(quantized);
+        }
+        ZkMode mode = zkMode();
+        CircuitProof.Result proven = mode == null ? CircuitProof.prove(circuit, quantized, nonce, pcs, AesCtrRandom.create())
+                : ZkInferenceProof.prove(circuit, quantized, mode, nonce, pcs, AesCtrRandom.create());
         int[][] logits = proven.outputs();
         float[][] outputs = new float[logits.length][];
         int[] classes = circuit.classifier() ? new int[logits.length] : null;
@@ -79,6 +108,19 @@ final class CircuitModel implements VerifiableModel {
         Statement statement = hiddenOutputs ? Statement.withPrivateOutputs(key.circuitId(), null, classes, nonce)
                 : new Statement(key.circuitId(), hidden ? null : quantized, logits, nonce);
         return new VerifiedPrediction(outputs, logits, classes, statement, proven.proof());
+    }
+
+    /**
+     * The rows followed by copies of the last one up to a power of two: with committed weights and
+     * public outputs, padding rows must be real rows (a zero row's outputs would tell something
+     * about the weights), so the statement repeats the last row.
+     */
+    private static int[][] repeatLastRow(int[][] rows) {
+        int batch = Integer.highestOneBit(rows.length) == rows.length ? rows.length
+                : Integer.highestOneBit(rows.length) << 1;
+        int[][] out = java.util.Arrays.copyOf(rows, batch);
+        java.util.Arrays.fill(out, rows.length, batch, rows[rows.length - 1]);
+        return out;
     }
 
     /** Real-valued outputs; for a classifier the softmax of the proven logits (recomputed, not proven). */
@@ -125,7 +167,7 @@ final class CircuitModel implements VerifiableModel {
     @Override
     public VerifiableModel withInputVisibility(Visibility visibility) {
         return new CircuitModel(circuit, securityBits, java.util.Objects.requireNonNull(visibility, "visibility"),
-                outputVisibility);
+                outputVisibility, model, seed);
     }
 
     @Override
@@ -136,7 +178,12 @@ final class CircuitModel implements VerifiableModel {
     @Override
     public VerifiableModel withOutputVisibility(Visibility visibility) {
         return new CircuitModel(circuit, securityBits, inputVisibility,
-                java.util.Objects.requireNonNull(visibility, "visibility"));
+                java.util.Objects.requireNonNull(visibility, "visibility"), model, seed);
+    }
+
+    @Override
+    public Visibility weightVisibility() {
+        return model == null ? Visibility.PUBLIC : Visibility.COMMITTED;
     }
 
     @Override
@@ -151,9 +198,15 @@ final class CircuitModel implements VerifiableModel {
         data.writeInt(MAGIC);
         data.writeShort(VERSION);
         data.writeInt(securityBits);
-        data.writeByte((inputVisibility == Visibility.PRIVATE ? 1 : 0) | (outputVisibility == Visibility.PRIVATE ? 2 : 0));
+        data.writeByte((inputVisibility == Visibility.PRIVATE ? 1 : 0) | (outputVisibility == Visibility.PRIVATE ? 2 : 0)
+                | (model != null ? 4 : 0));
         data.writeInt(bytes.length);
         data.write(bytes);
+        if (model != null) {
+            data.writeInt(model.budget());
+            data.writeInt(model.nextSlot());
+            data.write(seed);
+        }
         data.flush();
     }
 }

@@ -43,22 +43,39 @@ final class CircuitLayout {
     /** The argmax margins' range lookup (private outputs only), else null. */
     final LogUpShape marginLookup;
 
+    /** Whether the weights are COMMITTED: {@link #dense} holds committed shapes (W′ at 2ℓ, b′ at 2ℓ + 1). */
+    final boolean committedWeights;
+
     CircuitLayout(CompiledCircuit circuit, int rows) {
-        this(circuit, rows, false, false);
+        this(circuit, rows, false, false, false);
+    }
+
+    CircuitLayout(CompiledCircuit circuit, int rows, boolean privateInput, boolean privateOutput) {
+        this(circuit, rows, privateInput, privateOutput, false);
+    }
+
+    /** The layout of a {@link ZkInferenceProof} in {@code mode}. */
+    CircuitLayout(CompiledCircuit circuit, int rows, ZkMode mode) {
+        this(circuit, rows, mode.privateInput(), mode.privateOutputs(), mode.committedWeights());
     }
 
     /**
      * With {@code privateInput}, the input is committed too and range-checked against [−Q, Q] by one
-     * more lookup. With {@code privateOutput} (which needs a private input), the output is committed
-     * and the argmax margins, also in [−Q, Q], follow.
+     * more lookup. With {@code privateOutput} (which needs a private input or committed weights), the
+     * output is committed and the argmax margins, also in [−Q, Q], follow. With
+     * {@code committedWeights} the layer shapes hold no weights (the verifier's circuit may withhold
+     * them).
      */
-    CircuitLayout(CompiledCircuit circuit, int rows, boolean privateInput, boolean privateOutput) {
+    private CircuitLayout(CompiledCircuit circuit, int rows, boolean privateInput, boolean privateOutput,
+            boolean committedWeights) {
         if (rows < 1) {
             throw new IllegalArgumentException("a batch needs at least one input");
         }
-        if (privateOutput && (!privateInput || !circuit.classifier())) {
-            throw new IllegalArgumentException("private outputs need a classifier and a private input");
+        if (privateOutput && (!(privateInput || committedWeights) || !circuit.classifier())) {
+            throw new IllegalArgumentException("private outputs need a classifier, and a private input or "
+                    + "committed weights");
         }
+        this.committedWeights = committedWeights;
         this.circuit = circuit;
         this.rows = rows;
         this.privateInput = privateInput;
@@ -76,17 +93,9 @@ final class CircuitLayout {
         lengths[INPUT] = batch * pow2(circuit.inputSize());
         for (int l = 0; l < count; l++) {
             CircuitLayer layer = layers.get(l);
-            int n = pow2(layer.inputSize());
             int m = pow2(layer.outputSize());
-            long[] w = new long[m * n];
-            long[] b = new long[m];
-            for (int i = 0; i < layer.outputSize(); i++) {
-                for (int j = 0; j < layer.inputSize(); j++) {
-                    w[i * n + j] = Goldilocks.fromSigned(layer.weight(i, j));
-                }
-                b[i] = Goldilocks.fromSigned(layer.bias(i));
-            }
-            dense[l] = new DenseLayerShape(batch, n, m, w, b, layer.shift(), input(l), z(l), r(l));
+            dense[l] = committedWeights ? DenseLayerShape.committed(batch, pow2(layer.inputSize()), m, layer.shift(),
+                    input(l), z(l), r(l), 2 * l, 2 * l + 1) : publicShape(l);
             long zMax = layer.bounds().zMax();
             activationTables[l] = LookupTable.ofFunction(-zMax, zMax, layer::activate);
             rangeTables[l] = LookupTable.range(layer.shift());
@@ -121,6 +130,30 @@ final class CircuitLayout {
         for (int v = 0; v < logical; v++) {
             position[v] = isPublic(v) ? -1 : next++;
         }
+    }
+
+    /**
+     * Layer ℓ's shape with its (public) weights — the protocol's shape for public weights, and how
+     * the prover computes the witness for committed ones.
+     *
+     * @throws IllegalStateException if the circuit withholds its parameters
+     */
+    DenseLayerShape publicShape(int l) {
+        if (!committedWeights && dense[l] != null) {
+            return dense[l];
+        }
+        CircuitLayer layer = circuit.layers().get(l);
+        int n = pow2(layer.inputSize());
+        int m = pow2(layer.outputSize());
+        long[] w = new long[m * n];
+        long[] b = new long[m];
+        for (int i = 0; i < layer.outputSize(); i++) {
+            for (int j = 0; j < layer.inputSize(); j++) {
+                w[i * n + j] = Goldilocks.fromSigned(layer.weight(i, j));
+            }
+            b[i] = Goldilocks.fromSigned(layer.bias(i));
+        }
+        return new DenseLayerShape(batch, n, m, w, b, layer.shift(), input(l), z(l), r(l));
     }
 
     /** The one-column table [−q, q]. */

@@ -139,7 +139,7 @@ public final class CircuitProof {
         long[][] v = new long[layout.lengths.length][];
         v[CircuitLayout.INPUT] = paddedInput(layout, inputs);
         for (int l = 0; l < layout.layerCount(); l++) {
-            DenseLayerWitness w = DenseLayerWitness.compute(layout.dense[l], v[CircuitLayout.input(l)]);
+            DenseLayerWitness w = DenseLayerWitness.compute(layout.publicShape(l), v[CircuitLayout.input(l)]);
             long[] z = w.z();
             long[] a = new long[z.length];
             CircuitLayer layer = circuit.layers().get(l);
@@ -256,7 +256,7 @@ public final class CircuitProof {
     }
 
     /** The inputs as B·n₀ residues, zero rows and columns as padding. */
-    private static long[] paddedInput(CircuitLayout layout, int[][] inputs) {
+    static long[] paddedInput(CircuitLayout layout, int[][] inputs) {
         CompiledCircuit circuit = layout.circuit;
         int n = layout.lengths[CircuitLayout.INPUT] / layout.batch;
         long[] x = new long[layout.lengths[CircuitLayout.INPUT]];
@@ -277,7 +277,8 @@ public final class CircuitProof {
         CompiledCircuit circuit = layout.circuit;
         CircuitLayer last = circuit.layers().get(layout.layerCount() - 1);
         int m = layout.lengths[layout.output()] / layout.batch;
-        int[] zeroRow = new IntegerExecutor(circuit).runQuantized(new int[circuit.inputSize()]).logits();
+        int[] zeroRow = outputs.length < layout.batch
+                ? new IntegerExecutor(circuit).runQuantized(new int[circuit.inputSize()]).logits() : null;
         long padColumn = Goldilocks.fromSigned(last.activate(0));
         long[] a = new long[layout.lengths[layout.output()]];
         for (int b = 0; b < layout.batch; b++) {

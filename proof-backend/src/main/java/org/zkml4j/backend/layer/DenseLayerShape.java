@@ -80,8 +80,13 @@ public final class DenseLayerShape {
      */
     public DenseLayerShape(int batch, int inputs, int outputs, long[] weights, long[] bias, int shift,
             int inputVector, int outputVector, int remainderVector) {
-        Objects.requireNonNull(weights, "weights");
-        Objects.requireNonNull(bias, "bias");
+        this(batch, inputs, outputs, Objects.requireNonNull(weights, "weights").clone(),
+                Objects.requireNonNull(bias, "bias").clone(), shift, inputVector, outputVector, remainderVector, -1, -1);
+    }
+
+    /** Validates; weights and bias are null (and the model indices non-negative) for committed weights. */
+    private DenseLayerShape(int batch, int inputs, int outputs, long[] weights, long[] bias, int shift,
+            int inputVector, int outputVector, int remainderVector, int weightVector, int biasVector) {
         this.logBatch = log2("batch size B", batch);
         this.logInputs = log2("input count n", inputs);
         this.logOutputs = log2("output count m", outputs);
@@ -93,15 +98,20 @@ public final class DenseLayerShape {
         if (shift < 0 || shift > MAX_SHIFT) {
             throw new IllegalArgumentException("shift " + shift + " outside [0, " + MAX_SHIFT + "]");
         }
-        if (weights.length != outputs * inputs) {
-            throw new IllegalArgumentException("weights have " + weights.length + " entries, expected m·n = "
-                    + outputs + "·" + inputs);
+        if (weights != null) {
+            if (weights.length != outputs * inputs) {
+                throw new IllegalArgumentException("weights have " + weights.length + " entries, expected m·n = "
+                        + outputs + "·" + inputs);
+            }
+            if (bias.length != outputs) {
+                throw new IllegalArgumentException("bias has " + bias.length + " entries, expected m = " + outputs);
+            }
+            checkCanonical(weights, "weight");
+            checkCanonical(bias, "bias");
+        } else if (weightVector < 0 || biasVector < 0 || weightVector == biasVector) {
+            throw new IllegalArgumentException("model-commitment indices " + weightVector + ", " + biasVector
+                    + " must be distinct and non-negative");
         }
-        if (bias.length != outputs) {
-            throw new IllegalArgumentException("bias has " + bias.length + " entries, expected m = " + outputs);
-        }
-        checkCanonical(weights, "weight");
-        checkCanonical(bias, "bias");
         if (inputVector < 0 || outputVector < 0 || remainderVector < 0) {
             throw new IllegalArgumentException("negative commitment vector index among " + inputVector + ", "
                     + outputVector + ", " + remainderVector);
@@ -110,43 +120,34 @@ public final class DenseLayerShape {
             throw new IllegalArgumentException("X, Z and R must be distinct commitment vectors, got indices "
                     + inputVector + ", " + outputVector + ", " + remainderVector);
         }
-        this.weights = weights.clone();
-        this.bias = bias.clone();
+        this.weights = weights;
+        this.bias = bias;
         this.shift = shift;
         this.inputVector = inputVector;
         this.outputVector = outputVector;
         this.remainderVector = remainderVector;
-        this.weightVector = -1;
-        this.biasVector = -1;
-    }
-
-    private DenseLayerShape(DenseLayerShape sizes, int weightVector, int biasVector) {
-        this.logBatch = sizes.logBatch;
-        this.logInputs = sizes.logInputs;
-        this.logOutputs = sizes.logOutputs;
-        this.shift = sizes.shift;
-        this.inputVector = sizes.inputVector;
-        this.outputVector = sizes.outputVector;
-        this.remainderVector = sizes.remainderVector;
-        this.weights = null;
-        this.bias = null;
         this.weightVector = weightVector;
         this.biasVector = biasVector;
     }
 
     /**
-     * This layer with COMMITTED weights: the same sizes, shift and C1 indices, no weights or bias,
-     * which the model commitment holds doubled — W′ (length 2·m·n: W row-major, then as many random
-     * entries) at {@code weightVector} and b′ (length 2·m) at {@code biasVector}.
+     * A layer with COMMITTED weights: no weights or bias, which the model commitment holds doubled —
+     * W′ (length 2·m·n: W row-major, then as many random entries) at {@code weightVector} and b′
+     * (length 2·m) at {@code biasVector}.
      *
-     * @throws IllegalArgumentException if an index is negative or both are equal
+     * @throws IllegalArgumentException as the canonical constructor, or if a model index is negative
+     *     or both are equal
      */
+    public static DenseLayerShape committed(int batch, int inputs, int outputs, int shift, int inputVector,
+            int outputVector, int remainderVector, int weightVector, int biasVector) {
+        return new DenseLayerShape(batch, inputs, outputs, null, null, shift, inputVector, outputVector,
+                remainderVector, weightVector, biasVector);
+    }
+
+    /** This layer's sizes, shift and C1 indices with COMMITTED weights (see the static factory). */
     public DenseLayerShape committed(int weightVector, int biasVector) {
-        if (weightVector < 0 || biasVector < 0 || weightVector == biasVector) {
-            throw new IllegalArgumentException("model-commitment indices " + weightVector + ", " + biasVector
-                    + " must be distinct and non-negative");
-        }
-        return new DenseLayerShape(this, weightVector, biasVector);
+        return committed(batch(), inputs(), outputs(), shift, inputVector, outputVector, remainderVector,
+                weightVector, biasVector);
     }
 
     /** Whether W and b are committed (hidden) rather than part of the shape. */

@@ -47,6 +47,18 @@ public final class AesCtrRandom implements RandomGenerator {
         return new AesCtrRandom(key, iv);
     }
 
+    /**
+     * A deterministic generator keyed by a 32-byte secret {@code seed} (counter from zero): the
+     * same seed gives the same stream, so randomness committed once (a model commitment) can be
+     * re-derived from the stored seed. Keep the seed as secret as what it hides.
+     */
+    public static AesCtrRandom fromSeed(byte[] seed) {
+        if (seed == null || seed.length != 32) {
+            throw new IllegalArgumentException("a seed is 32 bytes");
+        }
+        return new AesCtrRandom(seed.clone(), new byte[16]);
+    }
+
     private void refill() {
         try {
             cipher.update(zeros, 0, BLOCK_BYTES, block, 0);

@@ -26,7 +26,7 @@ import org.zkml4j.sdk.model.Dense;
 import org.zkml4j.sdk.model.ModelGraph;
 import org.zkml4j.sdk.model.Softmax;
 
-/** Completeness, soundness and zero-knowledge smoke checks of {@link PrivateInputProof}. */
+/** Completeness, soundness and zero-knowledge smoke checks of {@link ZkInferenceProof}. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class PrivateInputProofTest {
     final LigeroPcs pcs = new LigeroPcs(PcsParameters.DEFAULT);
@@ -58,7 +58,7 @@ class PrivateInputProofTest {
         for (int b = 0; b < x.length; b++) {
             inputs[b] = exec.quantizeInput(x[b]);
         }
-        result = PrivateInputProof.prove(circuit, inputs, 42, pcs, new SecureRandom());
+        result = ZkInferenceProof.prove(circuit, inputs, 42, pcs, new SecureRandom());
     }
 
     @Test
@@ -67,7 +67,7 @@ class PrivateInputProofTest {
         for (int b = 0; b < inputs.length; b++) {
             assertArrayEquals(exec.runQuantized(inputs[b]).logits(), result.outputs()[b]);
         }
-        PrivateInputProof.verify(circuit, result.outputs(), 42, result.proof(), pcs);
+        ZkInferenceProof.verify(circuit, result.outputs(), 42, result.proof(), pcs);
     }
 
     @Test
@@ -75,20 +75,20 @@ class PrivateInputProofTest {
         int[][] changed = copy(result.outputs());
         changed[1][0] += 1;
         assertThrows(InvalidProofException.class,
-                () -> PrivateInputProof.verify(circuit, changed, 42, result.proof(), pcs));
+                () -> ZkInferenceProof.verify(circuit, changed, 42, result.proof(), pcs));
         assertThrows(InvalidProofException.class,
-                () -> PrivateInputProof.verify(circuit, result.outputs(), 43, result.proof(), pcs));
+                () -> ZkInferenceProof.verify(circuit, result.outputs(), 43, result.proof(), pcs));
         assertThrows(InvalidProofException.class,
-                () -> PrivateInputProof.verify(otherWeight, result.outputs(), 42, result.proof(), pcs));
+                () -> ZkInferenceProof.verify(otherWeight, result.outputs(), 42, result.proof(), pcs));
         int[][] fewer = {result.outputs()[0], result.outputs()[1]};
-        assertThrows(InvalidProofException.class, () -> PrivateInputProof.verify(circuit, fewer, 42, result.proof(), pcs));
+        assertThrows(InvalidProofException.class, () -> ZkInferenceProof.verify(circuit, fewer, 42, result.proof(), pcs));
     }
 
     @Test
-    void aPublicInputProofIsNotAPrivateInputProof() {
+    void aPublicInputProofIsNotAZkInferenceProof() {
         CircuitProof.Result pub = CircuitProof.prove(circuit, inputs, 42, pcs, new SecureRandom());
         assertThrows(InvalidProofException.class,
-                () -> PrivateInputProof.verify(circuit, pub.outputs(), 42, pub.proof(), pcs));
+                () -> ZkInferenceProof.verify(circuit, pub.outputs(), 42, pub.proof(), pcs));
         assertThrows(InvalidProofException.class,
                 () -> CircuitProof.verify(circuit, inputs, result.outputs(), 42, result.proof(), pcs));
     }
@@ -98,16 +98,16 @@ class PrivateInputProofTest {
         int[][] bad = copy(inputs);
         bad[0][3] = circuit.activationLimit() + 1;
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> PrivateInputProof.prove(circuit, bad, 1, pcs, new SecureRandom()));
+                () -> ZkInferenceProof.prove(circuit, bad, 1, pcs, new SecureRandom()));
         assertFalse(e.getMessage().isEmpty());
     }
 
     /** Proves with a witness altered by {@code tamper} (the cheating provers), expects rejection. */
     void expectCheatRejected(java.util.function.Consumer<long[][]> tamper, String what, String reason) {
-        CircuitProof.Result forged = PrivateInputProof.prove(circuit, inputs, false, 42, pcs, new SecureRandom(),
+        CircuitProof.Result forged = ZkInferenceProof.prove(circuit, inputs, false, 42, pcs, new SecureRandom(),
                 (v, classes) -> tamper.andThen(this::recount).accept(v));
         InvalidProofException e = assertThrows(InvalidProofException.class,
-                () -> PrivateInputProof.verify(circuit, forged.outputs(), 42, forged.proof(), pcs), what);
+                () -> ZkInferenceProof.verify(circuit, forged.outputs(), 42, forged.proof(), pcs), what);
         assertTrue(e.getMessage().startsWith(reason), what + ": " + e.getMessage());
     }
 
@@ -164,7 +164,7 @@ class PrivateInputProofTest {
 
     @Test
     void twoProofsOfTheSameStatementDiffer() {
-        CircuitProof.Result again = PrivateInputProof.prove(circuit, inputs, 42, pcs, new SecureRandom());
+        CircuitProof.Result again = ZkInferenceProof.prove(circuit, inputs, 42, pcs, new SecureRandom());
         assertArrayEquals(result.outputs(), again.outputs());
         assertFalse(java.util.Arrays.equals(result.proof(), again.proof()));
     }
@@ -198,7 +198,7 @@ class PrivateInputProofTest {
             int pos = r.nextInt(bad.length);
             bad[pos] ^= (byte) (1 + r.nextInt(255));
             try {
-                PrivateInputProof.verify(circuit, result.outputs(), 42, bad, pcs);
+                ZkInferenceProof.verify(circuit, result.outputs(), 42, bad, pcs);
                 fail("mutation at byte " + pos + " accepted");
             } catch (InvalidProofException expected) {
                 // rejected with a reason

@@ -27,7 +27,7 @@ import org.zkml4j.sdk.model.ModelGraph;
 import org.zkml4j.sdk.model.Softmax;
 
 /**
- * {@link PrivateInputProof#proveClasses}: PRIVATE input and outputs, public classes. A 12-20-5
+ * {@link ZkInferenceProof#proveClasses}: PRIVATE input and outputs, public classes. A 12-20-5
  * classifier on a batch of 3 (one padding row).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -64,7 +64,7 @@ class PrivateOutputProofTest {
             inputs[b] = exec.quantizeInput(x[b]);
             classes[b] = exec.runQuantized(inputs[b]).predictedClass();
         }
-        result = PrivateInputProof.proveClasses(circuit, inputs, 42, pcs, new SecureRandom());
+        result = ZkInferenceProof.proveClasses(circuit, inputs, 42, pcs, new SecureRandom());
     }
 
     @Test
@@ -73,7 +73,7 @@ class PrivateOutputProofTest {
         for (int b = 0; b < inputs.length; b++) {
             assertArrayEquals(exec.runQuantized(inputs[b]).logits(), result.outputs()[b]);
         }
-        PrivateInputProof.verifyClasses(circuit, classes, 42, result.proof(), pcs);
+        ZkInferenceProof.verifyClasses(circuit, classes, 42, result.proof(), pcs);
     }
 
     @Test
@@ -82,27 +82,27 @@ class PrivateOutputProofTest {
             int[] changed = classes.clone();
             changed[b] = (changed[b] + 1) % 5;
             assertThrows(InvalidProofException.class,
-                    () -> PrivateInputProof.verifyClasses(circuit, changed, 42, result.proof(), pcs), "row " + b);
+                    () -> ZkInferenceProof.verifyClasses(circuit, changed, 42, result.proof(), pcs), "row " + b);
         }
         assertThrows(InvalidProofException.class,
-                () -> PrivateInputProof.verifyClasses(circuit, classes, 43, result.proof(), pcs));
+                () -> ZkInferenceProof.verifyClasses(circuit, classes, 43, result.proof(), pcs));
         assertThrows(InvalidProofException.class,
-                () -> PrivateInputProof.verifyClasses(otherWeight, classes, 42, result.proof(), pcs));
+                () -> ZkInferenceProof.verifyClasses(otherWeight, classes, 42, result.proof(), pcs));
         int[] fewer = {classes[0], classes[1]};
         assertThrows(InvalidProofException.class,
-                () -> PrivateInputProof.verifyClasses(circuit, fewer, 42, result.proof(), pcs));
+                () -> ZkInferenceProof.verifyClasses(circuit, fewer, 42, result.proof(), pcs));
         InvalidProofException e = assertThrows(InvalidProofException.class,
-                () -> PrivateInputProof.verifyClasses(circuit, new int[] {0, 7, 1}, 42, result.proof(), pcs));
+                () -> ZkInferenceProof.verifyClasses(circuit, new int[] {0, 7, 1}, 42, result.proof(), pcs));
         assertTrue(e.getMessage().startsWith("statement does not fit the circuit"), e.getMessage());
     }
 
     @Test
     void publicOutputProofsAndClassProofsAreNotInterchangeable() {
-        CircuitProof.Result logits = PrivateInputProof.prove(circuit, inputs, 42, pcs, new SecureRandom());
+        CircuitProof.Result logits = ZkInferenceProof.prove(circuit, inputs, 42, pcs, new SecureRandom());
         assertThrows(InvalidProofException.class,
-                () -> PrivateInputProof.verifyClasses(circuit, classes, 42, logits.proof(), pcs));
+                () -> ZkInferenceProof.verifyClasses(circuit, classes, 42, logits.proof(), pcs));
         assertThrows(InvalidProofException.class,
-                () -> PrivateInputProof.verify(circuit, result.outputs(), 42, result.proof(), pcs));
+                () -> ZkInferenceProof.verify(circuit, result.outputs(), 42, result.proof(), pcs));
     }
 
     @Test
@@ -110,7 +110,7 @@ class PrivateOutputProofTest {
         CompiledCircuit regressor = CircuitCompiler.compile(
                 ModelGraph.of(12, CircuitProofTest.dense(new SplittableRandom(1), 12, 2)),
                 CircuitProofTest.samples(new SplittableRandom(2), 16, 12), QuantizationOptions.defaults());
-        assertThrows(IllegalArgumentException.class, () -> PrivateInputProof.proveClasses(regressor,
+        assertThrows(IllegalArgumentException.class, () -> ZkInferenceProof.proveClasses(regressor,
                 new int[1][12], 1, pcs, new SecureRandom()));
         assertThrows(IllegalArgumentException.class, () -> new CircuitLayout(circuit, 1, false, true));
     }
@@ -118,13 +118,13 @@ class PrivateOutputProofTest {
     /** Proves with the witness and classes altered by {@code tamper}, expects rejection for the altered classes. */
     void expectCheatRejected(BiConsumer<long[][], int[]> tamper, String what, String reason) {
         int[][] claimed = new int[1][];
-        CircuitProof.Result forged = PrivateInputProof.prove(circuit, inputs, true, 42, pcs, new SecureRandom(),
+        CircuitProof.Result forged = ZkInferenceProof.prove(circuit, inputs, true, 42, pcs, new SecureRandom(),
                 (v, c) -> {
                     tamper.accept(v, c);
                     claimed[0] = c.clone();
                 });
         InvalidProofException e = assertThrows(InvalidProofException.class,
-                () -> PrivateInputProof.verifyClasses(circuit, claimed[0], 42, forged.proof(), pcs), what);
+                () -> ZkInferenceProof.verifyClasses(circuit, claimed[0], 42, forged.proof(), pcs), what);
         assertTrue(e.getMessage().startsWith(reason), what + ": " + e.getMessage());
     }
 
@@ -163,7 +163,7 @@ class PrivateOutputProofTest {
 
     @Test
     void twoProofsDifferAndTheLogitsDoNotAppearInTheProof() {
-        CircuitProof.Result again = PrivateInputProof.proveClasses(circuit, inputs, 42, pcs, new SecureRandom());
+        CircuitProof.Result again = ZkInferenceProof.proveClasses(circuit, inputs, 42, pcs, new SecureRandom());
         assertFalse(java.util.Arrays.equals(result.proof(), again.proof()));
         String proof = new String(result.proof(), java.nio.charset.StandardCharsets.ISO_8859_1);
         for (int[] row : result.outputs()) {
@@ -188,7 +188,7 @@ class PrivateOutputProofTest {
             int pos = r.nextInt(bad.length);
             bad[pos] ^= (byte) (1 + r.nextInt(255));
             try {
-                PrivateInputProof.verifyClasses(circuit, classes, 42, bad, pcs);
+                ZkInferenceProof.verifyClasses(circuit, classes, 42, bad, pcs);
                 fail("mutation at byte " + pos + " accepted");
             } catch (InvalidProofException expected) {
                 // rejected with a reason

@@ -9,6 +9,7 @@ import org.zkml4j.backend.field.Ext;
 import org.zkml4j.backend.io.InvalidProofException;
 import org.zkml4j.backend.io.ProofReader;
 import org.zkml4j.backend.io.ProofWriter;
+import org.zkml4j.backend.layer.DenseLayerShape;
 import org.zkml4j.backend.layer.ZkArgmax;
 import org.zkml4j.backend.layer.ZkDenseLayer;
 import org.zkml4j.backend.lookup.LogUpShape;
@@ -25,35 +26,40 @@ import org.zkml4j.backend.transcript.Transcript;
 import org.zkml4j.compiler.CompiledCircuit;
 
 /**
- * Proves that a compiled circuit maps <em>some</em> batch of inputs in [−Q, Q] to public outputs,
- * in zero knowledge: the proof reveals nothing about the inputs (nor any intermediate tensor)
- * beyond the outputs (docs/zero-knowledge.md). Public weights and outputs, PRIVATE input.
+ * Proves in zero knowledge that a compiled circuit maps a batch of inputs to outputs, hiding what
+ * its {@link ZkMode} says: the input (PRIVATE: <em>some</em> inputs in [−Q, Q]), the logits
+ * (PRIVATE outputs: only each row's class is shown), the weights (COMMITTED: bound to a
+ * {@link ModelCommitment}). Nothing else about hidden tensors — nor any intermediate one — is
+ * revealed (docs/zero-knowledge.md).
  *
- * <p>C1 commits every hidden vector — the input, each layer's z, r, a (but the last a, the public
- * output), every multiplicity vector — <em>doubled</em>: followed by as many uniformly random
- * entries. Each layer is a {@link ZkDenseLayer}; one {@link ZkLogUp} batch covers the input range
- * check (x ∈ [−Q, Q], which the static bound analysis assumes and a public input gets from the
+ * <p>C1 commits every hidden vector — a private input, each layer's z, r, a (the last a too when
+ * the outputs are private), every multiplicity vector — <em>doubled</em>: followed by as many
+ * uniformly random entries. Each layer is a {@link ZkDenseLayer} (with committed weights its
+ * claims on W′, b′ go to the model commitment); one {@link ZkLogUp} batch covers a private input's
+ * range check (x ∈ [−Q, Q], which the static bound analysis assumes and a public input gets from the
  * verifier) and every layer's activation and remainder lookups; one hiding opening of C1 proves all
- * claims. The public output enters the lookups doubled with a zero half.
+ * claims. Public vectors enter doubled with a zero half.
  *
  * <p>Every sumcheck is masked (Libra); all their masks are sampled up front and committed together
  * in one commitment CM ({@link SharedMasks}), opened once at the end.
  *
- * <p><b>PRIVATE outputs</b> ({@link #proveClasses}, classifiers only): the logits are committed
- * like every other hidden vector and the statement shows only each row's class. A {@link ZkArgmax}
- * proof ties the classes to the logits through committed margins, which one more lookup holds in
- * [−Q, Q].
+ * <p><b>PRIVATE outputs</b> (classifiers only): the logits are committed like every other hidden
+ * vector and the statement shows only each row's class. A {@link ZkArgmax} proof ties the classes
+ * to the logits through committed margins, which one more lookup holds in [−Q, Q].
  *
  * <p><b>Proof bytes</b>: C1; CM; the layers' masked sumcheck proofs in order; (private outputs) the
- * argmax proof; the {@link ZkLogUpProof}; the CM opening; the C1 opening. <b>Transcript</b>: domain
- * (one for public outputs, another for classes), circuit hash, rows, batch, outputs or classes,
- * nonce, then C1, CM and every message in proof order.
+ * argmax proof; the {@link ZkLogUpProof}; the CM opening; (committed weights) the model-commitment
+ * opening; the C1 opening. <b>Transcript</b>: domain, mode flags, circuit hash, (committed weights)
+ * the model commitment, rows, batch, public inputs, outputs or classes, nonce, then C1, CM and
+ * every message in proof order.
  */
-public final class PrivateInputProof {
-    static final String DOMAIN = "zkml4j/inference/private-input/v1";
-    static final String CLASSES_DOMAIN = "zkml4j/inference/private-output/v1";
+public final class ZkInferenceProof {
+    static final String DOMAIN = "zkml4j/inference/zk/v2";
+    /** Why committed weights with public outputs need a power-of-two batch. */
+    static final String PADDED_OUTPUTS = "with COMMITTED weights and public outputs the number of rows must be a "
+            + "power of two: padding rows would show the model's output on a zero input (repeat a row instead)";
 
-    private PrivateInputProof() {}
+    private ZkInferenceProof() {}
 
     /**
      * Runs the circuit on {@code inputs} (quantized into [−Q, Q]) and proves it, hiding the inputs.
@@ -63,7 +69,7 @@ public final class PrivateInputProof {
      */
     public static CircuitProof.Result prove(CompiledCircuit circuit, int[][] inputs, long nonce,
             PolynomialCommitment pcs, RandomGenerator rng) {
-        return prove(circuit, inputs, false, nonce, pcs, rng, null);
+        return prove(circuit, inputs, ZkMode.PRIVATE_INPUT, nonce, pcs, rng);
     }
 
     /**
@@ -77,7 +83,21 @@ public final class PrivateInputProof {
      */
     public static CircuitProof.Result proveClasses(CompiledCircuit circuit, int[][] inputs, long nonce,
             PolynomialCommitment pcs, RandomGenerator rng) {
-        return prove(circuit, inputs, true, nonce, pcs, rng, null);
+        return prove(circuit, inputs, ZkMode.PRIVATE_INPUT_AND_OUTPUTS, nonce, pcs, rng);
+    }
+
+    /**
+     * Runs the circuit on {@code inputs} and proves it, hiding what {@code mode} says. With
+     * committed weights this uses one slot of the model commitment's budget.
+     *
+     * @param rng must be cryptographically secure: zero knowledge rests on it
+     * @throws IllegalArgumentException if the mode does not fit the circuit, or an input has the
+     *     wrong length or a value outside [−Q, Q]
+     * @throws IllegalStateException if the model commitment's budget is spent
+     */
+    public static CircuitProof.Result prove(CompiledCircuit circuit, int[][] inputs, ZkMode mode, long nonce,
+            PolynomialCommitment pcs, RandomGenerator rng) {
+        return prove(circuit, inputs, mode, nonce, pcs, rng, null);
     }
 
     /**
@@ -85,12 +105,15 @@ public final class PrivateInputProof {
      * honest logical vectors ({@link CircuitLayout} indices) and, with private outputs, the claimed
      * classes, then proves with the components' cheating provers.
      */
-    static CircuitProof.Result prove(CompiledCircuit circuit, int[][] inputs, boolean privateOutput, long nonce,
+    static CircuitProof.Result prove(CompiledCircuit circuit, int[][] inputs, ZkMode mode, long nonce,
             PolynomialCommitment pcs, RandomGenerator rng,
             java.util.function.BiConsumer<long[][], int[]> tamperUnsafe) {
-        CircuitLayout layout = new CircuitLayout(circuit, inputs.length, true, privateOutput);
+        CircuitLayout layout = new CircuitLayout(circuit, inputs.length, mode);
+        if (mode.committedWeights() && !mode.privateOutputs() && layout.batch != layout.rows) {
+            throw new IllegalArgumentException(PADDED_OUTPUTS);
+        }
         long[][] v = CircuitProof.witness(layout, inputs);
-        int[] classes = privateOutput ? CircuitProof.classes(layout, v[layout.output()]) : null;
+        int[] classes = mode.privateOutputs() ? CircuitProof.classes(layout, v[layout.output()]) : null;
         if (tamperUnsafe != null) {
             tamperUnsafe.accept(v, classes);
         }
@@ -99,8 +122,7 @@ public final class PrivateInputProof {
         for (int i = 0; i < v.length; i++) {
             d[i] = layout.isPublic(i) ? doubledPublic(v[i]) : doubled(v[i], rng);
         }
-        long[] output = v[layout.output()];
-        Transcript t = statement(layout, privateOutput ? null : output, classes, nonce);
+        Transcript t = statement(layout, mode, v[CircuitLayout.INPUT], v[layout.output()], classes, nonce);
         ProverData c1 = pcs.commit(layout.committed(d), rng);
         ProofWriter out = new ProofWriter();
         c1.commitment().writeTo(out);
@@ -110,16 +132,20 @@ public final class PrivateInputProof {
         cm.commitment().writeTo(out);
         cm.commitment().absorbInto(t);
         List<Claim> claims = new ArrayList<>();
+        List<Claim> modelClaims = new ArrayList<>();
         for (int l = 0; l < layout.layerCount(); l++) {
-            ZkDenseLayer.ProverResult dense = unsafe
-                    ? ZkDenseLayer.proveUnsafe(layout.dense[l], d[CircuitLayout.input(l)], d[CircuitLayout.z(l)],
-                            d[CircuitLayout.r(l)], t, masks)
-                    : ZkDenseLayer.prove(layout.dense[l], d[CircuitLayout.input(l)], d[CircuitLayout.z(l)],
-                            d[CircuitLayout.r(l)], t, masks);
+            long[] x = d[CircuitLayout.input(l)], z = d[CircuitLayout.z(l)], r = d[CircuitLayout.r(l)];
+            DenseLayerShape shape = layout.dense[l];
+            ZkDenseLayer.ProverResult dense = mode.committedWeights()
+                    ? (unsafe ? ZkDenseLayer.proveUnsafe(shape, mode.model().layer(l), x, z, r, t, masks)
+                            : ZkDenseLayer.prove(shape, mode.model().layer(l), x, z, r, t, masks))
+                    : (unsafe ? ZkDenseLayer.proveUnsafe(shape, x, z, r, t, masks)
+                            : ZkDenseLayer.prove(shape, x, z, r, t, masks));
             dense.proof().writeTo(out);
             claims.addAll(dense.claims());
+            modelClaims.addAll(dense.modelClaims());
         }
-        if (privateOutput) {
+        if (mode.privateOutputs()) {
             ZkArgmax.Shape shape = layout.argmax(classes);
             ZkDenseLayer.ProverResult argmax = unsafe
                     ? ZkArgmax.proveUnsafe(shape, d[layout.output()], d[layout.margins()], t, masks)
@@ -138,51 +164,76 @@ public final class PrivateInputProof {
         claims.addAll(lookup.claims());
         List<Claim> committed = layout.onCommitment(claims);
         pcs.open(cm, masks.claims(), t, rng).writeTo(out);
+        if (mode.committedWeights()) {
+            mode.model().open(modelClaims, t, rng).writeTo(out);
+        }
         pcs.open(c1, committed, t, rng).writeTo(out);
-        return new CircuitProof.Result(CircuitProof.unpad(layout, output), out.toByteArray());
+        return new CircuitProof.Result(CircuitProof.unpad(layout, v[layout.output()]), out.toByteArray());
     }
 
     /**
      * Verifies that {@code proof} shows the circuit maps some hidden batch of {@code outputs.length}
-     * inputs to {@code outputs}.
+     * inputs to {@code outputs} (public weights).
      *
      * @throws InvalidProofException naming the failed check, for any malformed or false proof
      */
     public static void verify(CompiledCircuit circuit, int[][] outputs, long nonce, byte[] proof,
             PolynomialCommitment pcs) throws InvalidProofException {
-        CircuitLayout layout;
-        long[] output;
-        try {
-            layout = new CircuitLayout(circuit, outputs.length, true, false);
-            output = CircuitProof.paddedOutput(layout, outputs);
-        } catch (IllegalArgumentException e) {
-            throw new InvalidProofException("statement does not fit the circuit: " + e.getMessage());
-        }
-        verify(layout, output, null, nonce, proof, pcs);
+        verify(circuit, ZkMode.PRIVATE_INPUT, null, outputs, null, nonce, proof, pcs);
     }
 
     /**
      * Verifies that {@code proof} shows the classifier circuit maps some hidden batch of
-     * {@code classes.length} inputs to hidden logits whose argmaxes are {@code classes}.
+     * {@code classes.length} inputs to hidden logits whose argmaxes are {@code classes} (public weights).
      *
      * @throws InvalidProofException naming the failed check, for any malformed or false proof
      */
     public static void verifyClasses(CompiledCircuit circuit, int[] classes, long nonce, byte[] proof,
             PolynomialCommitment pcs) throws InvalidProofException {
-        CircuitLayout layout;
-        try {
-            layout = new CircuitLayout(circuit, classes.length, true, true);
-            layout.argmax(classes);
-        } catch (IllegalArgumentException e) {
-            throw new InvalidProofException("statement does not fit the circuit: " + e.getMessage());
-        }
-        verify(layout, null, classes, nonce, proof, pcs);
+        verify(circuit, ZkMode.PRIVATE_INPUT_AND_OUTPUTS, null, null, classes, nonce, proof, pcs);
     }
 
-    private static void verify(CircuitLayout layout, long[] output, int[] classes, long nonce, byte[] proof,
-            PolynomialCommitment pcs) throws InvalidProofException {
+    /**
+     * Verifies a proof in {@code mode}: {@code inputs} null iff the input is private, exactly one of
+     * {@code outputs} and {@code classes} non-null as the mode's outputs are public or private. With
+     * committed weights the circuit may withhold its parameters (the verifier's copy).
+     *
+     * @throws InvalidProofException naming the failed check, for any malformed or false proof
+     */
+    public static void verify(CompiledCircuit circuit, ZkMode mode, int[][] inputs, int[][] outputs, int[] classes,
+            long nonce, byte[] proof, PolynomialCommitment pcs) throws InvalidProofException {
         Objects.requireNonNull(proof, "proof");
-        Transcript t = statement(layout, output, classes, nonce);
+        if ((inputs == null) != mode.privateInput() || (outputs == null) == (classes == null)
+                || (classes != null) != mode.privateOutputs()) {
+            throw new InvalidProofException("the statement does not match the proof's visibility");
+        }
+        int rows = classes != null ? classes.length : outputs.length;
+        CircuitLayout layout;
+        long[] input = null;
+        long[] output = null;
+        try {
+            layout = new CircuitLayout(circuit, rows, mode);
+            if (mode.committedWeights() && outputs != null && layout.batch != rows) {
+                throw new IllegalArgumentException(PADDED_OUTPUTS);
+            }
+            if (inputs != null) {
+                if (inputs.length != rows) {
+                    throw new IllegalArgumentException(inputs.length + " inputs for " + rows + " outputs");
+                }
+                input = CircuitProof.paddedInput(layout, inputs);
+            }
+            if (outputs != null) {
+                output = CircuitProof.paddedOutput(layout, outputs);
+            } else {
+                layout.argmax(classes);
+            }
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            throw new InvalidProofException("statement does not fit the circuit: " + e.getMessage());
+        }
+        if (mode.committedWeights()) {
+            mode.model().checkShape(layout);
+        }
+        Transcript t = statement(layout, mode, input, output, classes, nonce);
         ProofReader in = new ProofReader(proof);
         Commitment c1 = pcs.readCommitment(in);
         int k = 0;
@@ -200,9 +251,12 @@ public final class PrivateInputProof {
         masks.checkLayout(cm);
         cm.absorbInto(t);
         List<Claim> claims = new ArrayList<>();
+        List<Claim> modelClaims = new ArrayList<>();
         for (int l = 0; l < layout.layerCount(); l++) {
             MaskedSumcheckProof dense = ZkDenseLayer.readProof(in, layout.dense[l]);
-            claims.addAll(ZkDenseLayer.verify(layout.dense[l], dense, t, masks));
+            ZkDenseLayer.ProverResult checked = ZkDenseLayer.verifyCommitted(layout.dense[l], dense, t, masks);
+            claims.addAll(checked.claims());
+            modelClaims.addAll(checked.modelClaims());
         }
         if (layout.privateOutput) {
             ZkArgmax.Shape shape = layout.argmax(classes);
@@ -213,7 +267,9 @@ public final class PrivateInputProof {
         claims.addAll(ZkLogUp.verifyAll(shapes, lookup, t, pcs, masks));
         List<Claim> committed = new ArrayList<>();
         for (Claim c : claims) {
-            if (layout.isPublic(c.vector())) {
+            if (c.vector() == CircuitLayout.INPUT && layout.isPublic(c.vector())) {
+                CircuitProof.checkPublic(c, doubledPublic(input), "input");
+            } else if (layout.isPublic(c.vector())) {
                 CircuitProof.checkPublic(c, doubledPublic(output), "output");
             } else {
                 committed.add(new Claim(layout.position[c.vector()], c.functional(), c.value()));
@@ -221,9 +277,13 @@ public final class PrivateInputProof {
         }
         List<Claim> maskClaims = masks.claims();
         OpeningProof maskOpening = pcs.readProof(in, cm, maskClaims);
+        OpeningProof modelOpening = mode.committedWeights() ? mode.model().readProof(in, modelClaims) : null;
         OpeningProof opening = pcs.readProof(in, c1, committed);
-        in.expectEnd("private-input inference proof");
+        in.expectEnd("zero-knowledge inference proof");
         pcs.verify(cm, maskClaims, maskOpening, t);
+        if (mode.committedWeights()) {
+            mode.model().verify(modelClaims, modelOpening, t);
+        }
         pcs.verify(c1, committed, opening, t);
     }
 
@@ -242,16 +302,29 @@ public final class PrivateInputProof {
         return plan;
     }
 
-    /** Absorbs the statement: the public outputs, or (private outputs) the classes under another domain. */
-    private static Transcript statement(CircuitLayout layout, long[] output, int[] classes, long nonce) {
-        Transcript t = new Transcript(output != null ? DOMAIN : CLASSES_DOMAIN);
-        t.absorb("circuit", layout.circuit.circuitHash());
+    /**
+     * Absorbs the statement: the mode, the circuit (and model commitment), the public input, the
+     * public outputs or the classes, the nonce.
+     */
+    private static Transcript statement(CircuitLayout layout, ZkMode mode, long[] input, long[] output,
+            int[] classes, long nonce) {
+        Transcript t = new Transcript(DOMAIN);
+        t.absorbLong("mode", mode.flags());
+        // with committed weights both sides absorb the structure-only circuit (the verifier's copy)
+        t.absorb("circuit", mode.committedWeights() ? layout.circuit.withholdParameters().circuitHash()
+                : layout.circuit.circuitHash());
+        if (mode.committedWeights()) {
+            mode.model().commitment().absorbInto(t);
+        }
         t.absorbLong("rows", layout.rows);
         t.absorbLong("batch", layout.batch);
-        if (output != null) {
-            t.absorbFields("outputs", output);
-        } else {
+        if (!mode.privateInput()) {
+            t.absorbFields("inputs", input);
+        }
+        if (mode.privateOutputs()) {
             t.absorbFields("classes", Arrays.stream(classes).asLongStream().toArray());
+        } else {
+            t.absorbFields("outputs", output);
         }
         t.absorbLong("nonce", nonce);
         return t;

@@ -1,0 +1,68 @@
+package org.zkml4j.backend.engine;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import org.zkml4j.backend.inference.ModelCommitment;
+import org.zkml4j.backend.io.InvalidProofException;
+import org.zkml4j.backend.io.ProofReader;
+import org.zkml4j.backend.io.ProofWriter;
+import org.zkml4j.compiler.CircuitFormatException;
+import org.zkml4j.compiler.CompiledCircuit;
+
+/**
+ * The built-in engine's verification-key payload: security bits (u32 big-endian), then for PUBLIC
+ * weights the compiled circuit's canonical bytes (magic "ZKMC"); for COMMITTED weights the marker
+ * "ZKCW" followed, in the proof encoding (little-endian), by the proof budget u32, the
+ * structure-only circuit as a length-prefixed block, and the model commitment.
+ *
+ * @param securityBits the proofs' soundness target (80..120)
+ * @param circuit the verifier's circuit (structure only for committed weights)
+ * @param model the model commitment (the verifier's view suffices), or null for public weights
+ */
+record KeyPayload(int securityBits, CompiledCircuit circuit, ModelCommitment model) {
+    private static final byte[] COMMITTED_MARKER = "ZKCW".getBytes(StandardCharsets.US_ASCII);
+
+    byte[] toBytes() {
+        ProofWriter out = new ProofWriter();
+        out.writeBytes(new byte[] {(byte) (securityBits >>> 24), (byte) (securityBits >>> 16),
+                (byte) (securityBits >>> 8), (byte) securityBits});
+        if (model == null) {
+            return out.writeBytes(circuit.canonicalBytes()).toByteArray();
+        }
+        out.writeBytes(COMMITTED_MARKER).writeInt(model.budget()).writeBlock(circuit.canonicalBytes());
+        model.commitment().writeTo(out);
+        return out.toByteArray();
+    }
+
+    /**
+     * Decodes a payload in bounded memory.
+     *
+     * @throws InvalidProofException naming what is malformed
+     */
+    static KeyPayload read(byte[] payload) throws InvalidProofException {
+        if (payload.length < 8) {
+            throw new InvalidProofException("verification key payload is truncated");
+        }
+        int bits = ((payload[0] & 0xFF) << 24) | ((payload[1] & 0xFF) << 16) | ((payload[2] & 0xFF) << 8)
+                | (payload[3] & 0xFF);
+        if (bits < 80 || bits > 120) {
+            throw new InvalidProofException("verification key asks for " + bits + " security bits (80..120)");
+        }
+        try {
+            if (!Arrays.equals(payload, 4, 8, COMMITTED_MARKER, 0, 4)) {
+                return new KeyPayload(bits, CompiledCircuit.read(Arrays.copyOfRange(payload, 4, payload.length)), null);
+            }
+            ProofReader in = new ProofReader(Arrays.copyOfRange(payload, 8, payload.length));
+            int budget = in.readLength("proof budget", 1, 1 << 16, 0);
+            CompiledCircuit circuit = CompiledCircuit.read(in.readBlock("circuit"));
+            if (!circuit.parametersWithheld()) {
+                throw new InvalidProofException("a key for committed weights must not hold the weights");
+            }
+            ModelCommitment model = ModelCommitment.read(in, bits, budget);
+            in.expectEnd("verification key");
+            return new KeyPayload(bits, circuit, model);
+        } catch (CircuitFormatException e) {
+            throw new InvalidProofException("malformed verification key: " + e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,36 @@
+package org.zkml4j.backend.inference;
+
+/**
+ * What a {@link ZkInferenceProof} hides: the input (PRIVATE), the outputs (PRIVATE: only each
+ * row's class is shown), and the weights (COMMITTED: bound to {@code model}, else public). Hiding
+ * the outputs needs a classifier and a hidden input or committed weights — with a public input and
+ * public weights the verifier could recompute the logits.
+ *
+ * @param privateInput whether the input is hidden
+ * @param privateOutputs whether the logits are hidden (the statement shows the classes)
+ * @param model the model commitment for COMMITTED weights, or null for public weights
+ */
+public record ZkMode(boolean privateInput, boolean privateOutputs, ModelCommitment model) {
+    /** A hidden input; public weights and outputs. */
+    public static final ZkMode PRIVATE_INPUT = new ZkMode(true, false, null);
+    /** A hidden input and logits, public classes; public weights. */
+    public static final ZkMode PRIVATE_INPUT_AND_OUTPUTS = new ZkMode(true, true, null);
+
+    /** @throws IllegalArgumentException if nothing would be hidden or the outputs cannot be */
+    public ZkMode {
+        if (!privateInput && model == null) {
+            throw new IllegalArgumentException("with a public input and public weights there is nothing to hide: "
+                    + "use CircuitProof");
+        }
+    }
+
+    /** Whether the weights are committed. */
+    public boolean committedWeights() {
+        return model != null;
+    }
+
+    /** The transcript's mode flags: bit 0 private input, bit 1 private outputs, bit 2 committed weights. */
+    long flags() {
+        return (privateInput ? 1 : 0) | (privateOutputs ? 2 : 0) | (model != null ? 4 : 0);
+    }
+}
