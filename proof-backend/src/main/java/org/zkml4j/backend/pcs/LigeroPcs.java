@@ -58,8 +58,13 @@ public final class LigeroPcs implements PolynomialCommitment {
 
     @Override
     public LigeroProverData commit(List<long[]> vectors, RandomGenerator rng) {
+        return commit(vectors, params, 1, rng);
+    }
+
+    /** Commits with room for {@code budget} openings: budget·t random coefficients per row, three mask rows per slot. */
+    static LigeroProverData commit(List<long[]> vectors, PcsParameters params, int budget, RandomGenerator rng) {
         int[] lengths = vectors.stream().mapToInt(v -> v.length).toArray();
-        LigeroLayout layout = LigeroLayout.plan(lengths, params);
+        LigeroLayout layout = LigeroLayout.plan(lengths, params, budget);
         int cols = layout.cols();
         long[][] coefficients = new long[layout.totalRows()][];
         for (int v = 0; v < vectors.size(); v++) {
@@ -79,16 +84,18 @@ public final class LigeroPcs implements PolynomialCommitment {
                 coefficients[layout.firstRow()[v] + r] = row;
             }
         }
-        long[] proximityMask = new long[layout.rowLength()];
-        fillRandom(proximityMask, 0, proximityMask.length, rng);
-        long[] linearLow = new long[layout.rowLength()];
-        fillRandom(linearLow, 0, linearLow.length, rng);
-        linearLow[cols - 1] = 0; // R_lin has no X^(cols−1) term, so it does not shift the batched value
-        long[] linearHigh = new long[layout.rowLength() - 1];
-        fillRandom(linearHigh, 0, linearHigh.length, rng);
-        coefficients[layout.proximityMaskRow()] = proximityMask;
-        coefficients[layout.linearMaskLowRow()] = linearLow;
-        coefficients[layout.linearMaskHighRow()] = linearHigh;
+        for (int slot = 0; slot < budget; slot++) {
+            long[] proximityMask = new long[layout.rowLength()];
+            fillRandom(proximityMask, 0, proximityMask.length, rng);
+            long[] linearLow = new long[layout.rowLength()];
+            fillRandom(linearLow, 0, linearLow.length, rng);
+            linearLow[cols - 1] = 0; // R_lin has no X^(cols−1) term, so it does not shift the batched value
+            long[] linearHigh = new long[layout.rowLength() - 1];
+            fillRandom(linearHigh, 0, linearHigh.length, rng);
+            coefficients[layout.proximityMaskRow(slot)] = proximityMask;
+            coefficients[layout.linearMaskLowRow(slot)] = linearLow;
+            coefficients[layout.linearMaskHighRow(slot)] = linearHigh;
+        }
 
         byte[][] salts = new byte[layout.domain()][MerkleTree.SALT_BYTES];
         for (byte[] salt : salts) {
@@ -101,7 +108,7 @@ public final class LigeroPcs implements PolynomialCommitment {
         rows(coefficients.length).forEach(i ->
                 System.arraycopy(ReedSolomon.evaluate(coefficients[i], layout.logDomain()), 0, encoded, i * n, n));
         MerkleTree tree = MerkleTree.fromLeafHashes(hashColumns(encoded, coefficients.length, salts));
-        LigeroCommitment commitment = new LigeroCommitment(params.securityBits(), lengths, tree.root());
+        LigeroCommitment commitment = new LigeroCommitment(params.securityBits(), budget, lengths, tree.root());
         return new LigeroProverData(layout, coefficients, encoded, salts, tree, commitment);
     }
 
@@ -135,23 +142,28 @@ public final class LigeroPcs implements PolynomialCommitment {
 
     @Override
     public LigeroOpening open(ProverData proverData, List<Claim> claims, Transcript transcript, RandomGenerator rng) {
-        if (!(proverData instanceof LigeroProverData data)) {
+        if (!(proverData instanceof LigeroProverData data) || data.budget() != 1) {
             throw new IllegalArgumentException("prover data was not made by LigeroPcs");
         }
+        return open(data, 0, claims, transcript);
+    }
+
+    /** Opens slot {@code slot} with its own three mask rows; the slot is reserved first (see {@link LigeroProverData}). */
+    static LigeroOpening open(LigeroProverData data, int slot, List<Claim> claims, Transcript transcript) {
         LigeroLayout layout = data.layout;
         ClaimGeometry[][] geometry = geometry(claims, layout);
-        data.markOpened();
-        Challenges ch = Challenges.draw(data.commitment(), claims, layout, transcript);
+        data.useSlot(slot);
+        Challenges ch = Challenges.draw(data.commitment(), slot, claims, layout, transcript);
         int cols = layout.cols();
 
-        // u = R_ld + Σ γ_i·P_i over data rows and the two linear-mask rows.
-        long[][] u = combine(data.coefficients, ch.gamma, layout);
-        addBase(u, data.coefficients[layout.proximityMaskRow()], 0, Ext.ONE);
+        // u = R_ld + Σ γ_i·P_i over data rows and the slot's two linear-mask rows.
+        long[][] u = combine(data.coefficients, ch.gamma, layout, slot);
+        addBase(u, data.coefficients[layout.proximityMaskRow(slot)], 0, Ext.ONE);
 
         // q = R_a + X^cols·R_b + Σ_c α_c·Ã_c·U_c
         long[][] q = {new long[layout.qLength()], new long[layout.qLength()]};
-        addBase(q, data.coefficients[layout.linearMaskLowRow()], 0, Ext.ONE);
-        addBase(q, data.coefficients[layout.linearMaskHighRow()], cols, Ext.ONE);
+        addBase(q, data.coefficients[layout.linearMaskLowRow(slot)], 0, Ext.ONE);
+        addBase(q, data.coefficients[layout.linearMaskHighRow(slot)], cols, Ext.ONE);
         for (int c = 0; c < claims.size(); c++) {
             List<Claim.Term> terms = claims.get(c).terms();
             for (int k = 0; k < terms.size(); k++) {
@@ -191,12 +203,15 @@ public final class LigeroPcs implements PolynomialCommitment {
         return g;
     }
 
-    /** Σ γ_i·row_i over every row before the proximity mask, as (real, x-part) coefficient arrays. */
-    private static long[][] combine(long[][] rows, Ext[] gamma, LigeroLayout layout) {
+    /** Σ γ_i·row_i over the data rows and the slot's two linear-mask rows, as (real, x-part) coefficient arrays. */
+    private static long[][] combine(long[][] rows, Ext[] gamma, LigeroLayout layout, int slot) {
         long[][] acc = {new long[layout.rowLength()], new long[layout.rowLength()]};
-        for (int i = 0; i < layout.proximityMaskRow(); i++) {
+        int data = layout.dataRows();
+        for (int i = 0; i < data; i++) {
             addBase(acc, rows[i], 0, gamma[i]);
         }
+        addBase(acc, rows[layout.linearMaskLowRow(slot)], 0, gamma[data]);
+        addBase(acc, rows[layout.linearMaskHighRow(slot)], 0, gamma[data + 1]);
         return acc;
     }
 
@@ -258,11 +273,23 @@ public final class LigeroPcs implements PolynomialCommitment {
         if (!(proof instanceof LigeroOpening opening)) {
             throw new InvalidProofException("opening proof was not made by LigeroPcs");
         }
+        if (com.budget() != 1) {
+            throw new InvalidProofException("commitment has an opening budget; verify it with ReusableLigeroPcs");
+        }
+        verify(com, 0, claims, opening, transcript, params);
+    }
+
+    /** Verifies an opening of slot {@code slot} against its slot's mask rows. */
+    static void verify(LigeroCommitment com, int slot, List<Claim> claims, LigeroOpening opening,
+                       Transcript transcript, PcsParameters params) throws InvalidProofException {
         if (com.securityBits() != params.securityBits()) {
             throw new InvalidProofException("commitment made for " + com.securityBits()
                     + "-bit security, verifier requires " + params.securityBits());
         }
-        LigeroLayout layout = LigeroLayout.plan(com.lengths(), params);
+        LigeroLayout layout = com.layout();
+        if (slot < 0 || slot >= layout.budget()) {
+            throw new InvalidProofException("opening slot " + slot + " outside the budget of " + layout.budget());
+        }
         ClaimGeometry[][] geometry;
         try {
             geometry = geometry(claims, layout);
@@ -270,7 +297,7 @@ public final class LigeroPcs implements PolynomialCommitment {
             throw new InvalidProofException("claims do not fit the commitment: " + e.getMessage());
         }
         checkShape(opening, layout);
-        Challenges ch = Challenges.draw(com, claims, layout, transcript);
+        Challenges ch = Challenges.draw(com, slot, claims, layout, transcript);
         transcript.absorbExts("pcs/u", opening.u);
         transcript.absorbExts("pcs/q", opening.q);
         Ext batched = Ext.ZERO;
@@ -302,8 +329,8 @@ public final class LigeroPcs implements PolynomialCommitment {
         Ext[] qAt = evaluateAt(opening.q, opening.columns, layout.logDomain());
         for (int k = 0; k < count; k++) {
             long xInverse = ReedSolomon.domainPoint(layout.logDomain(), -opening.columns[k]);
-            checkColumn(opening.columns[k], xs[k], xInverse, opening.columnValues[k], uAt[k], qAt[k], layout, ch,
-                    geometry, claims);
+            checkColumn(opening.columns[k], xs[k], xInverse, opening.columnValues[k], uAt[k], qAt[k], layout, slot,
+                    ch, geometry, claims);
         }
     }
 
@@ -323,17 +350,20 @@ public final class LigeroPcs implements PolynomialCommitment {
     }
 
     private static void checkColumn(int j, long x, long xInverse, long[] col, Ext uAtX, Ext qAtX, LigeroLayout layout,
-                                    Challenges ch, ClaimGeometry[][] geometry, List<Claim> claims)
+                                    int slot, Challenges ch, ClaimGeometry[][] geometry, List<Claim> claims)
             throws InvalidProofException {
-        // Proximity: u(x) = R_ld(x) + Σ γ_i·P_i(x)
-        long[] combined = GoldilocksExt.dotBase(ch.gammaRe, ch.gammaIm, col, 0, layout.proximityMaskRow());
-        Ext expectedU = Ext.of(Goldilocks.add(combined[0], col[layout.proximityMaskRow()]), combined[1]);
+        // Proximity: u(x) = R_ld(x) + Σ γ_i·P_i(x) over the data rows and the slot's R_a, R_b
+        int data = layout.dataRows();
+        long low = col[layout.linearMaskLowRow(slot)];
+        long high = col[layout.linearMaskHighRow(slot)];
+        long[] combined = GoldilocksExt.dotBase(ch.gammaRe, ch.gammaIm, col, 0, data);
+        Ext expectedU = Ext.of(Goldilocks.add(combined[0], col[layout.proximityMaskRow(slot)]), combined[1])
+                .add(ch.gamma[data].mul(low)).add(ch.gamma[data + 1].mul(high));
         if (!uAtX.equals(expectedU)) {
             throw new InvalidProofException("proximity check failed at column " + j);
         }
         // Linear: q(x) = R_a(x) + x^cols·R_b(x) + Σ_c α_c·Ã_c(x)·Σ_r w_c,r·P_r(x)
-        long mask = Goldilocks.add(col[layout.linearMaskLowRow()],
-                Goldilocks.mul(Goldilocks.pow(x, layout.cols()), col[layout.linearMaskHighRow()]));
+        long mask = Goldilocks.add(low, Goldilocks.mul(Goldilocks.pow(x, layout.cols()), high));
         Ext expectedQ = Ext.base(mask);
         for (int c = 0; c < geometry.length; c++) {
             List<Claim.Term> terms = claims.get(c).terms();
@@ -374,23 +404,30 @@ public final class LigeroPcs implements PolynomialCommitment {
         if (!(commitment instanceof LigeroCommitment com)) {
             throw new InvalidProofException("commitment was not made by LigeroPcs");
         }
-        return LigeroOpening.read(in, LigeroLayout.plan(com.lengths(), params));
+        if (com.budget() != 1) {
+            throw new InvalidProofException("commitment has an opening budget; read it with ReusableLigeroPcs");
+        }
+        return LigeroOpening.read(in, com.layout());
     }
 
     @Override
     public LigeroCommitment readCommitment(ProofReader in) throws InvalidProofException {
-        return LigeroCommitment.read(in, params.securityBits());
+        return LigeroCommitment.read(in, params.securityBits(), false);
     }
 
     /** The verifier's challenges, drawn after the commitment and every claim are absorbed. */
     private record Challenges(Ext[] gamma, long[] gammaRe, long[] gammaIm, Ext[] alpha) {
-        static Challenges draw(LigeroCommitment commitment, List<Claim> claims, LigeroLayout layout, Transcript t) {
+        static Challenges draw(LigeroCommitment commitment, int slot, List<Claim> claims, LigeroLayout layout,
+                               Transcript t) {
             commitment.absorbInto(t);
+            if (layout.budget() > 1) {
+                t.absorbLong("pcs/slot", slot);
+            }
             t.absorbLong("pcs/claims", claims.size());
             for (Claim c : claims) {
                 ClaimGeometry.absorb(t, c);
             }
-            Ext[] gamma = t.challengeExts("pcs/proximity", layout.proximityMaskRow());
+            Ext[] gamma = t.challengeExts("pcs/proximity", layout.proximityRows());
             Ext[] alpha = t.challengeExts("pcs/batch", claims.size());
             long[] re = new long[gamma.length];
             long[] im = new long[gamma.length];
