@@ -93,16 +93,20 @@ record LigeroLayout(int securityBits, int logCols, int queries, int logDomain, i
      * rule would, e.g., take 146 instead of 123 queries for 2^17 elements and budget 256). The
      * query bits grow with t while ρ_q ≤ MAX_RATE, so each domain is scanned only up to its rate
      * limit or the first success (a few hundred t at most).
+     *
+     * @throws IllegalArgumentException if no domain small enough for the target soundness admits the budget
      */
     private static int[] jointly(int cols, int budget, int lambda) {
-        for (int log = 1; log <= Goldilocks.TWO_ADICITY; log++) {
+        // N ≤ 2^(126 − λ) keeps the proximity gap's N/|F_ext| below 2^−(λ+2): large budgets need large domains.
+        for (int log = 1; log <= Math.min(Goldilocks.TWO_ADICITY, 126 - lambda); log++) {
             for (int t = 1; (2.0 * cols + (double) budget * t) / (1L << log) <= MAX_RATE; t++) {
                 if (queryBits(cols, budget, t, log) >= lambda) {
                     return new int[] {t, log};
                 }
             }
         }
-        throw new IllegalArgumentException("code domain too large for the field");
+        throw new IllegalArgumentException("no code domain gives " + (lambda - 1) + "-bit soundness with an opening budget of "
+                + budget + "; lower the budget or the security level");
     }
 
     /** t·log2(2/(1 + ρ_q)) with ρ_q = (2·cols + budget·t)/N. */
