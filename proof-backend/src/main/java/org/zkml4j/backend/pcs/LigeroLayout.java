@@ -8,9 +8,9 @@ import org.zkml4j.backend.field.Goldilocks;
  * <p>Each vector occupies whole rows of {@code cols} entries (a shorter vector one row). A row is
  * the coefficient vector of a polynomial of degree &lt; cols + budget·queries: the data, then
  * {@code budget·queries} random coefficients so any budget·queries evaluations are uniform
- * (hiding for {@code budget} openings of {@code queries} columns each). Per opening slot, three
- * mask rows follow the data rows: the two halves of the linear-check mask, then the proximity
- * mask. Rows are evaluated on the subgroup of size {@code domain}; the parameters are chosen so
+ * (hiding for {@code budget} openings of {@code queries} columns each). Three mask rows follow the
+ * data rows: the two halves of the linear-check mask, then the proximity mask (committed with the
+ * data for a budget of one, drawn and committed afresh by each opening otherwise). Rows are evaluated on the subgroup of size {@code domain}; the parameters are chosen so
  * that ((1 + ρ_q)/2)^queries ≤ 2^−(λ+1) with ρ_q = (2·cols + budget·queries)/domain ≤
  * {@link #MAX_RATE}.
  */
@@ -141,25 +141,30 @@ record LigeroLayout(int securityBits, int logCols, int queries, int logDomain, i
         return 2 * cols() + padding() - 1;
     }
 
+    /** Rows an opening works with: the data rows, then the three mask rows. */
     int totalRows() {
-        return dataRows + 3 * budget;
+        return dataRows + 3;
     }
 
-    /** Rows the proximity test of one opening combines: the data rows and its slot's two linear-mask rows. */
-    int proximityRows() {
+    /**
+     * Rows in the commitment's Merkle leaves: with a budget of one, the mask rows too; with a
+     * larger budget only the data rows, since every opening commits its own fresh mask rows.
+     */
+    int committedRows() {
+        return budget == 1 ? totalRows() : dataRows;
+    }
+
+    int linearMaskLowRow() {
+        return dataRows;
+    }
+
+    int linearMaskHighRow() {
+        return dataRows + 1;
+    }
+
+    /** The proximity mask is the last row; the proximity test combines every row before it. */
+    int proximityMaskRow() {
         return dataRows + 2;
-    }
-
-    int linearMaskLowRow(int slot) {
-        return dataRows + 3 * slot;
-    }
-
-    int linearMaskHighRow(int slot) {
-        return dataRows + 3 * slot + 1;
-    }
-
-    int proximityMaskRow(int slot) {
-        return dataRows + 3 * slot + 2;
     }
 
     /**

@@ -1,34 +1,26 @@
 package org.zkml4j.backend.pcs;
 
-import org.zkml4j.backend.merkle.MerkleTree;
-
 /**
  * The prover's side of a {@link LigeroPcs} or {@link ReusableLigeroPcs} commitment: row
- * coefficients, encoded rows, salts and the Merkle tree. Holds secrets; never serialised.
+ * coefficients, the encoded matrix with its salts and Merkle tree. Holds secrets; never serialised.
  *
- * <p>It may be opened once per slot of its budget (one slot for {@link LigeroPcs}), slots in
- * increasing order: reusing a slot would reveal a second masked combination under the same masks,
- * and an opening beyond the budget would reveal more columns than the rows' random coefficients
- * hide. Both are refused with {@link IllegalStateException}.
+ * <p>It may be opened {@link #budget()} times (once for {@link LigeroPcs}), each opening with its
+ * own slot number, slots in increasing order: the rows' random coefficients hide only budget·t
+ * opened columns, so a further opening — or a slot used twice, which would also let two openings
+ * share the slot's column budget unaccounted — is refused with {@link IllegalStateException}.
  */
 public final class LigeroProverData implements ProverData {
     final LigeroLayout layout;
-    /** Row polynomials' coefficients (data rows, then three mask rows per slot). */
+    /** Committed rows' coefficients: data rows, then (budget one only) the three mask rows. */
     final long[][] coefficients;
-    /** Row polynomials evaluated on the code domain, row-major: row i at [i·N, (i+1)·N). */
-    final long[] encoded;
-    final byte[][] salts;
-    final MerkleTree tree;
+    final EncodedMatrix matrix;
     private final LigeroCommitment commitment;
     private int nextSlot;
 
-    LigeroProverData(LigeroLayout layout, long[][] coefficients, long[] encoded, byte[][] salts, MerkleTree tree,
-                     LigeroCommitment commitment) {
+    LigeroProverData(LigeroLayout layout, long[][] coefficients, EncodedMatrix matrix, LigeroCommitment commitment) {
         this.layout = layout;
         this.coefficients = coefficients;
-        this.encoded = encoded;
-        this.salts = salts;
-        this.tree = tree;
+        this.matrix = matrix;
         this.commitment = commitment;
     }
 
@@ -63,7 +55,7 @@ public final class LigeroProverData implements ProverData {
         }
         if (slot < nextSlot) {
             throw new IllegalStateException("slot " + slot + " was already used or skipped (next slot is " + nextSlot
-                    + "); a slot opened twice would reuse its masks");
+                    + "); each slot stands for t of the budget's hidden columns");
         }
         nextSlot = slot + 1;
     }

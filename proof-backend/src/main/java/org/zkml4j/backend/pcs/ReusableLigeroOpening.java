@@ -3,17 +3,22 @@ package org.zkml4j.backend.pcs;
 import org.zkml4j.backend.io.InvalidProofException;
 import org.zkml4j.backend.io.ProofReader;
 import org.zkml4j.backend.io.ProofWriter;
+import org.zkml4j.backend.merkle.MerkleMultiProof;
+import org.zkml4j.backend.merkle.MerkleTree;
 
 /**
- * A {@link ReusableLigeroPcs} opening: the slot whose masks it uses, then a {@link LigeroOpening}
- * whose columns carry every row (three mask rows per slot).
+ * A {@link ReusableLigeroPcs} opening: its slot, the root of its own three mask rows, a
+ * {@link LigeroOpening} whose columns carry the data rows then the mask rows, and the mask
+ * columns' salts and Merkle batch path.
  */
 public final class ReusableLigeroOpening implements OpeningProof {
     final int slot;
+    final MaskOpening masks;
     final LigeroOpening opening;
 
-    ReusableLigeroOpening(int slot, LigeroOpening opening) {
+    ReusableLigeroOpening(int slot, MaskOpening masks, LigeroOpening opening) {
         this.slot = slot;
+        this.masks = masks;
         this.opening = opening;
     }
 
@@ -24,8 +29,12 @@ public final class ReusableLigeroOpening implements OpeningProof {
 
     @Override
     public void writeTo(ProofWriter out) {
-        out.writeInt(slot);
+        out.writeInt(slot).writeBytes(masks.root());
         opening.writeTo(out);
+        for (byte[] salt : masks.salts()) {
+            out.writeBytes(salt);
+        }
+        masks.merkle().writeTo(out);
     }
 
     /** Reads an opening whose sizes follow from the layout; the slot must lie within the budget. */
@@ -35,6 +44,13 @@ public final class ReusableLigeroOpening implements OpeningProof {
             throw new InvalidProofException("malformed proof: opening slot " + slot + " outside [0, "
                     + layout.budget() + ")");
         }
-        return new ReusableLigeroOpening(slot, LigeroOpening.read(in, layout));
+        byte[] root = in.readBytes("mask root", MerkleTree.HASH_BYTES);
+        LigeroOpening opening = LigeroOpening.read(in, layout);
+        byte[][] salts = new byte[opening.columns.length][];
+        for (int k = 0; k < salts.length; k++) {
+            salts[k] = in.readBytes("mask column salt", MerkleTree.SALT_BYTES);
+        }
+        MerkleMultiProof merkle = MerkleMultiProof.read(in, layout.domain(), opening.columns);
+        return new ReusableLigeroOpening(slot, new MaskOpening(root, salts, merkle), opening);
     }
 }

@@ -11,12 +11,13 @@ import org.zkml4j.backend.transcript.Transcript;
  * opening hiding the committed data: for a commitment computed once and opened in every proof
  * (COMMITTED model weights). See docs/commitment-reuse.md.
  *
- * <p>Every row carries K·t random coefficients, so the at most K·t columns that K openings reveal
- * are jointly uniform; each opening slot i ∈ [0, K) has its own three mask rows (R_ld, R_a, R_b),
- * so its u and q are masked afresh. The slot is stated in the opening and absorbed before the
- * challenges. Soundness is Ligero's with ρ_q = (2·cols + K·t)/N ({@link #soundnessBits}); reusing a
- * slot would only cost the prover its privacy, and the prover data refuses it, as it refuses an
- * opening beyond the budget. After K openings, commit again and publish the new commitment (rotate).
+ * <p>Every data row carries K·t random coefficients, so the at most K·t columns that K openings
+ * reveal are jointly uniform. The commitment holds the data rows only: each opening draws three
+ * fresh mask rows (R_a, R_b, R_ld), commits them in a Merkle tree of its own and absorbs that root
+ * and its slot number before the challenges, so its u and q are masked afresh and the masks are
+ * fixed before the verifier's randomness. Soundness is Ligero's with ρ_q = (2·cols + K·t)/N
+ * ({@link #soundnessBits}). The prover data refuses a slot twice and an opening beyond the
+ * budget; after K openings, commit again and publish the new commitment (rotate).
  *
  * <pre>{@code
  * ReusableLigeroPcs pcs = new ReusableLigeroPcs(PcsParameters.DEFAULT, 64);
@@ -60,11 +61,11 @@ public final class ReusableLigeroPcs implements PolynomialCommitment {
         return LigeroPcs.commit(vectors, params, budget, rng);
     }
 
-    /** Opens the data's next slot ({@link LigeroProverData#nextSlot()}); {@code rng} is not needed. */
+    /** Opens the data's next slot ({@link LigeroProverData#nextSlot()}); {@code rng} draws the opening's masks. */
     @Override
     public ReusableLigeroOpening open(ProverData data, List<Claim> claims, Transcript transcript,
                                       RandomGenerator rng) {
-        return openSlot(data, reusable(data).nextSlot(), claims, transcript);
+        return openSlot(data, reusable(data).nextSlot(), claims, transcript, rng);
     }
 
     /**
@@ -74,8 +75,13 @@ public final class ReusableLigeroPcs implements PolynomialCommitment {
      *
      * @throws IllegalStateException if the slot was used or skipped, or the budget is exhausted
      */
-    public ReusableLigeroOpening openSlot(ProverData data, int slot, List<Claim> claims, Transcript transcript) {
-        return new ReusableLigeroOpening(slot, LigeroPcs.open(reusable(data), slot, claims, transcript));
+    public ReusableLigeroOpening openSlot(ProverData data, int slot, List<Claim> claims, Transcript transcript,
+                                          RandomGenerator rng) {
+        LigeroPcs.Opened o = LigeroPcs.open(reusable(data), slot, claims, transcript, rng);
+        int[] columns = o.opening().columns;
+        MaskOpening masks = new MaskOpening(o.masks().tree.root(), o.masks().salts(columns),
+                o.masks().tree.prove(columns));
+        return new ReusableLigeroOpening(slot, masks, o.opening());
     }
 
     private static LigeroProverData reusable(ProverData data) {
@@ -92,7 +98,7 @@ public final class ReusableLigeroPcs implements PolynomialCommitment {
         if (!(proof instanceof ReusableLigeroOpening opening)) {
             throw new InvalidProofException("opening proof was not made by ReusableLigeroPcs");
         }
-        LigeroPcs.verify(com, opening.slot, claims, opening.opening, transcript, params);
+        LigeroPcs.verify(com, opening.slot, opening.masks, claims, opening.opening, transcript, params);
     }
 
     @Override

@@ -95,7 +95,7 @@ class ReusableLigeroPcsTest {
                 () -> pcs.open(data, again, new Transcript(DOMAIN), rng));
         assertTrue(e.getMessage().contains("budget of " + K + " openings is exhausted"), e.getMessage());
         e = assertThrows(IllegalStateException.class,
-                () -> pcs.openSlot(data, 2, again, new Transcript(DOMAIN)));
+                () -> pcs.openSlot(data, 2, again, new Transcript(DOMAIN), rng));
         assertTrue(e.getMessage().contains("slot 2 was already used"), e.getMessage());
     }
 
@@ -109,12 +109,12 @@ class ReusableLigeroPcsTest {
         LigeroProverData after = pcs.commit(vectors, new SplittableRandom(99));
         assertEquals(before.commitment(), after.commitment());
         List<Claim> claims = trueClaims(vectors);
-        ReusableLigeroOpening proof = pcs.openSlot(after, persisted, claims, new Transcript(DOMAIN));
+        ReusableLigeroOpening proof = pcs.openSlot(after, persisted, claims, new Transcript(DOMAIN), rng);
         pcs.verify(after.commitment(), claims, proof, new Transcript(DOMAIN));
         assertEquals(persisted + 1, after.nextSlot());
-        assertThrows(IllegalStateException.class, () -> pcs.openSlot(after, 0, claims, new Transcript(DOMAIN)));
-        assertThrows(IllegalStateException.class, () -> pcs.openSlot(after, K, claims, new Transcript(DOMAIN)));
-        assertThrows(IllegalArgumentException.class, () -> pcs.openSlot(after, -1, claims, new Transcript(DOMAIN)));
+        assertThrows(IllegalStateException.class, () -> pcs.openSlot(after, 0, claims, new Transcript(DOMAIN), rng));
+        assertThrows(IllegalStateException.class, () -> pcs.openSlot(after, K, claims, new Transcript(DOMAIN), rng));
+        assertThrows(IllegalArgumentException.class, () -> pcs.openSlot(after, -1, claims, new Transcript(DOMAIN), rng));
     }
 
     @Test
@@ -142,32 +142,42 @@ class ReusableLigeroPcsTest {
         for (int j = 0; j < o.u.length; j += 7) {
             LigeroOpening c = copy(o);
             c.u[j] = c.u[j].add(Ext.of(0, 1));
-            String e = rejection(f.commitment, f.claims, new ReusableLigeroOpening(slot, c));
+            String e = rejection(f.commitment, f.claims, new ReusableLigeroOpening(slot, f.proof.masks, c));
             assertTrue(e.startsWith("proximity") || e.startsWith("opened columns"), e);
         }
         for (int j = 0; j < o.q.length; j += 7) {
             LigeroOpening c = copy(o);
             c.q[j] = c.q[j].add(Ext.ONE);
-            rejection(f.commitment, f.claims, new ReusableLigeroOpening(slot, c));
+            rejection(f.commitment, f.claims, new ReusableLigeroOpening(slot, f.proof.masks, c));
         }
-        // every row of a column — data rows and every slot's mask rows — is bound by the Merkle leaf
+        // every row of a column — the data rows and the opening.s mask rows — is bound by a Merkle leaf
         for (int i = 0; i < o.columnValues[0].length; i++) {
             LigeroOpening c = copy(o);
             c.columnValues[0][i] = Goldilocks.add(c.columnValues[0][i], 1);
-            rejection(f.commitment, f.claims, new ReusableLigeroOpening(slot, c));
+            rejection(f.commitment, f.claims, new ReusableLigeroOpening(slot, f.proof.masks, c));
         }
         LigeroOpening c = copy(o);
         c.salts[1][3] ^= 1;
-        rejection(f.commitment, f.claims, new ReusableLigeroOpening(slot, c));
+        rejection(f.commitment, f.claims, new ReusableLigeroOpening(slot, f.proof.masks, c));
     }
 
     @Test
-    void verify_tamperedMerklePathRejected() throws InvalidProofException {
+    void verify_tamperedMerklePathsAndMaskRootRejected() throws InvalidProofException {
         Fixture f = honest(1 << 10);
         byte[] bytes = encode(f.proof);
-        int merkleBytes = f.proof.opening.merkle.nodeCount() * 32;
-        assertTrue(merkleBytes > 0);
-        for (int at = bytes.length - merkleBytes; at < bytes.length; at += 97) {
+        int maskPath = f.proof.masks.merkle().nodeCount() * 32;
+        int maskSalts = f.proof.opening.columns.length * 16;
+        int dataPath = f.proof.opening.merkle.nodeCount() * 32;
+        assertTrue(maskPath > 0 && dataPath > 0);
+        int dataPathStart = bytes.length - maskPath - maskSalts - dataPath;
+        List<Integer> targets = new ArrayList<>(List.of(4, 20, 35)); // the mask root
+        for (int at = dataPathStart; at < dataPathStart + dataPath; at += 97) {
+            targets.add(at);
+        }
+        for (int at = bytes.length - maskPath - maskSalts; at < bytes.length; at += 31) {
+            targets.add(at);
+        }
+        for (int at : targets) {
             byte[] bad = bytes.clone();
             bad[at] ^= 0x40;
             OpeningProof p = pcs.readProof(new ProofReader(bad), f.commitment, f.claims);
@@ -180,7 +190,7 @@ class ReusableLigeroPcsTest {
         Fixture f = honest(1 << 8);
         for (int j = 0; j < K; j++) {
             if (j != f.proof.slot) {
-                rejection(f.commitment, f.claims, new ReusableLigeroOpening(j, f.proof.opening));
+                rejection(f.commitment, f.claims, new ReusableLigeroOpening(j, f.proof.masks, f.proof.opening));
             }
         }
         byte[] bytes = encode(f.proof);
@@ -349,28 +359,28 @@ class ReusableLigeroPcsTest {
     }
 
     @Test
-    void hiding_commitmentsDifferAndSlotsUseDistinctMasks() {
+    void hiding_commitmentsDifferAndEveryOpeningHasFreshMasks() {
         long[] secret = randomVector(1 << 10);
         LigeroProverData a = pcs.commit(List.of(secret), rng);
         LigeroProverData b = pcs.commit(List.of(secret), rng);
         assertNotEquals(a.commitment(), b.commitment());
-        LigeroLayout layout = a.layout;
+        assertEquals(a.layout.dataRows(), a.coefficients.length, "mask rows must not be in a reusable commitment");
+        // the same claims opened in every slot: mask roots, u and q all differ, and no committed value leaks
+        List<Claim> claims = trueClaims(List.of(secret));
+        List<ReusableLigeroOpening> openings = new ArrayList<>();
+        for (int i = 0; i < K; i++) {
+            openings.add(pcs.open(a, claims, new Transcript(DOMAIN), rng));
+        }
         for (int i = 0; i < K; i++) {
             for (int j = i + 1; j < K; j++) {
-                assertFalse(Arrays.equals(a.coefficients[layout.proximityMaskRow(i)],
-                        a.coefficients[layout.proximityMaskRow(j)]));
-                assertFalse(Arrays.equals(a.coefficients[layout.linearMaskLowRow(i)],
-                        a.coefficients[layout.linearMaskLowRow(j)]));
-                assertFalse(Arrays.equals(a.coefficients[layout.linearMaskHighRow(i)],
-                        a.coefficients[layout.linearMaskHighRow(j)]));
+                ReusableLigeroOpening x = openings.get(i);
+                ReusableLigeroOpening y = openings.get(j);
+                assertFalse(Arrays.equals(x.masks.root(), y.masks.root()));
+                assertFalse(Arrays.equals(x.opening.u, y.opening.u));
+                assertFalse(Arrays.equals(x.opening.q, y.opening.q));
             }
         }
-        // the same claims opened from two slots: u and q differ (fresh masks), and no committed value leaks
-        List<Claim> claims = trueClaims(List.of(secret));
-        ReusableLigeroOpening first = pcs.open(a, claims, new Transcript(DOMAIN), rng);
-        ReusableLigeroOpening second = pcs.open(a, claims, new Transcript(DOMAIN), rng);
-        assertFalse(Arrays.equals(first.opening.u, second.opening.u));
-        assertFalse(Arrays.equals(first.opening.q, second.opening.q));
+        ReusableLigeroOpening first = openings.get(0);
         byte[] bytes = encode(first);
         byte[] enc = new byte[8];
         for (long s : secret) {
@@ -390,7 +400,7 @@ class ReusableLigeroPcsTest {
                     assertTrue(p.soundnessBits(lengths) >= bits, what + ": " + p.soundnessBits(lengths));
                     assertEquals(layout.cols() + budget * layout.queries(), layout.rowLength(), what);
                     assertTrue(2.0 * layout.cols() + layout.padding() <= LigeroLayout.MAX_RATE * layout.domain(), what);
-                    assertEquals(layout.dataRows() + 3 * budget, layout.totalRows(), what);
+                    assertEquals(layout.dataRows(), layout.committedRows(), what);
                 }
             }
         }
