@@ -36,7 +36,8 @@ import org.zkml4j.backend.transcript.Transcript;
  * <p><b>Soundness</b> (docs/soundness.md): error ≤ N/|F_ext| + 1/|F_ext| + ((1 + ρ_q)/2)^t with
  * ρ_q = (2·cols + t)/N, unique-decoding regime. <b>Hiding</b>: u and q are uniformly masked, and
  * each opened column is uniform because every row has t random coefficients; only the claimed
- * values are revealed. A commitment may be opened once ({@link IllegalStateException} otherwise).
+ * values are revealed. A commitment may be opened once ({@link IllegalStateException} otherwise);
+ * {@link ReusableLigeroPcs} shares this code for commitments opened up to K times.
  */
 public final class LigeroPcs implements PolynomialCommitment {
     private final PcsParameters params;
