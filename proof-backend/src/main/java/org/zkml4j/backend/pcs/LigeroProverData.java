@@ -4,10 +4,10 @@ package org.zkml4j.backend.pcs;
  * The prover's side of a {@link LigeroPcs} or {@link ReusableLigeroPcs} commitment: row
  * coefficients, the encoded matrix with its salts and Merkle tree. Holds secrets; never serialised.
  *
- * <p>It may be opened {@link #budget()} times (once for {@link LigeroPcs}), each opening with its
- * own slot number, slots in increasing order: the rows' random coefficients hide only budget·t
- * opened columns, so a further opening — or a slot used twice, which would also let two openings
- * share the slot's column budget unaccounted — is refused with {@link IllegalStateException}.
+ * <p>It may be opened {@link #budget()} times (once for {@link LigeroPcs}), each opening taking the
+ * next slot number, slots in increasing order. The rows' random coefficients hide only budget·t
+ * opened columns, so an opening beyond the budget, or with a slot already used or skipped, is
+ * refused with {@link IllegalStateException}.
  */
 public final class LigeroProverData implements ProverData {
     final LigeroLayout layout;
@@ -48,10 +48,12 @@ public final class LigeroProverData implements ProverData {
         if (slot < 0) {
             throw new IllegalArgumentException("slot " + slot + " is negative");
         }
+        if (layout.budget() == 1 && nextSlot > 0) {
+            throw new IllegalStateException("a hiding commitment may be opened once; commit again for a new opening");
+        }
         if (slot >= layout.budget()) {
-            throw new IllegalStateException("the opening budget of " + layout.budget() + (layout.budget() == 1
-                    ? " opening is used; commit again for a new opening"
-                    : " openings is exhausted (slot " + slot + " requested); commit again and publish the new key"));
+            throw new IllegalStateException("the opening budget of " + layout.budget() + " openings is exhausted (slot "
+                    + slot + " requested); commit again and publish the new key");
         }
         if (slot < nextSlot) {
             throw new IllegalStateException("slot " + slot + " was already used or skipped (next slot is " + nextSlot
