@@ -5,7 +5,8 @@ import java.util.Arrays;
 
 /**
  * One compiled layer: a quantized dense map followed by requantization and a table activation.
- * Immutable; array accessors return copies.
+ * Immutable; array accessors return copies. A layer may be structure-only
+ * ({@link #parametersWithheld()}): everything but the weights and bias, as a verifier holds it.
  *
  * <p>For an input x ∈ [−Q, Q]^n at f_x fractional bits the layer computes, exactly:
  * <pre>
@@ -31,14 +32,15 @@ public final class CircuitLayer {
     private final float alpha;
     private final int outputFracBits;
     private final int activationBits;
-    private final int[] weights; // row-major [out][in]
-    private final long[] bias;
+    private final int[] weights; // row-major [out][in]; null if withheld
+    private final long[] bias; // null if withheld
+    private final long biasBound;
     private final int[] table;
     private final Bounds bounds;
 
     private CircuitLayer(int index, int inputSize, int outputSize, int fx, int fw, int fy, int shift,
             CircuitActivation activation, float alpha, int fa, int activationBits, int[] weights, long[] bias,
-            int[] table, Bounds bounds) {
+            long biasBound, int[] table, Bounds bounds) {
         this.index = index;
         this.inputSize = inputSize;
         this.outputSize = outputSize;
@@ -52,6 +54,7 @@ public final class CircuitLayer {
         this.activationBits = activationBits;
         this.weights = weights;
         this.bias = bias;
+        this.biasBound = biasBound;
         this.table = table;
         this.bounds = bounds;
     }
@@ -78,11 +81,92 @@ public final class CircuitLayer {
             int fx, int fw, int fy, int shift, CircuitActivation activation, float alpha, int[] weights, long[] bias,
             Bounds expected) {
         String at = "layer " + index + ": ";
-        if (inputSize < 1 || outputSize < 1) {
-            throw new IllegalArgumentException(at + "sizes " + outputSize + "x" + inputSize + " must be positive");
-        }
+        int fa = checkStructure(index, activationBits, inputSize, outputSize, fx, fw, fy, shift, activation, alpha);
         if ((long) inputSize * outputSize != weights.length || bias.length != outputSize) {
             throw new IllegalArgumentException(at + "parameter arrays do not match shape " + outputSize + "x" + inputSize);
+        }
+        long wLimit = FixedPoint.limit(weightBits);
+        long q = FixedPoint.limit(activationBits);
+        for (int w : weights) {
+            if (Math.abs((long) w) > wLimit) {
+                throw new IllegalArgumentException(at + "weight " + w + " outside ±" + wLimit);
+            }
+        }
+
+        // Static bound analysis, exact in BigInteger: worst case over every x in [−Q, Q]^n.
+        BigInteger yMax = BigInteger.ZERO;
+        for (int o = 0; o < outputSize; o++) {
+            long s = 0; // ≤ 2^31·2^15 = 2^46
+            for (int i = 0, base = o * inputSize; i < inputSize; i++) {
+                s += Math.abs(weights[base + i]);
+            }
+            BigInteger row = BigInteger.valueOf(s).multiply(BigInteger.valueOf(q)).add(BigInteger.valueOf(bias[o]).abs());
+            yMax = yMax.max(row);
+        }
+        checkAccumulator(index, shift, yMax, "");
+        Bounds bounds = boundsOf(index, inputSize, shift, yMax);
+        if (expected != null && !expected.equals(bounds)) {
+            throw new IllegalArgumentException(at + "stored bounds " + expected + " differ from the recomputed " + bounds);
+        }
+        long biasBound = 0;
+        for (long b : bias) {
+            biasBound = Math.max(biasBound, Math.abs(b)); // |b| ≤ yMax ≤ HALF_P: no overflow
+        }
+        int[] table = buildTable(activation, alpha, fy, fa, q, bounds.zMax());
+        return new CircuitLayer(index, inputSize, outputSize, fx, fw, fy, shift, activation, alpha, fa,
+                activationBits, weights.clone(), bias.clone(), biasBound, table, bounds);
+    }
+
+    /**
+     * Builds a structure-only layer (weights and bias withheld) from its declared bias bound and
+     * stored bounds, as a verifier reads it. Checks every structural range; that accumulators
+     * cannot wrap modulo p for <em>any</em> weights in ±Qw and bias in ±{@code biasBound}; that
+     * {@code biasBound ≤ yMax ≤ n·Qw·Q + biasBound}; and that {@code stored} follows from yMax
+     * (before the table is built).
+     *
+     * @throws IllegalArgumentException if a parameter is malformed or the bounds are inconsistent
+     * @throws CompilationException if the layer cannot be proven exactly (field overflow, shift or table too large)
+     */
+    static CircuitLayer createWithheld(int index, int activationBits, int weightBits, int inputSize, int outputSize,
+            int fx, int fw, int fy, int shift, CircuitActivation activation, float alpha, long biasBound,
+            Bounds stored) {
+        String at = "layer " + index + ": ";
+        int fa = checkStructure(index, activationBits, inputSize, outputSize, fx, fw, fy, shift, activation, alpha);
+        if (biasBound < 0) {
+            throw new IllegalArgumentException(at + "negative bias bound " + biasBound);
+        }
+        long wLimit = FixedPoint.limit(weightBits);
+        long q = FixedPoint.limit(activationBits);
+        BigInteger yAny = BigInteger.valueOf(inputSize).multiply(BigInteger.valueOf(wLimit * q))
+                .add(BigInteger.valueOf(biasBound));
+        checkAccumulator(index, shift, yAny, " over any weights in ±" + wLimit + " and bias in ±" + biasBound);
+        BigInteger yMax = BigInteger.valueOf(stored.yMax());
+        if (stored.yMax() < biasBound || yMax.compareTo(yAny) > 0) {
+            throw new IllegalArgumentException(at + "stored yMax = " + stored.yMax() + " outside [bias bound "
+                    + biasBound + ", n·Qw·Q + bias bound = " + yAny + "]");
+        }
+        Bounds bounds = boundsOf(index, inputSize, shift, yMax);
+        if (!stored.equals(bounds)) {
+            throw new IllegalArgumentException(at + "stored bounds " + stored + " differ from those implied by yMax " + bounds);
+        }
+        int[] table = buildTable(activation, alpha, fy, fa, q, bounds.zMax());
+        return new CircuitLayer(index, inputSize, outputSize, fx, fw, fy, shift, activation, alpha, fa,
+                activationBits, null, null, biasBound, table, bounds);
+    }
+
+    /** This layer without its weights and bias (itself if already withheld). */
+    CircuitLayer withheld() {
+        return weights == null ? this : new CircuitLayer(index, inputSize, outputSize, inputFracBits, weightFracBits,
+                preActivationFracBits, shift, activation, alpha, outputFracBits, activationBits, null, null, biasBound,
+                table, bounds);
+    }
+
+    /** Checks the parameter-independent fields of a layer; returns f_a. */
+    private static int checkStructure(int index, int activationBits, int inputSize, int outputSize, int fx, int fw,
+            int fy, int shift, CircuitActivation activation, float alpha) {
+        String at = "layer " + index + ": ";
+        if (inputSize < 1 || outputSize < 1) {
+            throw new IllegalArgumentException(at + "sizes " + outputSize + "x" + inputSize + " must be positive");
         }
         checkFrac(at, "f_x", fx);
         checkFrac(at, "f_w", fw);
@@ -104,29 +188,20 @@ public final class CircuitLayer {
         if (!alphaOk) {
             throw new IllegalArgumentException(at + "invalid alpha " + alpha + " for " + activation);
         }
-        int fa = activation.outputFracBits(fy, activationBits);
-        long wLimit = FixedPoint.limit(weightBits);
-        long q = FixedPoint.limit(activationBits);
-        for (int w : weights) {
-            if (Math.abs((long) w) > wLimit) {
-                throw new IllegalArgumentException(at + "weight " + w + " outside ±" + wLimit);
-            }
-        }
+        return activation.outputFracBits(fy, activationBits);
+    }
 
-        // Static bound analysis, exact in BigInteger: worst case over every x in [−Q, Q]^n.
-        BigInteger yMax = BigInteger.ZERO;
-        for (int o = 0; o < outputSize; o++) {
-            long s = 0; // ≤ 2^31·2^15 = 2^46
-            for (int i = 0, base = o * inputSize; i < inputSize; i++) {
-                s += Math.abs(weights[base + i]);
-            }
-            BigInteger row = BigInteger.valueOf(s).multiply(BigInteger.valueOf(q)).add(BigInteger.valueOf(bias[o]).abs());
-            yMax = yMax.max(row);
-        }
-        checkField(index, "accumulator |y|", yMax);
-        BigInteger half = shift == 0 ? BigInteger.ZERO : BigInteger.ONE.shiftLeft(shift - 1);
+    /** Refuses accumulators up to {@code yWorst} (and their rounding) that could wrap modulo p. */
+    private static void checkAccumulator(int index, int shift, BigInteger yWorst, String over) {
+        checkField(index, "accumulator |y|" + over, yWorst);
+        checkField(index, "rounded accumulator |y + 2^(k−1)|" + over, yWorst.add(half(shift)));
+    }
+
+    /** The bounds implied by yMax (§5 of docs/quantization.md), refusing a wrapping identity or too large a table. */
+    private static Bounds boundsOf(int index, int inputSize, int shift, BigInteger yMax) {
+        String at = "layer " + index + ": ";
+        BigInteger half = half(shift);
         BigInteger twoK = BigInteger.ONE.shiftLeft(shift);
-        checkField(index, "rounded accumulator |y + 2^(k−1)|", yMax.add(half));
         BigInteger zMax = shift == 0 ? yMax : ceilDiv(yMax.add(half), twoK);
         checkField(index, "requantization identity |z·2^k + r|", zMax.multiply(twoK).add(twoK).subtract(BigInteger.ONE));
         BigInteger tableSize = zMax.shiftLeft(1).add(BigInteger.ONE);
@@ -137,13 +212,11 @@ public final class CircuitLayer {
                     + "), more than the limit 2^20 = " + QuantizationOptions.MAX_TABLE_SIZE
                     + "; use fewer activation or weight bits");
         }
-        Bounds bounds = new Bounds(yMax.longValueExact(), zMax.longValueExact(), tableSize.intValueExact());
-        if (expected != null && !expected.equals(bounds)) {
-            throw new IllegalArgumentException(at + "stored bounds " + expected + " differ from the recomputed " + bounds);
-        }
-        int[] table = buildTable(activation, alpha, fy, fa, q, bounds.zMax());
-        return new CircuitLayer(index, inputSize, outputSize, fx, fw, fy, shift, activation, alpha, fa,
-                activationBits, weights.clone(), bias.clone(), table, bounds);
+        return new Bounds(yMax.longValueExact(), zMax.longValueExact(), tableSize.intValueExact());
+    }
+
+    private static BigInteger half(int shift) {
+        return shift == 0 ? BigInteger.ZERO : BigInteger.ONE.shiftLeft(shift - 1);
     }
 
     static int[] buildTable(CircuitActivation activation, float alpha, int fy, int fa, long q, long zMax) {
@@ -229,8 +302,30 @@ public final class CircuitLayer {
         return outputFracBits;
     }
 
-    /** Wq as a fresh [out][in] array. */
+    /**
+     * Whether the weights and bias are withheld: a structure-only layer, as a verifier holds it. Its
+     * parameter accessors ({@link #weights()}, {@link #weight(int, int)}, {@link #bias()}, …) throw
+     * {@link IllegalStateException}; everything else works.
+     */
+    public boolean parametersWithheld() {
+        return weights == null;
+    }
+
+    /**
+     * max |bq_o|: computed from the bias of a full layer; declared by the prover for a withheld one
+     * (the proof system must range-check every hidden bias against it).
+     */
+    public long biasBound() {
+        return biasBound;
+    }
+
+    /**
+     * Wq as a fresh [out][in] array.
+     *
+     * @throws IllegalStateException if the parameters are withheld
+     */
     public int[][] weights() {
+        requireParameters();
         int[][] w = new int[outputSize][];
         for (int o = 0; o < outputSize; o++) {
             w[o] = Arrays.copyOfRange(weights, o * inputSize, (o + 1) * inputSize);
@@ -238,27 +333,44 @@ public final class CircuitLayer {
         return w;
     }
 
-    /** Wq flattened row-major (index o·n + i), as a fresh array. */
+    /**
+     * Wq flattened row-major (index o·n + i), as a fresh array.
+     *
+     * @throws IllegalStateException if the parameters are withheld
+     */
     public int[] weightsFlat() {
-        return weights.clone();
+        return weightsInternal().clone();
     }
 
-    /** One quantized weight Wq[o][i]. */
+    /**
+     * One quantized weight Wq[o][i].
+     *
+     * @throws IllegalStateException if the parameters are withheld
+     */
     public int weight(int o, int i) {
+        requireParameters();
         if (i < 0 || i >= inputSize) {
             throw new IndexOutOfBoundsException(i);
         }
         return weights[o * inputSize + i];
     }
 
-    /** bq at the accumulator scale, as a fresh array. */
+    /**
+     * bq at the accumulator scale, as a fresh array.
+     *
+     * @throws IllegalStateException if the parameters are withheld
+     */
     public long[] bias() {
-        return bias.clone();
+        return biasInternal().clone();
     }
 
-    /** One quantized bias bq[o]. */
+    /**
+     * One quantized bias bq[o].
+     *
+     * @throws IllegalStateException if the parameters are withheld
+     */
     public long bias(int o) {
-        return bias[o];
+        return biasInternal()[o];
     }
 
     /** The lookup table, entry t holding A(t − zMax), as a fresh array. */
@@ -286,6 +398,7 @@ public final class CircuitLayer {
 
     /** The accumulator y_o = Σ_i Wq[o][i]·x_i + bq[o] for an input already in [−Q, Q]^n. */
     long accumulate(int[] x, int o) {
+        requireParameters();
         long y = bias[o];
         for (int i = 0, base = o * inputSize; i < inputSize; i++) {
             y += (long) weights[base + i] * x[i];
@@ -298,11 +411,20 @@ public final class CircuitLayer {
     }
 
     int[] weightsInternal() {
+        requireParameters();
         return weights;
     }
 
     long[] biasInternal() {
+        requireParameters();
         return bias;
+    }
+
+    private void requireParameters() {
+        if (weights == null) {
+            throw new IllegalStateException("parameters are withheld: layer " + index
+                    + " is structure-only (no weights or biases); use the full circuit");
+        }
     }
 
     int[] tableInternal() {
@@ -313,6 +435,6 @@ public final class CircuitLayer {
     public String toString() {
         return "CircuitLayer[" + index + ": " + outputSize + "x" + inputSize + ", f_x=" + inputFracBits + ", f_w="
                 + weightFracBits + ", f_y=" + preActivationFracBits + ", k=" + shift + ", " + activation
-                + (activation.hasAlpha() ? "(" + alpha + ")" : "") + ", f_a=" + outputFracBits + ", " + bounds + "]";
+                + (activation.hasAlpha() ? "(" + alpha + ")" : "") + ", f_a=" + outputFracBits + ", " + bounds + (weights == null ? ", parameters withheld" : "") + "]";
     }
 }

@@ -19,35 +19,46 @@ import java.util.List;
  * {@code docs/quantization.md}): magic "ZKMC", version 1, little-endian, no padding.
  * {@link #circuitHash()} is its SHA-256 and identifies the circuit in every proof transcript.
  *
+ * <p>{@link #withholdParameters()} gives the verifier's structure-only form: everything but the
+ * weights and biases (each layer declares a bias bound instead), encoded as version 2 with a flags
+ * field, with its own hash. Full circuits always encode as version 1.
+ *
  * <pre>{@code
  * CompiledCircuit c = CircuitCompiler.compile(graph, calibrationRows, QuantizationOptions.defaults());
  * byte[] id = c.circuitHash();
  * CompiledCircuit same = CompiledCircuit.read(c.canonicalBytes());
+ * CompiledCircuit forVerifier = c.withholdParameters(); // no weights or biases
  * }</pre>
  */
 public final class CompiledCircuit {
     /** The four magic bytes "ZKMC". */
     static final byte[] MAGIC = {'Z', 'K', 'M', 'C'};
-    /** The encoding version this class writes and reads. */
+    /** The encoding version of a full circuit. */
     public static final int VERSION = 1;
+    /** The encoding version of a circuit whose parameters are withheld (followed by a flags field). */
+    public static final int WITHHELD_VERSION = 2;
     /** Most layers a readable circuit may have. */
     public static final int MAX_LAYERS = 4096;
     /** Largest input or output length of a layer in a readable circuit (2^24). */
     public static final int MAX_DIMENSION = 1 << 24;
 
     private static final int OUTPUT_VALUES = 0, OUTPUT_CLASSIFIER = 1;
+    /** The only flag of version 2, which must be set: weights and biases are absent. */
+    private static final int FLAG_PARAMETERS_WITHHELD = 1;
 
     private final int activationBits;
     private final int weightBits;
     private final int inputSize;
     private final int inputFracBits;
     private final boolean classifier;
+    private final boolean withheld;
     private final List<CircuitLayer> layers;
     private final byte[] canonical;
     private final byte[] hash;
 
     /**
-     * @throws IllegalArgumentException if the layers do not chain (sizes, scales) or a parameter is out of range
+     * @throws IllegalArgumentException if the layers do not chain (sizes, scales), a parameter is out of
+     *     range, or only some layers have their parameters withheld
      */
     CompiledCircuit(int activationBits, int weightBits, int inputSize, int inputFracBits, boolean classifier,
             List<CircuitLayer> layers) {
@@ -67,8 +78,13 @@ public final class CompiledCircuit {
             throw new IllegalArgumentException("layer count " + layers.size() + " outside [1, " + MAX_LAYERS + "]");
         }
         int size = inputSize, frac = inputFracBits;
+        boolean withheld = layers.get(0).parametersWithheld();
         for (int i = 0; i < layers.size(); i++) {
             CircuitLayer l = layers.get(i);
+            if (l.parametersWithheld() != withheld) {
+                throw new IllegalArgumentException("layer " + i + (withheld ? " has" : " lacks")
+                        + " parameters, unlike layer 0: withhold all or none");
+            }
             if (l.index() != i || l.inputSize() != size || l.inputFracBits() != frac
                     || l.activationBits() != activationBits) {
                 throw new IllegalArgumentException("layer " + i + " does not chain: expected input " + size
@@ -82,6 +98,7 @@ public final class CompiledCircuit {
         this.inputSize = inputSize;
         this.inputFracBits = inputFracBits;
         this.classifier = classifier;
+        this.withheld = withheld;
         this.layers = List.copyOf(layers);
         this.canonical = encode();
         this.hash = sha256(canonical);
@@ -115,6 +132,31 @@ public final class CompiledCircuit {
     /** Whether the outputs are a classifier's logits (the model ended in Softmax); the class is their argmax. */
     public boolean classifier() {
         return classifier;
+    }
+
+    /**
+     * Whether the weights and biases are withheld (the verifier's structure-only form; see
+     * {@link #withholdParameters()}).
+     */
+    public boolean parametersWithheld() {
+        return withheld;
+    }
+
+    /**
+     * This circuit without its weights and biases: the same sizes, bit widths, scales, shifts,
+     * activations, bounds, tables and output kind, plus each layer's {@link CircuitLayer#biasBound()}.
+     * Its {@link #circuitHash()} differs from the full circuit's and does not depend on the weights
+     * beyond what the bounds reveal (yMax and the bias bound). Returns {@code this} if already withheld.
+     */
+    public CompiledCircuit withholdParameters() {
+        if (withheld) {
+            return this;
+        }
+        List<CircuitLayer> structure = new ArrayList<>(layers.size());
+        for (CircuitLayer l : layers) {
+            structure.add(l.withheld());
+        }
+        return new CompiledCircuit(activationBits, weightBits, inputSize, inputFracBits, classifier, structure);
     }
 
     /** Output length (the last layer's output size). */
@@ -167,13 +209,18 @@ public final class CompiledCircuit {
     public String toString() {
         return "CompiledCircuit[B=" + activationBits + ", Bw=" + weightBits + ", input " + inputSize + " at f_in="
                 + inputFracBits + ", " + layers.size() + " layers, " + (classifier ? "classifier" : "values")
-                + ", hash " + circuitHashHex().substring(0, 16) + "…]";
+                + (withheld ? ", parameters withheld" : "") + ", hash " + circuitHashHex().substring(0, 16) + "…]";
     }
 
     private byte[] encode() {
         Writer w = new Writer();
         w.out.writeBytes(MAGIC);
-        w.i32(VERSION);
+        if (withheld) {
+            w.i32(WITHHELD_VERSION);
+            w.i32(FLAG_PARAMETERS_WITHHELD);
+        } else {
+            w.i32(VERSION);
+        }
         w.i32(activationBits);
         w.i32(weightBits);
         w.i32(inputSize);
@@ -190,11 +237,15 @@ public final class CompiledCircuit {
             w.i32(l.activation().code());
             w.i32(Float.floatToRawIntBits(l.alpha()));
             w.i32(l.outputFracBits());
-            for (int v : l.weightsInternal()) {
-                w.i32(v);
-            }
-            for (long v : l.biasInternal()) {
-                w.i64(v);
+            if (withheld) {
+                w.i64(l.biasBound());
+            } else {
+                for (int v : l.weightsInternal()) {
+                    w.i32(v);
+                }
+                for (long v : l.biasInternal()) {
+                    w.i64(v);
+                }
             }
             w.i64(l.bounds().yMax());
             w.i64(l.bounds().zMax());
@@ -209,7 +260,9 @@ public final class CompiledCircuit {
     /**
      * Decodes and fully re-validates a canonical encoding: magic, version, every range, the
      * chaining of layers, and — recomputed from the integer parameters — every bound and every
-     * table entry. Lengths are checked against the remaining bytes before anything is allocated, so
+     * table entry. For a withheld circuit (version 2), which has no parameters, it checks instead
+     * that the stored bounds are consistent and that no accumulator can wrap modulo p for any
+     * weights within the weight bits and biases within each layer's declared bias bound. Lengths are checked against the remaining bytes before anything is allocated, so
      * memory stays proportional to the input's size.
      *
      * @throws CircuitFormatException if the bytes are not exactly a valid circuit encoding
@@ -224,9 +277,17 @@ public final class CompiledCircuit {
             throw new CircuitFormatException("malformed circuit: bad magic (expected \"ZKMC\")");
         }
         int version = r.i32("version");
-        if (version != VERSION) {
-            throw new CircuitFormatException(
-                    "malformed circuit: unsupported version " + version + " (this reader supports " + VERSION + ")");
+        if (version != VERSION && version != WITHHELD_VERSION) {
+            throw new CircuitFormatException("malformed circuit: unsupported version " + version
+                    + " (this reader supports " + VERSION + " and " + WITHHELD_VERSION + ")");
+        }
+        boolean withheld = version == WITHHELD_VERSION;
+        if (withheld) {
+            int flags = r.i32("flags");
+            if (flags != FLAG_PARAMETERS_WITHHELD) {
+                throw new CircuitFormatException("malformed circuit: flags " + flags + " invalid for version "
+                        + WITHHELD_VERSION + " (must be " + FLAG_PARAMETERS_WITHHELD + ": parameters withheld)");
+            }
         }
         int b = r.i32("activation bits");
         int bw = r.i32("weight bits");
@@ -257,14 +318,21 @@ public final class CompiledCircuit {
             }
             float alpha = Float.intBitsToFloat(r.i32(at + "alpha"));
             int fa = r.i32(at + "f_a");
-            r.require((long) in * out * Integer.BYTES + (long) out * Long.BYTES, at + "parameters");
-            int[] w = new int[in * out];
-            for (int j = 0; j < w.length; j++) {
-                w[j] = r.i32(at + "weights");
-            }
-            long[] bias = new long[out];
-            for (int j = 0; j < out; j++) {
-                bias[j] = r.i64(at + "bias");
+            int[] w = null;
+            long[] bias = null;
+            long biasBound = 0;
+            if (withheld) {
+                biasBound = r.i64(at + "bias bound");
+            } else {
+                r.require((long) in * out * Integer.BYTES + (long) out * Long.BYTES, at + "parameters");
+                w = new int[in * out];
+                for (int j = 0; j < w.length; j++) {
+                    w[j] = r.i32(at + "weights");
+                }
+                bias = new long[out];
+                for (int j = 0; j < out; j++) {
+                    bias[j] = r.i64(at + "bias");
+                }
             }
             long yMax = r.i64(at + "yMax");
             long zMax = r.i64(at + "zMax");
@@ -278,7 +346,9 @@ public final class CompiledCircuit {
             }
             CircuitLayer layer;
             try {
-                layer = CircuitLayer.create(i, b, bw, in, out, fx, fw, fy, k, act, alpha, w, bias, stored);
+                layer = withheld
+                        ? CircuitLayer.createWithheld(i, b, bw, in, out, fx, fw, fy, k, act, alpha, biasBound, stored)
+                        : CircuitLayer.create(i, b, bw, in, out, fx, fw, fy, k, act, alpha, w, bias, stored);
             } catch (IllegalArgumentException | CompilationException e) {
                 throw new CircuitFormatException("malformed circuit: " + e.getMessage());
             }

@@ -17,10 +17,18 @@ import java.util.List;
 public final class IntegerExecutor {
     private final CompiledCircuit circuit;
 
-    /** An executor for {@code circuit}. */
+    /**
+     * An executor for {@code circuit}.
+     *
+     * @throws IllegalArgumentException if the circuit's parameters are withheld (nothing to execute)
+     */
     public IntegerExecutor(CompiledCircuit circuit) {
         if (circuit == null) {
             throw new NullPointerException("circuit");
+        }
+        if (circuit.parametersWithheld()) {
+            throw new IllegalArgumentException("parameters are withheld: this structure-only circuit has no weights"
+                    + " or biases to execute; run the prover's full circuit");
         }
         this.circuit = circuit;
     }

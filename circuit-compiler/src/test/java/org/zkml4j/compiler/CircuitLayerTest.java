@@ -1,11 +1,15 @@
 package org.zkml4j.compiler;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.function.Executable;
 import org.zkml4j.sdk.model.Activation;
 import org.zkml4j.sdk.model.ModelGraph;
 
@@ -86,6 +90,34 @@ class CircuitLayerTest {
         CompilationException c = assertThrows(CompilationException.class, () -> CircuitLayer.create(0, 8, 8, 1, 1,
                 17, 0, 0, 17, CircuitActivation.IDENTITY, 0f, new int[] {1}, new long[] {0}));
         assertEquals("layer 0: requantization shift k = 17 exceeds the maximum 16", c.getMessage());
+    }
+
+    @Test
+    void withheld_parameterAccessorsRefuseStructureWorks() {
+        CircuitLayer full = CompiledCircuitTest.golden().layer(0);
+        CircuitLayer w = full.withheld();
+        assertFalse(full.parametersWithheld());
+        assertTrue(w.parametersWithheld());
+        for (Executable access : new Executable[] {w::weights, w::weightsFlat, () -> w.weight(0, 0), w::bias,
+                () -> w.bias(0), w::weightsInternal, w::biasInternal, () -> w.accumulate(new int[] {1, 1}, 0)}) {
+            IllegalStateException e = assertThrows(IllegalStateException.class, access);
+            assertEquals("parameters are withheld: layer 0 is structure-only (no weights or biases); use the full circuit",
+                    e.getMessage());
+        }
+        assertEquals(full.bounds(), w.bounds());
+        assertArrayEquals(full.table(), w.table());
+        assertEquals(full.activate(-56), w.activate(-56));
+        assertEquals(full.outputFracBits(), w.outputFracBits());
+        assertEquals(100, w.biasBound());
+        assertSame(w, w.withheld());
+        assertTrue(w.toString().endsWith(", parameters withheld]"), w.toString());
+    }
+
+    @Test
+    void biasBound_isMaxAbsoluteBias() {
+        assertEquals(40, CircuitLayer.create(0, 6, 4, 3, 2, 3, 2, 1, 4, CircuitActivation.RELU, 0f,
+                new int[] {3, -5, 0, 7, -1, 2}, new long[] {-40, 10}).biasBound());
+        assertEquals(0, single(0, 0, 0, CircuitActivation.IDENTITY).biasBound());
     }
 
     /**

@@ -19,6 +19,14 @@ class IntegerExecutorTest {
     }
 
     @Test
+    void constructor_withheldCircuitRefused() {
+        CompiledCircuit withheld = mlp(Activation.relu()).withholdParameters();
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new IntegerExecutor(withheld));
+        assertEquals("parameters are withheld: this structure-only circuit has no weights or biases to execute;"
+                + " run the prover's full circuit", e.getMessage());
+    }
+
+    @Test
     void run_traceSatisfiesEveryLayerEquation() {
         for (Activation act : new Activation[] {Activation.relu(), Activation.leakyRelu(0.2f), Activation.sigmoid(),
                 Activation.tanh()}) {

@@ -1,6 +1,5 @@
 package org.zkml4j.backend.pcs;
 
-import java.security.MessageDigest;
 import java.util.Arrays;
 import java.util.List;
 import java.util.random.RandomGenerator;
@@ -37,10 +36,10 @@ import org.zkml4j.backend.transcript.Transcript;
  * <p><b>Soundness</b> (docs/soundness.md): error ≤ N/|F_ext| + 1/|F_ext| + ((1 + ρ_q)/2)^t with
  * ρ_q = (2·cols + t)/N, unique-decoding regime. <b>Hiding</b>: u and q are uniformly masked, and
  * each opened column is uniform because every row has t random coefficients; only the claimed
- * values are revealed. A commitment may be opened once ({@link IllegalStateException} otherwise).
+ * values are revealed. A commitment may be opened once ({@link IllegalStateException} otherwise);
+ * {@link ReusableLigeroPcs} shares this code for commitments opened up to K times.
  */
 public final class LigeroPcs implements PolynomialCommitment {
-    private static final int PARALLEL_ROWS = 8;
     private final PcsParameters params;
 
     public LigeroPcs(PcsParameters params) {
@@ -58,10 +57,19 @@ public final class LigeroPcs implements PolynomialCommitment {
 
     @Override
     public LigeroProverData commit(List<long[]> vectors, RandomGenerator rng) {
+        return commit(vectors, params, 1, rng);
+    }
+
+    /**
+     * Commits with room for {@code budget} openings: budget·t random coefficients per row. With a
+     * budget of one the three mask rows are committed with the data (format v1); otherwise each
+     * opening draws and commits its own.
+     */
+    static LigeroProverData commit(List<long[]> vectors, PcsParameters params, int budget, RandomGenerator rng) {
         int[] lengths = vectors.stream().mapToInt(v -> v.length).toArray();
-        LigeroLayout layout = LigeroLayout.plan(lengths, params);
+        LigeroLayout layout = LigeroLayout.plan(lengths, params, budget);
         int cols = layout.cols();
-        long[][] coefficients = new long[layout.totalRows()][];
+        long[][] coefficients = new long[layout.committedRows()][];
         for (int v = 0; v < vectors.size(); v++) {
             long[] data = vectors.get(v);
             for (int r = 0; r < layout.rowCount()[v]; r++) {
@@ -79,35 +87,24 @@ public final class LigeroPcs implements PolynomialCommitment {
                 coefficients[layout.firstRow()[v] + r] = row;
             }
         }
+        if (budget == 1) {
+            System.arraycopy(masks(layout, rng), 0, coefficients, layout.dataRows(), 3);
+        }
+        EncodedMatrix matrix = EncodedMatrix.of(coefficients, layout.logDomain(), rng);
+        LigeroCommitment commitment = new LigeroCommitment(params.securityBits(), budget, lengths, matrix.tree.root());
+        return new LigeroProverData(layout, coefficients, matrix, commitment);
+    }
+
+    /** Fresh mask rows R_a, R_b, R_ld (in row order; drawn R_ld first). */
+    static long[][] masks(LigeroLayout layout, RandomGenerator rng) {
         long[] proximityMask = new long[layout.rowLength()];
         fillRandom(proximityMask, 0, proximityMask.length, rng);
         long[] linearLow = new long[layout.rowLength()];
         fillRandom(linearLow, 0, linearLow.length, rng);
-        linearLow[cols - 1] = 0; // R_lin has no X^(cols−1) term, so it does not shift the batched value
+        linearLow[layout.cols() - 1] = 0; // R_lin has no X^(cols−1) term, so it does not shift the batched value
         long[] linearHigh = new long[layout.rowLength() - 1];
         fillRandom(linearHigh, 0, linearHigh.length, rng);
-        coefficients[layout.proximityMaskRow()] = proximityMask;
-        coefficients[layout.linearMaskLowRow()] = linearLow;
-        coefficients[layout.linearMaskHighRow()] = linearHigh;
-
-        byte[][] salts = new byte[layout.domain()][MerkleTree.SALT_BYTES];
-        for (byte[] salt : salts) {
-            rng.nextBytes(salt);
-        }
-        // One row-major array for the whole encoded matrix: a single large allocation is never
-        // copied by young collections (per-row arrays cost more in GC pauses than in NTTs).
-        int n = layout.domain();
-        long[] encoded = new long[coefficients.length * n];
-        rows(coefficients.length).forEach(i ->
-                System.arraycopy(ReedSolomon.evaluate(coefficients[i], layout.logDomain()), 0, encoded, i * n, n));
-        MerkleTree tree = MerkleTree.fromLeafHashes(hashColumns(encoded, coefficients.length, salts));
-        LigeroCommitment commitment = new LigeroCommitment(params.securityBits(), lengths, tree.root());
-        return new LigeroProverData(layout, coefficients, encoded, salts, tree, commitment);
-    }
-
-    private static IntStream rows(int n) {
-        IntStream s = IntStream.range(0, n);
-        return n >= PARALLEL_ROWS ? s.parallel() : s;
+        return new long[][] {linearLow, linearHigh, proximityMask};
     }
 
     private static void fillRandom(long[] row, int from, int to, RandomGenerator rng) {
@@ -116,46 +113,51 @@ public final class LigeroPcs implements PolynomialCommitment {
         }
     }
 
-    private static byte[] hashColumns(long[] encoded, int rowCount, byte[][] salts) {
-        int n = salts.length;
-        byte[] hashes = new byte[n * MerkleTree.HASH_BYTES];
-        int chunk = 1024;
-        IntStream.range(0, (n + chunk - 1) / chunk).parallel().forEach(c -> {
-            MessageDigest md = MerkleTree.newSha256();
-            long[] column = new long[rowCount];
-            for (int j = c * chunk; j < Math.min(n, (c + 1) * chunk); j++) {
-                for (int i = 0; i < rowCount; i++) {
-                    column[i] = encoded[i * n + j];
-                }
-                MerkleTree.hashLeaf(md, salts[j], column, hashes, j * MerkleTree.HASH_BYTES);
-            }
-        });
-        return hashes;
-    }
-
     @Override
     public LigeroOpening open(ProverData proverData, List<Claim> claims, Transcript transcript, RandomGenerator rng) {
-        if (!(proverData instanceof LigeroProverData data)) {
+        if (!(proverData instanceof LigeroProverData data) || data.budget() != 1) {
             throw new IllegalArgumentException("prover data was not made by LigeroPcs");
         }
+        return open(data, 0, claims, transcript, rng).opening();
+    }
+
+    /** An opening, and for a budget above one the fresh mask rows' encoded matrix it was made with. */
+    record Opened(LigeroOpening opening, EncodedMatrix masks) {}
+
+    /**
+     * Opens slot {@code slot} (reserved first, see {@link LigeroProverData}). With a budget above one,
+     * three fresh mask rows are drawn and committed, and the slot and their root are absorbed
+     * before the challenges.
+     */
+    static Opened open(LigeroProverData data, int slot, List<Claim> claims, Transcript transcript,
+                       RandomGenerator rng) {
         LigeroLayout layout = data.layout;
         ClaimGeometry[][] geometry = geometry(claims, layout);
-        data.markOpened();
-        Challenges ch = Challenges.draw(data.commitment(), claims, layout, transcript);
+        data.useSlot(slot);
+        long[][] rows = data.coefficients;
+        EncodedMatrix masks = null;
+        if (layout.budget() > 1) {
+            long[][] maskRows = masks(layout, rng);
+            masks = EncodedMatrix.of(maskRows, layout.logDomain(), rng);
+            rows = Arrays.copyOf(data.coefficients, layout.totalRows());
+            System.arraycopy(maskRows, 0, rows, layout.dataRows(), 3);
+        }
+        Challenges ch = Challenges.draw(data.commitment(), slot, masks == null ? null : masks.tree.root(), claims,
+                layout, transcript);
         int cols = layout.cols();
 
         // u = R_ld + Σ γ_i·P_i over data rows and the two linear-mask rows.
-        long[][] u = combine(data.coefficients, ch.gamma, layout);
-        addBase(u, data.coefficients[layout.proximityMaskRow()], 0, Ext.ONE);
+        long[][] u = combine(rows, ch.gamma, layout);
+        addBase(u, rows[layout.proximityMaskRow()], 0, Ext.ONE);
 
         // q = R_a + X^cols·R_b + Σ_c α_c·Ã_c·U_c
         long[][] q = {new long[layout.qLength()], new long[layout.qLength()]};
-        addBase(q, data.coefficients[layout.linearMaskLowRow()], 0, Ext.ONE);
-        addBase(q, data.coefficients[layout.linearMaskHighRow()], cols, Ext.ONE);
+        addBase(q, rows[layout.linearMaskLowRow()], 0, Ext.ONE);
+        addBase(q, rows[layout.linearMaskHighRow()], cols, Ext.ONE);
         for (int c = 0; c < claims.size(); c++) {
             List<Claim.Term> terms = claims.get(c).terms();
             for (int k = 0; k < terms.size(); k++) {
-                addExt(q, geometry[c][k].product(data.coefficients, layout.rowLength()),
+                addExt(q, geometry[c][k].product(rows, layout.rowLength()),
                         ch.alpha[c].mul(terms.get(k).coefficient()));
             }
         }
@@ -165,15 +167,16 @@ public final class LigeroPcs implements PolynomialCommitment {
         transcript.absorbExts("pcs/q", qExt);
         int[] columns = MerkleTree.sortedDistinct(
                 transcript.challengeIndices("pcs/columns", layout.queries(), layout.domain()));
-        byte[][] salts = new byte[columns.length][];
         long[][] values = new long[columns.length][layout.totalRows()];
         for (int k = 0; k < columns.length; k++) {
-            salts[k] = data.salts[columns[k]].clone();
-            for (int i = 0; i < layout.totalRows(); i++) {
-                values[k][i] = data.encoded[i * layout.domain() + columns[k]];
+            data.matrix.copyColumn(columns[k], values[k], 0);
+            if (masks != null) {
+                masks.copyColumn(columns[k], values[k], layout.dataRows());
             }
         }
-        return new LigeroOpening(uExt, qExt, columns, salts, values, data.tree.prove(columns));
+        LigeroOpening opening = new LigeroOpening(uExt, qExt, columns, data.matrix.salts(columns), values,
+                data.matrix.tree.prove(columns));
+        return new Opened(opening, masks);
     }
 
     private static ClaimGeometry[][] geometry(List<Claim> claims, LigeroLayout layout) {
@@ -258,19 +261,34 @@ public final class LigeroPcs implements PolynomialCommitment {
         if (!(proof instanceof LigeroOpening opening)) {
             throw new InvalidProofException("opening proof was not made by LigeroPcs");
         }
+        if (com.budget() != 1) {
+            throw new InvalidProofException("commitment has an opening budget; verify it with ReusableLigeroPcs");
+        }
+        verify(com, 0, null, claims, opening, transcript, params);
+    }
+
+    /**
+     * Verifies an opening of slot {@code slot}; {@code masks} is the opening's own mask commitment
+     * (null for a budget of one, whose mask rows are in the commitment).
+     */
+    static void verify(LigeroCommitment com, int slot, MaskOpening masks, List<Claim> claims, LigeroOpening opening,
+                       Transcript transcript, PcsParameters params) throws InvalidProofException {
         if (com.securityBits() != params.securityBits()) {
             throw new InvalidProofException("commitment made for " + com.securityBits()
                     + "-bit security, verifier requires " + params.securityBits());
         }
-        LigeroLayout layout = LigeroLayout.plan(com.lengths(), params);
+        LigeroLayout layout = com.layout();
+        if (slot < 0 || slot >= layout.budget()) {
+            throw new InvalidProofException("opening slot " + slot + " outside the budget of " + layout.budget());
+        }
         ClaimGeometry[][] geometry;
         try {
             geometry = geometry(claims, layout);
         } catch (IllegalArgumentException e) {
             throw new InvalidProofException("claims do not fit the commitment: " + e.getMessage());
         }
-        checkShape(opening, layout);
-        Challenges ch = Challenges.draw(com, claims, layout, transcript);
+        checkShape(opening, masks, layout);
+        Challenges ch = Challenges.draw(com, slot, masks == null ? null : masks.root(), claims, layout, transcript);
         transcript.absorbExts("pcs/u", opening.u);
         transcript.absorbExts("pcs/q", opening.q);
         Ext batched = Ext.ZERO;
@@ -287,11 +305,19 @@ public final class LigeroPcs implements PolynomialCommitment {
             throw new InvalidProofException("opened columns do not match the transcript's queries");
         }
 
+        int committed = layout.committedRows();
         byte[][] leaves = new byte[opening.columns.length][];
         for (int k = 0; k < leaves.length; k++) {
-            leaves[k] = MerkleTree.hashLeaf(opening.salts[k], opening.columnValues[k]);
+            leaves[k] = MerkleTree.hashLeaf(opening.salts[k], Arrays.copyOf(opening.columnValues[k], committed));
         }
         MerkleVerifier.verify(com.root(), layout.domain(), opening.columns, leaves, opening.merkle);
+        if (masks != null) {
+            for (int k = 0; k < leaves.length; k++) {
+                leaves[k] = MerkleTree.hashLeaf(masks.salts()[k],
+                        Arrays.copyOfRange(opening.columnValues[k], committed, layout.totalRows()));
+            }
+            MerkleVerifier.verify(masks.root(), layout.domain(), opening.columns, leaves, masks.merkle());
+        }
 
         int count = opening.columns.length;
         long[] xs = new long[count];
@@ -307,7 +333,15 @@ public final class LigeroPcs implements PolynomialCommitment {
         }
     }
 
-    private static void checkShape(LigeroOpening o, LigeroLayout layout) throws InvalidProofException {
+    private static void checkShape(LigeroOpening o, MaskOpening masks, LigeroLayout layout)
+            throws InvalidProofException {
+        if ((masks == null) != (layout.budget() == 1)) {
+            throw new InvalidProofException("opening " + (masks == null ? "lacks" : "has") + " a mask commitment");
+        }
+        if (masks != null && (masks.root().length != MerkleTree.HASH_BYTES || masks.salts().length != o.columns.length
+                || Arrays.stream(masks.salts()).anyMatch(salt -> salt.length != MerkleTree.SALT_BYTES))) {
+            throw new InvalidProofException("opening's mask commitment has the wrong size");
+        }
         if (o.u.length != layout.rowLength() || o.q.length != layout.qLength()) {
             throw new InvalidProofException("opening has the wrong size for this commitment");
         }
@@ -374,18 +408,26 @@ public final class LigeroPcs implements PolynomialCommitment {
         if (!(commitment instanceof LigeroCommitment com)) {
             throw new InvalidProofException("commitment was not made by LigeroPcs");
         }
-        return LigeroOpening.read(in, LigeroLayout.plan(com.lengths(), params));
+        if (com.budget() != 1) {
+            throw new InvalidProofException("commitment has an opening budget; read it with ReusableLigeroPcs");
+        }
+        return LigeroOpening.read(in, com.layout());
     }
 
     @Override
     public LigeroCommitment readCommitment(ProofReader in) throws InvalidProofException {
-        return LigeroCommitment.read(in, params.securityBits());
+        return LigeroCommitment.read(in, params.securityBits(), false);
     }
 
     /** The verifier's challenges, drawn after the commitment and every claim are absorbed. */
     private record Challenges(Ext[] gamma, long[] gammaRe, long[] gammaIm, Ext[] alpha) {
-        static Challenges draw(LigeroCommitment commitment, List<Claim> claims, LigeroLayout layout, Transcript t) {
+        static Challenges draw(LigeroCommitment commitment, int slot, byte[] maskRoot, List<Claim> claims,
+                               LigeroLayout layout, Transcript t) {
             commitment.absorbInto(t);
+            if (maskRoot != null) {
+                t.absorbLong("pcs/slot", slot);
+                t.absorb("pcs/mask-root", maskRoot);
+            }
             t.absorbLong("pcs/claims", claims.size());
             for (Claim c : claims) {
                 ClaimGeometry.absorb(t, c);

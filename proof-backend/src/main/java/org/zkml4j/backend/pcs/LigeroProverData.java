@@ -1,31 +1,26 @@
 package org.zkml4j.backend.pcs;
 
-import java.util.concurrent.atomic.AtomicBoolean;
-import org.zkml4j.backend.merkle.MerkleTree;
-
 /**
- * The prover's side of a {@link LigeroPcs} commitment: row coefficients, encoded rows, salts and
- * the Merkle tree. Holds secrets; never serialised. It may be opened once: a second opening would
- * reveal fresh columns and a second masked combination, breaking hiding.
+ * The prover's side of a {@link LigeroPcs} or {@link ReusableLigeroPcs} commitment: row
+ * coefficients, the encoded matrix with its salts and Merkle tree. Holds secrets; never serialised.
+ *
+ * <p>It may be opened {@link #budget()} times (once for {@link LigeroPcs}), each opening taking the
+ * next slot number, slots in increasing order. The rows' random coefficients hide only budget·t
+ * opened columns, so an opening beyond the budget, or with a slot already used or skipped, is
+ * refused with {@link IllegalStateException}.
  */
 public final class LigeroProverData implements ProverData {
     final LigeroLayout layout;
-    /** Row polynomials' coefficients (data rows, then the three mask rows). */
+    /** Committed rows' coefficients: data rows, then (budget one only) the three mask rows. */
     final long[][] coefficients;
-    /** Row polynomials evaluated on the code domain, row-major: row i at [i·N, (i+1)·N). */
-    final long[] encoded;
-    final byte[][] salts;
-    final MerkleTree tree;
+    final EncodedMatrix matrix;
     private final LigeroCommitment commitment;
-    private final AtomicBoolean opened = new AtomicBoolean();
+    private int nextSlot;
 
-    LigeroProverData(LigeroLayout layout, long[][] coefficients, long[] encoded, byte[][] salts, MerkleTree tree,
-                     LigeroCommitment commitment) {
+    LigeroProverData(LigeroLayout layout, long[][] coefficients, EncodedMatrix matrix, LigeroCommitment commitment) {
         this.layout = layout;
         this.coefficients = coefficients;
-        this.encoded = encoded;
-        this.salts = salts;
-        this.tree = tree;
+        this.matrix = matrix;
         this.commitment = commitment;
     }
 
@@ -34,10 +29,36 @@ public final class LigeroProverData implements ProverData {
         return commitment;
     }
 
-    /** Marks the data opened; throws if it already was. */
-    void markOpened() {
-        if (!opened.compareAndSet(false, true)) {
+    /** How many hiding openings the commitment allows. */
+    public int budget() {
+        return layout.budget();
+    }
+
+    /** The slot the next opening uses: one past the highest slot opened so far (0 before any). */
+    public synchronized int nextSlot() {
+        return nextSlot;
+    }
+
+    /**
+     * Reserves {@code slot} for an opening.
+     *
+     * @throws IllegalStateException if the slot is beyond the budget or not after every slot used so far
+     */
+    synchronized void useSlot(int slot) {
+        if (slot < 0) {
+            throw new IllegalArgumentException("slot " + slot + " is negative");
+        }
+        if (layout.budget() == 1 && nextSlot > 0) {
             throw new IllegalStateException("a hiding commitment may be opened once; commit again for a new opening");
         }
+        if (slot >= layout.budget()) {
+            throw new IllegalStateException("the opening budget of " + layout.budget() + " openings is exhausted (slot "
+                    + slot + " requested); commit again and publish the new key");
+        }
+        if (slot < nextSlot) {
+            throw new IllegalStateException("slot " + slot + " was already used or skipped (next slot is " + nextSlot
+                    + "); each slot stands for t of the budget's hidden columns");
+        }
+        nextSlot = slot + 1;
     }
 }
