@@ -109,7 +109,7 @@ final class CircuitLayout {
             lengths[activationMultiplicities(l)] = activationTables[l].rows();
             lengths[rangeMultiplicities(l)] = rangeTables[l].rows();
         }
-        LookupTable limits = privateInput ? signedRange(circuit.activationLimit()) : null;
+        LookupTable limits = privateInput || privateOutput ? signedRange(circuit.activationLimit()) : null;
         if (privateInput) {
             lengths[inputMultiplicities()] = limits.rows();
             inputLookup = new LogUpShape(Integer.numberOfTrailingZeros(lengths[INPUT]), limits,
@@ -205,12 +205,12 @@ final class CircuitLayout {
 
     /** The argmax margins (private outputs only). */
     int margins() {
-        return 2 + PER_LAYER * layerCount();
+        return 1 + PER_LAYER * layerCount() + (privateInput ? 1 : 0);
     }
 
     /** The multiplicities of the margins' range lookup (private outputs only). */
     int marginMultiplicities() {
-        return 3 + PER_LAYER * layerCount();
+        return margins() + 1;
     }
 
     int output() {

@@ -104,7 +104,7 @@ class PrivateInputProofTest {
 
     /** Proves with a witness altered by {@code tamper} (the cheating provers), expects rejection. */
     void expectCheatRejected(java.util.function.Consumer<long[][]> tamper, String what, String reason) {
-        CircuitProof.Result forged = ZkInferenceProof.prove(circuit, inputs, false, 42, pcs, new SecureRandom(),
+        CircuitProof.Result forged = ZkInferenceProof.prove(circuit, inputs, ZkMode.PRIVATE_INPUT, 42, pcs, new SecureRandom(),
                 (v, classes) -> tamper.andThen(this::recount).accept(v));
         InvalidProofException e = assertThrows(InvalidProofException.class,
                 () -> ZkInferenceProof.verify(circuit, forged.outputs(), 42, forged.proof(), pcs), what);

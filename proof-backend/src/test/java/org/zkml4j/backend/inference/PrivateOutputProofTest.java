@@ -118,7 +118,7 @@ class PrivateOutputProofTest {
     /** Proves with the witness and classes altered by {@code tamper}, expects rejection for the altered classes. */
     void expectCheatRejected(BiConsumer<long[][], int[]> tamper, String what, String reason) {
         int[][] claimed = new int[1][];
-        CircuitProof.Result forged = ZkInferenceProof.prove(circuit, inputs, true, 42, pcs, new SecureRandom(),
+        CircuitProof.Result forged = ZkInferenceProof.prove(circuit, inputs, ZkMode.PRIVATE_INPUT_AND_OUTPUTS, 42, pcs, new SecureRandom(),
                 (v, c) -> {
                     tamper.accept(v, c);
                     claimed[0] = c.clone();
