@@ -47,10 +47,6 @@ public final class LigeroCommitment implements Commitment {
         return securityBits;
     }
 
-    int[] lengths() {
-        return lengths.clone();
-    }
-
     @Override
     public int vectorLength(int i) {
         return lengths[i];

@@ -371,6 +371,8 @@ class ReusableLigeroPcsTest {
         for (int i = 0; i < K; i++) {
             openings.add(pcs.open(a, claims, new Transcript(DOMAIN), rng));
         }
+        int data = a.layout.dataRows();
+        int sharedColumns = 0;
         for (int i = 0; i < K; i++) {
             for (int j = i + 1; j < K; j++) {
                 ReusableLigeroOpening x = openings.get(i);
@@ -378,8 +380,22 @@ class ReusableLigeroPcsTest {
                 assertFalse(Arrays.equals(x.masks.root(), y.masks.root()));
                 assertFalse(Arrays.equals(x.opening.u, y.opening.u));
                 assertFalse(Arrays.equals(x.opening.q, y.opening.q));
+                // a column opened by both: same data entries, different mask entries (new masks, not new salts only)
+                for (int k = 0; k < x.opening.columns.length; k++) {
+                    int at = Arrays.binarySearch(y.opening.columns, x.opening.columns[k]);
+                    if (at >= 0) {
+                        sharedColumns++;
+                        long[] cx = x.opening.columnValues[k];
+                        long[] cy = y.opening.columnValues[at];
+                        assertArrayEquals(Arrays.copyOf(cx, data), Arrays.copyOf(cy, data));
+                        for (int m = data; m < data + 3; m++) {
+                            assertNotEquals(cx[m], cy[m], "mask row " + (m - data) + " repeats across openings");
+                        }
+                    }
+                }
             }
         }
+        assertTrue(sharedColumns > 0, "no column opened twice; the mask check did not run");
         ReusableLigeroOpening first = openings.get(0);
         byte[] bytes = encode(first);
         byte[] enc = new byte[8];
