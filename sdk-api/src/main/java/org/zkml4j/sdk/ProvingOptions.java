@@ -20,9 +20,12 @@ package org.zkml4j.sdk;
 public record ProvingOptions(int activationBits, int weightBits, Visibility inputVisibility,
                              Visibility outputVisibility, Visibility weightVisibility, int proofBudget,
                              int securityBits) {
-    /** Defaults: 10-bit activations and weights, public input, output and weights, 100-bit soundness. */
+    /**
+     * Defaults: 10-bit activations and weights, public input, output and weights, a budget of 64
+     * proofs per model commitment (used only with COMMITTED weights), 100-bit soundness.
+     */
     public static final ProvingOptions DEFAULTS =
-            new ProvingOptions(10, 10, Visibility.PUBLIC, Visibility.PUBLIC, Visibility.PUBLIC, 1024, 100);
+            new ProvingOptions(10, 10, Visibility.PUBLIC, Visibility.PUBLIC, Visibility.PUBLIC, 64, 100);
 
     /** Validates ranges. */
     public ProvingOptions {
@@ -42,8 +45,8 @@ public record ProvingOptions(int activationBits, int weightBits, Visibility inpu
             throw new IllegalArgumentException("weights are PUBLIC or COMMITTED (a proof about unknown weights "
                     + "would say nothing)");
         }
-        if (proofBudget < 1 || proofBudget > MAX_PROOF_BUDGET) {
-            throw new IllegalArgumentException("proofBudget must be in [1, " + MAX_PROOF_BUDGET + "], got "
+        if (proofBudget < 2 || proofBudget > MAX_PROOF_BUDGET) {
+            throw new IllegalArgumentException("proofBudget must be in [2, " + MAX_PROOF_BUDGET + "], got "
                     + proofBudget);
         }
         if (securityBits < 80 || securityBits > 120) {
@@ -52,7 +55,7 @@ public record ProvingOptions(int activationBits, int weightBits, Visibility inpu
     }
 
     /** Largest {@link #proofBudget}. */
-    public static final int MAX_PROOF_BUDGET = 1 << 16;
+    public static final int MAX_PROOF_BUDGET = 1024;
 
     public static Builder builder() {
         return new Builder();

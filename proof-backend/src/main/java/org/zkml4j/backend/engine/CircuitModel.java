@@ -105,7 +105,8 @@ final class CircuitModel implements VerifiableModel {
                 classes[b] = argmax(logits[b]);
             }
         }
-        Statement statement = hiddenOutputs ? Statement.withPrivateOutputs(key.circuitId(), null, classes, nonce)
+        Statement statement = hiddenOutputs
+                ? Statement.withPrivateOutputs(key.circuitId(), hidden ? null : quantized, classes, nonce)
                 : new Statement(key.circuitId(), hidden ? null : quantized, logits, nonce);
         return new VerifiedPrediction(outputs, logits, classes, statement, proven.proof());
     }

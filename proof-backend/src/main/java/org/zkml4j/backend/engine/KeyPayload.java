@@ -8,6 +8,7 @@ import org.zkml4j.backend.io.ProofReader;
 import org.zkml4j.backend.io.ProofWriter;
 import org.zkml4j.compiler.CircuitFormatException;
 import org.zkml4j.compiler.CompiledCircuit;
+import org.zkml4j.sdk.ProvingOptions;
 
 /**
  * The built-in engine's verification-key payload: security bits (u32 big-endian), then for PUBLIC
@@ -53,7 +54,7 @@ record KeyPayload(int securityBits, CompiledCircuit circuit, ModelCommitment mod
                 return new KeyPayload(bits, CompiledCircuit.read(Arrays.copyOfRange(payload, 4, payload.length)), null);
             }
             ProofReader in = new ProofReader(Arrays.copyOfRange(payload, 8, payload.length));
-            int budget = in.readLength("proof budget", 1, 1 << 16, 0);
+            int budget = in.readLength("proof budget", 2, ProvingOptions.MAX_PROOF_BUDGET, 0);
             CompiledCircuit circuit = CompiledCircuit.read(in.readBlock("circuit"));
             if (!circuit.parametersWithheld()) {
                 throw new InvalidProofException("a key for committed weights must not hold the weights");

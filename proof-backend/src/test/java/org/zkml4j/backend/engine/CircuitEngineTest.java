@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.util.Arrays;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -194,5 +195,51 @@ class CircuitEngineTest {
                 () -> loaded.withInputVisibility(Visibility.PUBLIC));
         assertTrue(e.getMessage().contains("PRIVATE input"), e.getMessage());
         assertEquals(Visibility.PUBLIC, loaded.withOutputVisibility(Visibility.PUBLIC).outputVisibility());
+    }
+
+    @Test
+    void committedWeights_keyHoldsACommitmentNotTheWeightsAndProofsVerify() throws IOException {
+        VerifiableModel hidden = VerifiableModel.compile(graph, calibration, ProvingOptions.builder()
+                .weightVisibility(Visibility.COMMITTED).proofBudget(8).build());
+        assertEquals(Visibility.COMMITTED, hidden.weightVisibility());
+        VerificationKey key = hidden.verificationKey();
+        VerifiableModel open = VerifiableModel.compile(graph, calibration, ProvingOptions.DEFAULTS);
+        assertFalse(Arrays.equals(key.circuitId(), open.verificationKey().circuitId()));
+        // three rows, public outputs: the statement repeats the last row up to four
+        VerifiedPrediction p = hidden.predictBatch(samples(3), 5);
+        assertEquals(4, p.statement().rows());
+        assertTrue(Verifier.verify(key, p.statement(), p.proof()).valid());
+        assertFalse(Verifier.verify(key, p.statement().withNonce(6), p.proof()).valid());
+        assertFalse(Verifier.verify(open.verificationKey(), p.statement(), p.proof()).valid());
+        // hidden input and classes only, under the same key
+        VerifiedPrediction classes = hidden.withInputVisibility(Visibility.PRIVATE)
+                .withOutputVisibility(Visibility.PRIVATE).predictBatch(samples(3), 5);
+        assertTrue(Verifier.verify(key, classes.statement(), classes.proof()).valid());
+        // a public input with class-only outputs is allowed: the verifier cannot recompute hidden weights
+        VerifiedPrediction publicInput = hidden.withOutputVisibility(Visibility.PRIVATE).predict(samples(1)[0], 5);
+        assertTrue(Verifier.verify(key, publicInput.statement(), publicInput.proof()).valid());
+        // save/load: same key, the slot counter goes on
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        hidden.save(out);
+        VerifiableModel loaded = VerifiableModel.load(new ByteArrayInputStream(out.toByteArray()));
+        assertEquals(key, loaded.verificationKey());
+        VerifiedPrediction again = loaded.predict(samples(1)[0], 7);
+        assertTrue(Verifier.verify(key, again.statement(), again.proof()).valid());
+        // the key is smaller than the weights it hides would be and does not contain them
+        assertTrue(key.toBytes().length < open.verificationKey().toBytes().length + 4096);
+    }
+
+    @Test
+    void committedWeights_budgetIsSpentThenRefusedWithAClearMessage() {
+        VerifiableModel hidden = VerifiableModel.compile(graph, calibration, ProvingOptions.builder()
+                .weightVisibility(Visibility.COMMITTED).proofBudget(2).build());
+        hidden.predict(samples(1)[0], 1);
+        hidden.predict(samples(1)[0], 2);
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> hidden.predict(samples(1)[0], 3));
+        assertTrue(e.getMessage().contains("compile the model again"), e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> ProvingOptions.builder()
+                .weightVisibility(Visibility.PRIVATE).build());
+        assertThrows(IllegalArgumentException.class, () -> ProvingOptions.builder()
+                .inputVisibility(Visibility.COMMITTED).build());
     }
 }
