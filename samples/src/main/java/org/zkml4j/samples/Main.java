@@ -32,7 +32,8 @@ import org.zkml4j.sdk.model.ModelGraph;
  * ./zkml4j demo [--rounds K]                  (a DL4J model's verifiable predictions, then a local subnet)
  * ./zkml4j demo-core [--log-n N]              (the proving core on 2^N elements, then a tiny MLP)
  * ./zkml4j dl4j-quickstart                                            (see {@link Dl4jQuickstart})
- * ./zkml4j compile --model M.json|M.zip --calibration C.csv --out M.zkm  (also M.vk; zip: DL4J ModelSerializer)
+ * ./zkml4j compile --model M.json|M.zip --calibration C.csv --out M.zkm [--weights public|committed]
+ *                  [--proof-budget K]  (also M.vk; zip: DL4J ModelSerializer)
  * ./zkml4j prove --model M.zkm --input X.csv --out P.proof [--nonce N] [--input-visibility public|private]
  *                [--output-visibility public|private]
  * ./zkml4j verify --key M.vk --proof P.proof
@@ -48,7 +49,8 @@ public final class Main {
             "usage: zkml4j demo [--rounds K]",
             "       zkml4j demo-core [--log-n N]",
             "       zkml4j dl4j-quickstart",
-            "       zkml4j compile --model M.json|M.zip --calibration C.csv --out M.zkm",
+            "       zkml4j compile --model M.json|M.zip --calibration C.csv --out M.zkm [--weights public|committed]",
+            "                      [--proof-budget K]   (committed: the key holds a commitment, proofs hide the weights)",
             "       zkml4j prove --model M.zkm --input X.csv --out P.proof [--nonce N] [--input-visibility public|private]",
             "                    [--output-visibility public|private]   (private: the proof shows only the class)",
             "       zkml4j verify --key M.vk --proof P.proof",
@@ -76,7 +78,8 @@ public final class Main {
                 case "demo" -> demo(options(rest, Set.of("rounds")), out, err);
                 case "demo-core" -> demoCore(options(rest, Set.of("log-n")), out);
                 case "dl4j-quickstart" -> dl4jQuickstart(options(rest, Set.of()), out);
-                case "compile" -> compile(options(rest, Set.of("model", "calibration", "out")), out);
+                case "compile" -> compile(options(rest, Set.of("model", "calibration", "out", "weights", "proof-budget")),
+                        out);
                 case "prove" -> prove(options(rest, Set.of("model", "input", "out", "nonce", "input-visibility",
                         "output-visibility")), out);
                 case "verify" -> verify(options(rest, Set.of("key", "proof")), out, err);
@@ -169,7 +172,21 @@ public final class Main {
         ModelGraph graph = ModelFile.read(Path.of(required(options, "model")));
         float[][] calibration = Csv.read(Path.of(required(options, "calibration")));
         Path target = Path.of(required(options, "out"));
-        VerifiableModel model = VerifiableModel.compile(graph, calibration, ProvingOptions.DEFAULTS);
+        String weights = options.getOrDefault("weights", "public");
+        if (!weights.equals("public") && !weights.equals("committed")) {
+            throw new UsageException("--weights must be public or committed");
+        }
+        ProvingOptions.Builder settings = ProvingOptions.builder()
+                .weightVisibility(weights.equals("committed") ? Visibility.COMMITTED : Visibility.PUBLIC);
+        if (options.containsKey("proof-budget")) {
+            settings.proofBudget((int) number(options, "proof-budget", 0));
+        }
+        VerifiableModel model;
+        try {
+            model = VerifiableModel.compile(graph, calibration, settings.build());
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
         ByteArrayOutputStream saved = new ByteArrayOutputStream();
         model.save(saved);
         Files.write(target, saved.toByteArray());
@@ -177,6 +194,10 @@ public final class Main {
         Files.write(key, model.verificationKey().toBytes());
         out.println("circuit id " + model.verificationKey().circuitIdHex());
         out.println("wrote " + target + " and " + key);
+        if (model.weightVisibility() == Visibility.COMMITTED) {
+            out.println("the key holds a commitment to the weights, not the weights; keep " + target
+                    + " secret (it holds them)");
+        }
         return OK;
     }
 
@@ -198,7 +219,22 @@ public final class Main {
         }
         float[][] inputs = Csv.read(Path.of(required(options, "input")));
         long nonce = number(options, "nonce", 0);
-        VerifiedPrediction p = model.predictBatch(inputs, nonce);
+        VerifiedPrediction p;
+        try {
+            p = model.predictBatch(inputs, nonce);
+        } catch (IllegalStateException spent) {
+            throw new UsageException(spent.getMessage());
+        }
+        if (model.weightVisibility() == Visibility.COMMITTED) {
+            // the model commitment's slot counter moved on: keep it, or the next proof would reuse a slot
+            ByteArrayOutputStream saved = new ByteArrayOutputStream();
+            model.save(saved);
+            Path file = Path.of(required(options, "model"));
+            Path temp = file.resolveSibling(file.getFileName() + ".tmp");
+            Files.write(temp, saved.toByteArray());
+            Files.move(temp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                    java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        }
         Files.write(Path.of(required(options, "out")), new ProofFile(p.statement(), p.proof()).toBytes());
         for (int b = 0; b < inputs.length; b++) {
             out.println((p.classes() != null ? "class " + p.classes()[b] + "  " : "") + "outputs "
@@ -257,7 +293,8 @@ public final class Main {
             }
             case 0x5A4B4D44 -> {
                 VerifiableModel model = VerifiableModel.load(new ByteArrayInputStream(bytes));
-                out.println("compiled model, circuit id " + model.verificationKey().circuitIdHex());
+                out.println("compiled model, circuit id " + model.verificationKey().circuitIdHex() + ", "
+                        + model.weightVisibility().name().toLowerCase(java.util.Locale.ROOT) + " weights");
             }
             default -> throw new IOException(args[0] + " is not a zkml4j model, key or proof file");
         }

@@ -105,6 +105,26 @@ class MainTest {
                 classes.toString(), "--output-visibility", "private");
         assertEquals(2, publicInput.code());
         assertTrue(publicInput.err().contains("PRIVATE input"), publicInput.err());
+
+        // committed weights: the key holds a commitment; each prove moves the saved slot counter on
+        Path secret = dir.resolve("secret.zkm");
+        Run committed = run("compile", "--model", model.toString(), "--calibration", calibration.toString(),
+                "--out", secret.toString(), "--weights", "committed", "--proof-budget", "2");
+        assertEquals(0, committed.code(), committed.err());
+        assertTrue(run("inspect", secret.toString()).out().contains("committed weights"));
+        Path secretKey = dir.resolve("secret.vk");
+        for (int i = 0; i < 2; i++) {
+            Path hiddenWeights = dir.resolve("w" + i + ".proof");
+            Run proved2 = run("prove", "--model", secret.toString(), "--input", input.toString(), "--out",
+                    hiddenWeights.toString());
+            assertEquals(0, proved2.code(), proved2.err());
+            assertEquals(0, run("verify", "--key", secretKey.toString(), "--proof", hiddenWeights.toString()).code());
+            assertEquals(1, run("verify", "--key", key.toString(), "--proof", hiddenWeights.toString()).code());
+        }
+        Run spent = run("prove", "--model", secret.toString(), "--input", input.toString(), "--out",
+                dir.resolve("w2.proof").toString());
+        assertEquals(2, spent.code());
+        assertTrue(spent.err().contains("budget of 2"), spent.err());
     }
 
     @Test
