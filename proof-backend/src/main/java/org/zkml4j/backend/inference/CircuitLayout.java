@@ -47,27 +47,29 @@ final class CircuitLayout {
     final boolean committedWeights;
 
     CircuitLayout(CompiledCircuit circuit, int rows) {
-        this(circuit, rows, false, false, false);
+        this(circuit, rows, false, false, 0);
     }
 
     CircuitLayout(CompiledCircuit circuit, int rows, boolean privateInput, boolean privateOutput) {
-        this(circuit, rows, privateInput, privateOutput, false);
+        this(circuit, rows, privateInput, privateOutput, 0);
     }
 
     /** The layout of a {@link ZkInferenceProof} in {@code mode}. */
     CircuitLayout(CompiledCircuit circuit, int rows, ZkMode mode) {
-        this(circuit, rows, mode.privateInput(), mode.privateOutputs(), mode.committedWeights());
+        this(circuit, rows, mode.privateInput(), mode.privateOutputs(),
+                mode.committedWeights() ? mode.model().budget() : 0);
     }
 
     /**
      * With {@code privateInput}, the input is committed too and range-checked against [−Q, Q] by one
      * more lookup. With {@code privateOutput} (which needs a private input or committed weights), the
      * output is committed and the argmax margins, also in [−Q, Q], follow. With
-     * {@code committedWeights} the layer shapes hold no weights (the verifier's circuit may withhold
-     * them).
+     * a positive {@code budget} (of the model commitment) the weights are committed: the layer shapes
+     * hold no weights (the verifier's circuit may withhold them).
      */
     private CircuitLayout(CompiledCircuit circuit, int rows, boolean privateInput, boolean privateOutput,
-            boolean committedWeights) {
+            int budget) {
+        boolean committedWeights = budget > 0;
         if (rows < 1) {
             throw new IllegalArgumentException("a batch needs at least one input");
         }
@@ -95,7 +97,7 @@ final class CircuitLayout {
             CircuitLayer layer = layers.get(l);
             int m = pow2(layer.outputSize());
             dense[l] = committedWeights ? DenseLayerShape.committed(batch, pow2(layer.inputSize()), m, layer.shift(),
-                    input(l), z(l), r(l), 2 * l, 2 * l + 1) : publicShape(l);
+                    input(l), z(l), r(l), 2 * l, 2 * l + 1, ModelCommitment.biasLength(m, budget)) : publicShape(l);
             long zMax = layer.bounds().zMax();
             activationTables[l] = LookupTable.ofFunction(-zMax, zMax, layer::activate);
             rangeTables[l] = LookupTable.range(layer.shift());

@@ -21,7 +21,8 @@ import org.zkml4j.compiler.CompiledCircuit;
 
 /**
  * COMMITTED weights: every layer's parameters doubled — W′ = (W ‖ random) and b′ = (b ‖ random),
- * at vectors 2ℓ and 2ℓ + 1 — in one {@link ReusableLigeroPcs} commitment that goes into the
+ * the bias zero-padded to at least the budget — at vectors 2ℓ and 2ℓ + 1, in one
+ * {@link ReusableLigeroPcs} commitment that goes into the
  * verification key and is opened once per proof, each opening from a fresh slot of its budget.
  * The random halves pad every value a proof reveals about the weights (docs/zero-knowledge.md);
  * the budget bounds how many proofs the commitment hides them for (docs/commitment-reuse.md).
@@ -70,7 +71,13 @@ public final class ModelCommitment {
         List<long[]> vectors = new ArrayList<>(2 * layers.length);
         for (int l = 0; l < layers.length; l++) {
             DenseLayerShape s = plain.dense[l];
-            layers[l] = new ZkDenseLayer.CommittedWeights(doubled(s.weights(), rng), doubled(s.bias(), rng));
+            if ((long) s.inputs() * s.outputs() < budget) {
+                throw new IllegalArgumentException("layer " + l + " has " + s.outputs() + "×" + s.inputs()
+                        + " (padded) weights, fewer than the budget of " + budget + " proofs would need to stay "
+                        + "hidden: choose a budget ≤ " + s.inputs() * s.outputs());
+            }
+            long[] bias = java.util.Arrays.copyOf(s.bias(), biasLength(s.outputs(), budget));
+            layers[l] = new ZkDenseLayer.CommittedWeights(doubled(s.weights(), rng), doubled(bias, rng));
             vectors.add(layers[l].weights2());
             vectors.add(layers[l].bias2());
         }
@@ -90,6 +97,15 @@ public final class ModelCommitment {
     public static ModelCommitment read(ProofReader in, int securityBits, int budget) throws InvalidProofException {
         ReusableLigeroPcs pcs = scheme(securityBits, budget);
         return new ModelCommitment(pcs, pcs.readCommitment(in), null, null, 0);
+    }
+
+    /**
+     * The committed bias length M of a layer with m outputs: at least the budget, so its random
+     * half pads the bias values of every proof the budget allows.
+     */
+    static int biasLength(int outputs, int budget) {
+        int m = Math.max(outputs, budget);
+        return Integer.highestOneBit(m) == m ? m : Integer.highestOneBit(m) << 1;
     }
 
     /** The verifier's part: what the key holds. */
@@ -119,7 +135,7 @@ public final class ModelCommitment {
         for (int l = 0; l < layout.layerCount(); l++) {
             DenseLayerShape s = layout.dense[l];
             if (commitment.vectorLength(2 * l) != 2 * s.inputs() * s.outputs()
-                    || commitment.vectorLength(2 * l + 1) != 2 * s.outputs()) {
+                    || commitment.vectorLength(2 * l + 1) != 2 * s.biasLength()) {
                 throw new InvalidProofException("model commitment does not fit layer " + l);
             }
         }

@@ -59,6 +59,8 @@ public final class DenseLayerShape {
     /** Model-commitment indices of W′ and b′, or −1 for public weights. */
     private final int weightVector;
     private final int biasVector;
+    /** log2 of the committed bias's padded length M ≥ m (committed weights), else log m. */
+    private final int logBias;
     /** Lazily computed {@link #parameterDigest()} (a benign race: every thread computes the same). */
     private volatile byte[] digest;
 
@@ -81,15 +83,20 @@ public final class DenseLayerShape {
     public DenseLayerShape(int batch, int inputs, int outputs, long[] weights, long[] bias, int shift,
             int inputVector, int outputVector, int remainderVector) {
         this(batch, inputs, outputs, Objects.requireNonNull(weights, "weights").clone(),
-                Objects.requireNonNull(bias, "bias").clone(), shift, inputVector, outputVector, remainderVector, -1, -1);
+                Objects.requireNonNull(bias, "bias").clone(), shift, inputVector, outputVector, remainderVector, -1, -1,
+                outputs);
     }
 
     /** Validates; weights and bias are null (and the model indices non-negative) for committed weights. */
     private DenseLayerShape(int batch, int inputs, int outputs, long[] weights, long[] bias, int shift,
-            int inputVector, int outputVector, int remainderVector, int weightVector, int biasVector) {
+            int inputVector, int outputVector, int remainderVector, int weightVector, int biasVector, int biasLength) {
         this.logBatch = log2("batch size B", batch);
         this.logInputs = log2("input count n", inputs);
         this.logOutputs = log2("output count m", outputs);
+        this.logBias = log2("bias length M", biasLength);
+        if (biasLength < outputs || logBias > MAX_LOG_SIZE) {
+            throw new IllegalArgumentException("bias length " + biasLength + " outside [m, 2^" + MAX_LOG_SIZE + "]");
+        }
         if (logBatch + logInputs > MAX_LOG_SIZE || logBatch + logOutputs > MAX_LOG_SIZE
                 || logInputs + logOutputs > MAX_LOG_SIZE) {
             throw new IllegalArgumentException("B = " + batch + ", n = " + inputs + ", m = " + outputs
@@ -133,21 +140,32 @@ public final class DenseLayerShape {
     /**
      * A layer with COMMITTED weights: no weights or bias, which the model commitment holds doubled —
      * W′ (length 2·m·n: W row-major, then as many random entries) at {@code weightVector} and b′
-     * (length 2·m) at {@code biasVector}.
+     * (length 2·M: b zero-padded to M ≥ m entries, then M random ones; a longer random half keeps
+     * the bias hidden for more proofs) at {@code biasVector}.
      *
-     * @throws IllegalArgumentException as the canonical constructor, or if a model index is negative
-     *     or both are equal
+     * @throws IllegalArgumentException as the canonical constructor, if a model index is negative
+     *     or both are equal, or M is not a power of two ≥ m
      */
     public static DenseLayerShape committed(int batch, int inputs, int outputs, int shift, int inputVector,
-            int outputVector, int remainderVector, int weightVector, int biasVector) {
+            int outputVector, int remainderVector, int weightVector, int biasVector, int biasLength) {
         return new DenseLayerShape(batch, inputs, outputs, null, null, shift, inputVector, outputVector,
-                remainderVector, weightVector, biasVector);
+                remainderVector, weightVector, biasVector, biasLength);
     }
 
     /** This layer's sizes, shift and C1 indices with COMMITTED weights (see the static factory). */
-    public DenseLayerShape committed(int weightVector, int biasVector) {
+    public DenseLayerShape committed(int weightVector, int biasVector, int biasLength) {
         return committed(batch(), inputs(), outputs(), shift, inputVector, outputVector, remainderVector,
-                weightVector, biasVector);
+                weightVector, biasVector, biasLength);
+    }
+
+    /** M: the committed bias's padded length (m for public weights). */
+    public int biasLength() {
+        return 1 << logBias;
+    }
+
+    /** log M. */
+    public int logBias() {
+        return logBias;
     }
 
     /** Whether W and b are committed (hidden) rather than part of the shape. */
@@ -325,6 +343,7 @@ public final class DenseLayerShape {
         if (weightsCommitted()) {
             t.absorbLong("dense/committed-weight-vector", weightVector);
             t.absorbLong("dense/committed-bias-vector", biasVector);
+            t.absorbLong("dense/committed-log-bias", logBias);
         } else {
             t.absorb("dense/weights-and-bias-sha256", parameterDigest());
         }
@@ -370,14 +389,14 @@ public final class DenseLayerShape {
         return o instanceof DenseLayerShape s && logBatch == s.logBatch && logInputs == s.logInputs
                 && logOutputs == s.logOutputs && shift == s.shift && inputVector == s.inputVector
                 && outputVector == s.outputVector && remainderVector == s.remainderVector
-                && weightVector == s.weightVector && biasVector == s.biasVector
+                && weightVector == s.weightVector && biasVector == s.biasVector && logBias == s.logBias
                 && Arrays.equals(weights, s.weights) && Arrays.equals(bias, s.bias);
     }
 
     @Override
     public int hashCode() {
         return Objects.hash(logBatch, logInputs, logOutputs, shift, inputVector, outputVector, remainderVector,
-                weightVector, biasVector, Arrays.hashCode(weights), Arrays.hashCode(bias));
+                weightVector, biasVector, logBias, Arrays.hashCode(weights), Arrays.hashCode(bias));
     }
 
     @Override

@@ -112,7 +112,7 @@ public final class ZkDenseLayer {
      * The prover's copy of a committed layer's parameters, doubled as in the model commitment.
      *
      * @param weights2 W′ = (W row-major ‖ random), length 2·m·n
-     * @param bias2 b′ = (b ‖ random), length 2·m
+     * @param bias2 b′ = (b zero-padded to M ‖ M random entries), length 2·M (the shape's bias length)
      */
     public record CommittedWeights(long[] weights2, long[] bias2) {}
 
@@ -136,7 +136,7 @@ public final class ZkDenseLayer {
             System.arraycopy(DenseLayer.foldRows(shape.weightsRef(), m, n, eqI), 0, w, 0, 2 * n);
         } else {
             checkLength(model.weights2(), 2 * m * n, "W′");
-            checkLength(model.bias2(), 2 * m, "b′");
+            checkLength(model.bias2(), 2 * shape.biasLength(), "b′");
             foldHalves(model.weights2(), m, n, eqI, w, half);
         }
         long[] x = new long[4 * half];
@@ -159,7 +159,7 @@ public final class ZkDenseLayer {
             System.arraycopy(eqI, 0, eqBias, 0, eqI.length);
             b.addExtTable(select);
             b.addExtTable(eqBias);
-            b.addBaseTable(embed(model.bias2(), m, half));
+            b.addBaseTable(embed(model.bias2(), shape.biasLength(), half));
         }
         for (SumcheckShape.Term t : terms(shape)) {
             b.addTerm(t.coefficient(), t.tables());
@@ -279,7 +279,7 @@ public final class ZkDenseLayer {
     }
 
     private static int lowVars(DenseLayerShape shape) {
-        return Math.max(shape.logInputs(), shape.logBatch() + shape.logOutputs());
+        return Math.max(Math.max(shape.logInputs(), shape.logBatch() + shape.logOutputs()), shape.logBias());
     }
 
     private static List<SumcheckShape.Term> terms(DenseLayerShape shape) {
@@ -327,7 +327,7 @@ public final class ZkDenseLayer {
         Ext[] r = red.point();
         Ext[] f = red.finalEvaluations();
         Ext[] rt = {r[ch.lowVars]};
-        int logN = shape.logInputs(), logM = shape.logOutputs();
+        int logN = shape.logInputs(), logM = shape.logBias();
         Ext[] wPoint = concat(concat(prefix(r, logN), ch.rhoI), rt);
         Ext[] bPoint = concat(prefix(r, logM), rt);
         return List.of(

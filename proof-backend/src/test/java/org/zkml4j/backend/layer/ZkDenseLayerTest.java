@@ -107,8 +107,9 @@ class ZkDenseLayerTest {
     record Committed(DenseLayerShape shape, ZkDenseLayer.CommittedWeights model) {}
 
     static Committed committed(DenseLayerWitness w, SplittableRandom rng) {
-        return new Committed(w.shape().committed(0, 1),
-                new ZkDenseLayer.CommittedWeights(doubled(w.shape().weights(), rng), doubled(w.shape().bias(), rng)));
+        // the bias padded to 64 entries, longer than any test layer's m
+        return new Committed(w.shape().committed(0, 1, 64), new ZkDenseLayer.CommittedWeights(
+                doubled(w.shape().weights(), rng), doubled(java.util.Arrays.copyOf(w.shape().bias(), 64), rng)));
     }
 
     static ZkDenseLayer.ProverResult proveCommitted(Committed c, long[][] c1, boolean unsafe) {
