@@ -435,6 +435,7 @@ public final class CircuitLayer {
     public String toString() {
         return "CircuitLayer[" + index + ": " + outputSize + "x" + inputSize + ", f_x=" + inputFracBits + ", f_w="
                 + weightFracBits + ", f_y=" + preActivationFracBits + ", k=" + shift + ", " + activation
-                + (activation.hasAlpha() ? "(" + alpha + ")" : "") + ", f_a=" + outputFracBits + ", " + bounds + (weights == null ? ", parameters withheld" : "") + "]";
+                + (activation.hasAlpha() ? "(" + alpha + ")" : "") + ", f_a=" + outputFracBits + ", " + bounds
+                + (weights == null ? ", parameters withheld" : "") + "]";
     }
 }

@@ -262,8 +262,9 @@ public final class CompiledCircuit {
      * chaining of layers, and — recomputed from the integer parameters — every bound and every
      * table entry. For a withheld circuit (version 2), which has no parameters, it checks instead
      * that the stored bounds are consistent and that no accumulator can wrap modulo p for any
-     * weights within the weight bits and biases within each layer's declared bias bound. Lengths are checked against the remaining bytes before anything is allocated, so
-     * memory stays proportional to the input's size.
+     * weights within the weight bits and biases within each layer's declared bias bound. Lengths
+     * are checked against the remaining bytes before anything is allocated, so memory stays
+     * proportional to the input's size.
      *
      * @throws CircuitFormatException if the bytes are not exactly a valid circuit encoding
      */

@@ -18,17 +18,12 @@ public final class IntegerExecutor {
     private final CompiledCircuit circuit;
 
     /**
-     * An executor for {@code circuit}.
-     *
-     * @throws IllegalArgumentException if the circuit's parameters are withheld (nothing to execute)
+     * An executor for {@code circuit}. If its parameters are withheld, only {@link #quantizeInput}
+     * works (it needs the input scale alone); running refuses.
      */
     public IntegerExecutor(CompiledCircuit circuit) {
         if (circuit == null) {
             throw new NullPointerException("circuit");
-        }
-        if (circuit.parametersWithheld()) {
-            throw new IllegalArgumentException("parameters are withheld: this structure-only circuit has no weights"
-                    + " or biases to execute; run the prover's full circuit");
         }
         this.circuit = circuit;
     }
@@ -63,7 +58,11 @@ public final class IntegerExecutor {
         return out;
     }
 
-    /** Quantizes {@code input} and runs the circuit on it. */
+    /**
+     * Quantizes {@code input} and runs the circuit on it.
+     *
+     * @throws IllegalStateException if the circuit's parameters are withheld
+     */
     public ExecutionTrace run(float[] input) {
         return execute(quantizeInput(input));
     }
@@ -72,6 +71,7 @@ public final class IntegerExecutor {
      * Runs the circuit on an already quantized input (scale f_in).
      *
      * @throws IllegalArgumentException if the length is wrong or a value lies outside [−Q, Q]
+     * @throws IllegalStateException if the circuit's parameters are withheld
      */
     public ExecutionTrace runQuantized(int[] quantizedInput) {
         if (quantizedInput.length != circuit.inputSize()) {
@@ -87,7 +87,11 @@ public final class IntegerExecutor {
         return execute(quantizedInput.clone());
     }
 
-    /** Runs every row of a batch; the result has one trace per row, in order. */
+    /**
+     * Runs every row of a batch; the result has one trace per row, in order.
+     *
+     * @throws IllegalStateException if the circuit's parameters are withheld
+     */
     public List<ExecutionTrace> runBatch(float[][] inputs) {
         List<ExecutionTrace> traces = new ArrayList<>(inputs.length);
         for (float[] row : inputs) {
@@ -97,6 +101,10 @@ public final class IntegerExecutor {
     }
 
     private ExecutionTrace execute(int[] input) {
+        if (circuit.parametersWithheld()) {
+            throw new IllegalStateException("parameters are withheld: this structure-only circuit has no weights"
+                    + " or biases to execute; run the prover's full circuit");
+        }
         List<LayerTrace> traces = new ArrayList<>(circuit.layers().size());
         int[] x = input;
         for (CircuitLayer layer : circuit.layers()) {

@@ -11,7 +11,9 @@
  *   <li>{@link org.zkml4j.compiler.CompiledCircuit} — the immutable result: one
  *       {@link org.zkml4j.compiler.CircuitLayer} per Dense node, a canonical binary encoding and its
  *       SHA-256 circuit hash; {@link org.zkml4j.compiler.CompiledCircuit#read(byte[])} re-validates
- *       untrusted bytes ({@link org.zkml4j.compiler.CircuitFormatException}).</li>
+ *       untrusted bytes ({@link org.zkml4j.compiler.CircuitFormatException});
+ *       {@link org.zkml4j.compiler.CompiledCircuit#withholdParameters()} is the verifier's
+ *       structure-only form, without weights and biases.</li>
  *   <li>{@link org.zkml4j.compiler.IntegerExecutor} — the reference executor; its
  *       {@link org.zkml4j.compiler.ExecutionTrace} ({@link org.zkml4j.compiler.LayerTrace} per layer)
  *       is the witness a prover commits to.</li>

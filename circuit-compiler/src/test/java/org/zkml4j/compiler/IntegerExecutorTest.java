@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.function.Executable;
 import org.zkml4j.sdk.model.Activation;
 import org.zkml4j.sdk.model.Dense;
 import org.zkml4j.sdk.model.ModelGraph;
@@ -19,11 +20,17 @@ class IntegerExecutorTest {
     }
 
     @Test
-    void constructor_withheldCircuitRefused() {
-        CompiledCircuit withheld = mlp(Activation.relu()).withholdParameters();
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new IntegerExecutor(withheld));
-        assertEquals("parameters are withheld: this structure-only circuit has no weights or biases to execute;"
-                + " run the prover's full circuit", e.getMessage());
+    void run_withheldCircuitRefusedButQuantizes() {
+        CompiledCircuit full = mlp(Activation.relu());
+        IntegerExecutor exec = new IntegerExecutor(full.withholdParameters());
+        float[] x = {0.5f, -1, 0.25f, 2, 0, -0.125f};
+        assertArrayEquals(new IntegerExecutor(full).quantizeInput(x), exec.quantizeInput(x)); // needs f_in only
+        for (Executable run : new Executable[] {() -> exec.run(x), () -> exec.runQuantized(new int[6]),
+                () -> exec.runBatch(new float[][] {x})}) {
+            IllegalStateException e = assertThrows(IllegalStateException.class, run);
+            assertEquals("parameters are withheld: this structure-only circuit has no weights or biases to execute;"
+                    + " run the prover's full circuit", e.getMessage());
+        }
     }
 
     @Test
