@@ -8,13 +8,12 @@ import org.zkml4j.backend.io.ProofReader;
 import org.zkml4j.backend.io.ProofWriter;
 import org.zkml4j.compiler.CircuitFormatException;
 import org.zkml4j.compiler.CompiledCircuit;
-import org.zkml4j.sdk.ProvingOptions;
 
 /**
  * The built-in engine's verification-key payload: security bits (u32 big-endian), then for PUBLIC
  * weights the compiled circuit's canonical bytes (magic "ZKMC"); for COMMITTED weights the marker
- * "ZKCW" followed, in the proof encoding (little-endian), by the proof budget u32, the
- * structure-only circuit as a length-prefixed block, and the model commitment.
+ * "ZKCW" followed, in the proof encoding (little-endian), by the structure-only circuit as a
+ * length-prefixed block and the model commitment (which states its proof budget).
  *
  * @param securityBits the proofs' soundness target (80..120)
  * @param circuit the verifier's circuit (structure only for committed weights)
@@ -30,7 +29,7 @@ record KeyPayload(int securityBits, CompiledCircuit circuit, ModelCommitment mod
         if (model == null) {
             return out.writeBytes(circuit.canonicalBytes()).toByteArray();
         }
-        out.writeBytes(COMMITTED_MARKER).writeInt(model.budget()).writeBlock(circuit.canonicalBytes());
+        out.writeBytes(COMMITTED_MARKER).writeBlock(circuit.canonicalBytes());
         model.commitment().writeTo(out);
         return out.toByteArray();
     }
@@ -54,12 +53,11 @@ record KeyPayload(int securityBits, CompiledCircuit circuit, ModelCommitment mod
                 return new KeyPayload(bits, CompiledCircuit.read(Arrays.copyOfRange(payload, 4, payload.length)), null);
             }
             ProofReader in = new ProofReader(Arrays.copyOfRange(payload, 8, payload.length));
-            int budget = in.readLength("proof budget", 2, ProvingOptions.MAX_PROOF_BUDGET, 0);
             CompiledCircuit circuit = CompiledCircuit.read(in.readBlock("circuit"));
             if (!circuit.parametersWithheld()) {
                 throw new InvalidProofException("a key for committed weights must not hold the weights");
             }
-            ModelCommitment model = ModelCommitment.read(in, bits, budget);
+            ModelCommitment model = ModelCommitment.read(in, bits);
             in.expectEnd("verification key");
             return new KeyPayload(bits, circuit, model);
         } catch (CircuitFormatException e) {

@@ -1,8 +1,10 @@
 package org.zkml4j.backend.inference;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import java.util.random.RandomGenerator;
 import org.zkml4j.backend.field.Ext;
 import org.zkml4j.backend.io.InvalidProofException;
 import org.zkml4j.backend.io.ProofReader;
@@ -11,9 +13,7 @@ import org.zkml4j.backend.layer.DenseLayerShape;
 import org.zkml4j.backend.layer.ZkDenseLayer;
 import org.zkml4j.backend.pcs.Claim;
 import org.zkml4j.backend.pcs.Commitment;
-import org.zkml4j.backend.pcs.LigeroProverData;
 import org.zkml4j.backend.pcs.OpeningProof;
-import org.zkml4j.backend.pcs.PcsParameters;
 import org.zkml4j.backend.pcs.ReusableLigeroPcs;
 import org.zkml4j.backend.random.AesCtrRandom;
 import org.zkml4j.backend.transcript.Transcript;
@@ -34,34 +34,22 @@ public final class ModelCommitment {
     /** Bytes of the secret seed. */
     public static final int SEED_BYTES = 32;
 
-    private final ReusableLigeroPcs pcs;
-    private final Commitment commitment;
-    private final LigeroProverData data;
+    private final SlottedCommitment committed;
     private final ZkDenseLayer.CommittedWeights[] layers;
-    private int nextSlot;
 
-    private ModelCommitment(ReusableLigeroPcs pcs, Commitment commitment, LigeroProverData data,
-            ZkDenseLayer.CommittedWeights[] layers, int nextSlot) {
-        this.pcs = pcs;
-        this.commitment = commitment;
-        this.data = data;
+    private ModelCommitment(SlottedCommitment committed, ZkDenseLayer.CommittedWeights[] layers) {
+        this.committed = committed;
         this.layers = layers;
-        this.nextSlot = nextSlot;
-    }
-
-    /**
-     * The commitment scheme of a model commitment: {@code budget} openings, each held to
-     * 2^−(bits+3), as the other three openings of a proof with committed weights.
-     */
-    static ReusableLigeroPcs scheme(int securityBits, int budget) {
-        return new ReusableLigeroPcs(new PcsParameters(securityBits + 2), budget);
     }
 
     /**
      * Commits {@code circuit}'s parameters (the prover, who holds them).
      *
-     * @param seed 32 secret bytes; the same seed and circuit give the same commitment
+     * @param seed 32 secret bytes; the same seed, circuit and budget give the same commitment
+     * @param budget how many proofs may open it, 2..1024
      * @param nextSlot the first unused opening slot (0 for a fresh commitment)
+     * @throws IllegalArgumentException if a layer has fewer weights than the budget, or a parameter
+     *     is out of range
      */
     public static ModelCommitment commit(CompiledCircuit circuit, byte[] seed, int securityBits, int budget,
             int nextSlot) {
@@ -76,17 +64,12 @@ public final class ModelCommitment {
                         + " (padded) weights, fewer than the budget of " + budget + " proofs would need to stay "
                         + "hidden: choose a budget ≤ " + s.inputs() * s.outputs());
             }
-            long[] bias = java.util.Arrays.copyOf(s.bias(), biasLength(s.outputs(), budget));
+            long[] bias = Arrays.copyOf(s.bias(), biasLength(s.outputs(), budget));
             layers[l] = new ZkDenseLayer.CommittedWeights(doubled(s.weights(), rng), doubled(bias, rng));
             vectors.add(layers[l].weights2());
             vectors.add(layers[l].bias2());
         }
-        ReusableLigeroPcs pcs = scheme(securityBits, budget);
-        LigeroProverData data = pcs.commit(vectors, rng);
-        if (nextSlot < 0 || nextSlot > budget) {
-            throw new IllegalArgumentException("next slot " + nextSlot + " outside [0, " + budget + "]");
-        }
-        return new ModelCommitment(pcs, data.commitment(), data, layers, nextSlot);
+        return new ModelCommitment(SlottedCommitment.commit(vectors, rng, securityBits, budget, nextSlot), layers);
     }
 
     /**
@@ -94,9 +77,8 @@ public final class ModelCommitment {
      *
      * @throws InvalidProofException if the bytes are malformed
      */
-    public static ModelCommitment read(ProofReader in, int securityBits, int budget) throws InvalidProofException {
-        ReusableLigeroPcs pcs = scheme(securityBits, budget);
-        return new ModelCommitment(pcs, pcs.readCommitment(in), null, null, 0);
+    public static ModelCommitment read(ProofReader in, int securityBits) throws InvalidProofException {
+        return new ModelCommitment(SlottedCommitment.read(in, securityBits), null);
     }
 
     /**
@@ -104,38 +86,37 @@ public final class ModelCommitment {
      * half pads the bias values of every proof the budget allows.
      */
     static int biasLength(int outputs, int budget) {
-        int m = Math.max(outputs, budget);
-        return Integer.highestOneBit(m) == m ? m : Integer.highestOneBit(m) << 1;
+        return pow2(Math.max(outputs, budget));
     }
 
     /** The verifier's part: what the key holds. */
     public Commitment commitment() {
-        return commitment;
+        return committed.commitment();
     }
 
     /** How many proofs this commitment hides the weights for. */
     public int budget() {
-        return pcs.budget();
+        return committed.budget();
     }
 
     /** The first unused slot; after {@link #budget()} proofs the model must be committed again. */
-    public synchronized int nextSlot() {
-        return nextSlot;
+    public int nextSlot() {
+        return committed.nextSlot();
     }
 
     void writeTo(ProofWriter out) {
-        commitment.writeTo(out);
+        commitment().writeTo(out);
     }
 
     /** @throws InvalidProofException unless the commitment holds W′, b′ of every layer of {@code layout} */
     void checkShape(CircuitLayout layout) throws InvalidProofException {
-        if (commitment.vectorCount() != 2 * layout.layerCount()) {
+        Commitment c = commitment();
+        if (c.vectorCount() != 2 * layout.layerCount()) {
             throw new InvalidProofException("model commitment does not hold two vectors per layer");
         }
         for (int l = 0; l < layout.layerCount(); l++) {
             DenseLayerShape s = layout.dense[l];
-            if (commitment.vectorLength(2 * l) != 2 * s.inputs() * s.outputs()
-                    || commitment.vectorLength(2 * l + 1) != 2 * s.biasLength()) {
+            if (c.vectorLength(2 * l) != 2 * s.inputs() * s.outputs() || c.vectorLength(2 * l + 1) != 2 * s.biasLength()) {
                 throw new InvalidProofException("model commitment does not fit layer " + l);
             }
         }
@@ -151,28 +132,30 @@ public final class ModelCommitment {
      *
      * @throws IllegalStateException once the budget is spent
      */
-    OpeningProof open(List<Claim> claims, Transcript transcript, java.util.random.RandomGenerator rng) {
-        int slot;
-        synchronized (this) {
-            if (nextSlot >= pcs.budget()) {
-                throw new IllegalStateException("the model commitment's budget of " + pcs.budget()
-                        + " proofs is spent: compile the model again for a fresh commitment and key");
-            }
-            slot = nextSlot++;
+    OpeningProof open(List<Claim> claims, Transcript transcript, RandomGenerator rng) {
+        try {
+            return committed.open(claims, transcript, rng, "model commitment");
+        } catch (IllegalStateException spent) {
+            throw new IllegalStateException(spent.getMessage().replace("commit again",
+                    "compile the model again"), spent);
         }
-        return pcs.openSlot(data, slot, claims, transcript, rng);
     }
 
     OpeningProof readProof(ProofReader in, List<Claim> claims) throws InvalidProofException {
-        return pcs.readProof(in, commitment, claims);
+        return committed.readProof(in, claims);
     }
 
     void verify(List<Claim> claims, OpeningProof proof, Transcript transcript) throws InvalidProofException {
-        pcs.verify(commitment, claims, proof, transcript);
+        committed.verify(claims, proof, transcript);
     }
 
-    private static long[] doubled(long[] v, AesCtrRandom rng) {
-        long[] out = java.util.Arrays.copyOf(v, 2 * v.length);
+    static int pow2(int n) {
+        return Integer.highestOneBit(n) == n ? n : Integer.highestOneBit(n) << 1;
+    }
+
+    /** v followed by as many random entries from {@code rng}. */
+    static long[] doubled(long[] v, RandomGenerator rng) {
+        long[] out = Arrays.copyOf(v, 2 * v.length);
         for (int i = v.length; i < out.length; i++) {
             out[i] = Ext.randomBase(rng);
         }

@@ -80,7 +80,7 @@ class CommittedWeightsProofTest {
     static ModelCommitment verifierView(ModelCommitment m) throws InvalidProofException {
         ProofWriter out = new ProofWriter();
         m.writeTo(out);
-        return ModelCommitment.read(new ProofReader(out.toByteArray()), 100, m.budget());
+        return ModelCommitment.read(new ProofReader(out.toByteArray()), 100);
     }
 
     CircuitProof.Result prove(boolean privateInput, boolean privateOutputs, int[][] rows) {
