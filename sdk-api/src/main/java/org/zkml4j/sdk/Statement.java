@@ -16,18 +16,26 @@ import java.util.HexFormat;
  *
  * <p>Encoding (big-endian): magic {@code "ZKST"}, version u16, circuit id (32 bytes), nonce i64,
  * rows u32, input width u32 (0 = private) and values i32, output width u32 and values i32. Version
- * 2 allows output width 0 (private outputs), followed by one class i32 per row; a statement with
- * public outputs is written as version 1, so older readers still read it.
+ * 2 allows output width 0 (private outputs), followed by one class i32 per row. Version 3 then
+ * appends the input commitment: length u32 and bytes. Each statement is written with the lowest
+ * version that holds it, so older readers still read what they understand.
+ *
+ * <p>COMMITTED inputs: the statement carries, instead of the inputs, the commitment to them that
+ * their owner published ({@link #inputCommitment()}); the verifier compares it with the published
+ * one.
  */
 public final class Statement {
     static final int MAGIC = 0x5A4B5354; // "ZKST"
-    static final int VERSION = 2;
+    static final int VERSION = 3;
     private static final int MAX_VALUES = 1 << 26;
+    /** Largest encoded input commitment. */
+    public static final int MAX_COMMITMENT_BYTES = 1 << 16;
 
     private final byte[] circuitId;
     private final int[][] inputs;
     private final int[][] outputs;
     private final int[] classes;
+    private final byte[] inputCommitment;
     private final long nonce;
 
     /**
@@ -37,10 +45,11 @@ public final class Statement {
      * @param nonce the caller's nonce
      */
     public Statement(byte[] circuitId, int[][] inputs, int[][] outputs, long nonce) {
-        this(circuitId, inputs, java.util.Objects.requireNonNull(outputs, "outputs"), null, nonce);
+        this(circuitId, inputs, java.util.Objects.requireNonNull(outputs, "outputs"), null, null, nonce);
     }
 
-    private Statement(byte[] circuitId, int[][] inputs, int[][] outputs, int[] classes, long nonce) {
+    private Statement(byte[] circuitId, int[][] inputs, int[][] outputs, int[] classes, byte[] inputCommitment,
+            long nonce) {
         if (circuitId == null || circuitId.length != 32) {
             throw new IllegalArgumentException("circuit id must be 32 bytes");
         }
@@ -55,6 +64,12 @@ public final class Statement {
         this.inputs = inputs == null ? null : deepCopy(inputs, "input");
         this.outputs = outputs == null ? null : deepCopy(outputs, "output");
         this.classes = classes == null ? null : classes.clone();
+        if (inputCommitment != null && (inputs != null || inputCommitment.length == 0
+                || inputCommitment.length > MAX_COMMITMENT_BYTES)) {
+            throw new IllegalArgumentException("an input commitment replaces the inputs and has 1 to "
+                    + MAX_COMMITMENT_BYTES + " bytes");
+        }
+        this.inputCommitment = inputCommitment == null ? null : inputCommitment.clone();
         this.nonce = nonce;
     }
 
@@ -66,7 +81,22 @@ public final class Statement {
      * @param classes one class index per row
      */
     public static Statement withPrivateOutputs(byte[] circuitId, int[][] inputs, int[] classes, long nonce) {
-        return new Statement(circuitId, inputs, null, java.util.Objects.requireNonNull(classes, "classes"), nonce);
+        return new Statement(circuitId, inputs, null, java.util.Objects.requireNonNull(classes, "classes"), null,
+                nonce);
+    }
+
+    /**
+     * A statement about COMMITTED inputs: instead of the inputs, the commitment to them their owner
+     * published; the outputs are public ({@code outputs}) or only the classes ({@code classes}),
+     * exactly one of them non-null.
+     */
+    public static Statement withCommittedInputs(byte[] circuitId, byte[] inputCommitment, int[][] outputs,
+            int[] classes, long nonce) {
+        if ((outputs == null) == (classes == null)) {
+            throw new IllegalArgumentException("give either the outputs or the classes");
+        }
+        return new Statement(circuitId, null, outputs, classes,
+                java.util.Objects.requireNonNull(inputCommitment, "inputCommitment"), nonce);
     }
 
     private static int[][] deepCopy(int[][] rows, String what) {
@@ -100,6 +130,11 @@ public final class Statement {
         return classes == null ? null : classes.clone();
     }
 
+    /** The commitment to the inputs (COMMITTED inputs), or null. */
+    public byte[] inputCommitment() {
+        return inputCommitment == null ? null : inputCommitment.clone();
+    }
+
     /** The number of rows (inputs) the statement covers. */
     public int rows() {
         return outputs != null ? outputs.length : classes.length;
@@ -111,17 +146,19 @@ public final class Statement {
 
     /** A copy with a different nonce (what a replay under a fresh nonce would claim). */
     public Statement withNonce(long other) {
-        return new Statement(circuitId, inputs, outputs, classes, other);
+        return new Statement(circuitId, inputs, outputs, classes, inputCommitment, other);
     }
 
     /** A copy with different (public) outputs. */
     public Statement withOutputs(int[][] other) {
-        return new Statement(circuitId, inputs, other, nonce);
+        return new Statement(circuitId, inputs, java.util.Objects.requireNonNull(other, "outputs"), null,
+                inputCommitment, nonce);
     }
 
     /** A copy with private outputs and these classes. */
     public Statement withClasses(int[] other) {
-        return withPrivateOutputs(circuitId, inputs, other, nonce);
+        return new Statement(circuitId, inputs, null, java.util.Objects.requireNonNull(other, "classes"),
+                inputCommitment, nonce);
     }
 
     /** The canonical encoding. */
@@ -130,7 +167,7 @@ public final class Statement {
             ByteArrayOutputStream bytes = new ByteArrayOutputStream();
             DataOutputStream out = new DataOutputStream(bytes);
             out.writeInt(MAGIC);
-            out.writeShort(outputs == null ? VERSION : 1);
+            out.writeShort(inputCommitment != null ? 3 : outputs == null ? 2 : 1);
             out.write(circuitId);
             out.writeLong(nonce);
             out.writeInt(rows());
@@ -140,6 +177,10 @@ public final class Statement {
                 for (int c : classes) {
                     out.writeInt(c);
                 }
+            }
+            if (inputCommitment != null) {
+                out.writeInt(inputCommitment.length);
+                out.write(inputCommitment);
             }
             return bytes.toByteArray();
         } catch (IOException e) {
@@ -170,17 +211,17 @@ public final class Statement {
                 throw new IOException("not a zkml4j statement (bad magic)");
             }
             int version = in.readUnsignedShort();
-            if (version != 1 && version != VERSION) {
-                throw new IOException("statement version " + version + " is not supported (1 or " + VERSION + ")");
+            if (version < 1 || version > VERSION) {
+                throw new IOException("statement version " + version + " is not supported (1 to " + VERSION + ")");
             }
             byte[] id = in.readNBytes(32);
             long nonce = in.readLong();
             int rows = in.readInt();
             int[][] inputs = readRows(in, rows, true);
-            int[][] outputs = readRows(in, rows, version == VERSION);
+            int[][] outputs = readRows(in, rows, version >= 2);
             int[] classes = null;
             if (outputs == null) {
-                if ((long) rows * 4 != in.available()) {
+                if (rows <= 0 || (long) rows * 4 > in.available()) {
                     throw new IOException("statement with private outputs needs " + rows + " classes");
                 }
                 classes = new int[rows];
@@ -188,10 +229,18 @@ public final class Statement {
                     classes[b] = in.readInt();
                 }
             }
+            byte[] commitment = null;
+            if (version == 3) {
+                int length = in.readInt();
+                if (length <= 0 || length > MAX_COMMITMENT_BYTES || length > in.available()) {
+                    throw new IOException("statement input commitment length " + length + " does not fit the data");
+                }
+                commitment = in.readNBytes(length);
+            }
             if (in.available() != 0) {
                 throw new IOException("trailing bytes after the statement");
             }
-            return new Statement(id, inputs, outputs, classes, nonce);
+            return new Statement(id, inputs, outputs, classes, commitment, nonce);
         } catch (java.io.EOFException | IllegalArgumentException e) {
             throw new IOException("truncated or malformed statement: " + e.getMessage(), e);
         }
@@ -218,7 +267,7 @@ public final class Statement {
     public boolean equals(Object o) {
         return o instanceof Statement s && nonce == s.nonce && Arrays.equals(circuitId, s.circuitId)
                 && Arrays.deepEquals(inputs, s.inputs) && Arrays.deepEquals(outputs, s.outputs)
-                && Arrays.equals(classes, s.classes);
+                && Arrays.equals(classes, s.classes) && Arrays.equals(inputCommitment, s.inputCommitment);
     }
 
     @Override
@@ -229,7 +278,7 @@ public final class Statement {
     @Override
     public String toString() {
         return "Statement[" + HexFormat.of().formatHex(circuitId).substring(0, 16) + "…, rows=" + rows()
-                + ", nonce=" + nonce + (inputs == null ? ", private input" : "")
+                + ", nonce=" + nonce + (inputCommitment != null ? ", committed input" : inputs == null ? ", private input" : "")
                 + (outputs == null ? ", private output, classes " + Arrays.toString(classes) : "") + "]";
     }
 }

@@ -69,6 +69,31 @@ class SdkApiTest {
     }
 
     @Test
+    void statementWithCommittedInputs_carriesTheCommitmentAndRoundTrips() throws IOException {
+        byte[] commitment = {9, 8, 7, 6, 5};
+        Statement outputs = Statement.withCommittedInputs(ID, commitment, new int[][] {{1, 2}}, null, 4);
+        Statement classes = Statement.withCommittedInputs(ID, commitment, null, new int[] {1}, 4);
+        for (Statement s : new Statement[] {outputs, classes}) {
+            assertNull(s.inputs());
+            assertArrayEquals(commitment, s.inputCommitment());
+            assertEquals(3, s.toBytes()[5]);
+            assertEquals(s, Statement.fromBytes(s.toBytes()));
+            assertEquals(s.withNonce(5).inputCommitment().length, 5);
+            byte[] bytes = s.toBytes();
+            for (int cut = 0; cut < bytes.length; cut++) {
+                byte[] truncated = Arrays.copyOf(bytes, cut);
+                assertThrows(IOException.class, () -> Statement.fromBytes(truncated));
+            }
+        }
+        assertNotEquals(outputs, Statement.withCommittedInputs(ID, new byte[] {9, 8, 7, 6, 4}, new int[][] {{1, 2}},
+                null, 4));
+        assertNotEquals(outputs, new Statement(ID, null, new int[][] {{1, 2}}, 4));
+        assertThrows(IllegalArgumentException.class, () -> Statement.withCommittedInputs(ID, commitment, null, null, 4));
+        assertThrows(IllegalArgumentException.class, () -> Statement.withCommittedInputs(ID, new byte[0],
+                new int[][] {{1}}, null, 4));
+    }
+
+    @Test
     void key_roundTripsHasStableIdAndRejectsMalformedBytes() throws IOException {
         VerificationKey k = new VerificationKey("engine", new byte[] {1, 2, 3});
         assertEquals(k, VerificationKey.fromBytes(k.toBytes()));

@@ -47,17 +47,20 @@ final class CircuitLayout {
     final boolean committedWeights;
 
     CircuitLayout(CompiledCircuit circuit, int rows) {
-        this(circuit, rows, false, false, 0);
+        this(circuit, rows, false, false, 0, false);
     }
 
     CircuitLayout(CompiledCircuit circuit, int rows, boolean privateInput, boolean privateOutput) {
-        this(circuit, rows, privateInput, privateOutput, 0);
+        this(circuit, rows, privateInput, privateOutput, 0, false);
     }
+
+    /** Whether the input lives in its own commitment (COMMITTED inputs), not in C1. */
+    final boolean committedInput;
 
     /** The layout of a {@link ZkInferenceProof} in {@code mode}. */
     CircuitLayout(CompiledCircuit circuit, int rows, ZkMode mode) {
         this(circuit, rows, mode.privateInput(), mode.privateOutputs(),
-                mode.committedWeights() ? mode.model().budget() : 0);
+                mode.committedWeights() ? mode.model().budget() : 0, mode.committedInput());
     }
 
     /**
@@ -68,8 +71,9 @@ final class CircuitLayout {
      * hold no weights (the verifier's circuit may withhold them).
      */
     private CircuitLayout(CompiledCircuit circuit, int rows, boolean privateInput, boolean privateOutput,
-            int budget) {
+            int budget, boolean committedInput) {
         boolean committedWeights = budget > 0;
+        this.committedInput = committedInput;
         if (rows < 1) {
             throw new IllegalArgumentException("a batch needs at least one input");
         }
@@ -130,7 +134,7 @@ final class CircuitLayout {
         position = new int[logical];
         int next = 0;
         for (int v = 0; v < logical; v++) {
-            position[v] = isPublic(v) ? -1 : next++;
+            position[v] = inC1(v) ? next++ : -1;
         }
     }
 
@@ -234,6 +238,11 @@ final class CircuitLayout {
         return (v == INPUT && !privateInput) || (v == output() && !privateOutput);
     }
 
+    /** Whether logical vector {@code v} is committed in C1 (neither public nor a committed input). */
+    boolean inC1(int v) {
+        return !isPublic(v) && !(v == INPUT && committedInput);
+    }
+
     /**
      * Every lookup of the circuit in proof order: (private input: the input range,) activation(0),
      * range(0), activation(1), range(1), …, (private outputs: the margins' range).
@@ -253,22 +262,22 @@ final class CircuitLayout {
         return out;
     }
 
-    /** The claims on committed vectors, renumbered to commitment positions (public ones dropped). */
+    /** The claims on C1's vectors, renumbered to commitment positions (the others dropped). */
     List<Claim> onCommitment(List<Claim> claims) {
         List<Claim> out = new ArrayList<>(claims.size());
         for (Claim c : claims) {
-            if (!isPublic(c.vector())) {
+            if (inC1(c.vector())) {
                 out.add(new Claim(position[c.vector()], c.functional(), c.value()));
             }
         }
         return out;
     }
 
-    /** The committed vectors, in commitment order, taken from the logical ones. */
+    /** C1's vectors, in commitment order, taken from the logical ones. */
     List<long[]> committed(long[][] logical) {
         List<long[]> out = new ArrayList<>();
         for (int v = 0; v < logical.length; v++) {
-            if (!isPublic(v)) {
+            if (inC1(v)) {
                 out.add(logical[v]);
             }
         }

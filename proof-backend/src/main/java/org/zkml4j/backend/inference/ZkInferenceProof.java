@@ -27,7 +27,8 @@ import org.zkml4j.compiler.CompiledCircuit;
 
 /**
  * Proves in zero knowledge that a compiled circuit maps a batch of inputs to outputs, hiding what
- * its {@link ZkMode} says: the input (PRIVATE: <em>some</em> inputs in [−Q, Q]), the logits
+ * its {@link ZkMode} says: the input (PRIVATE: <em>some</em> inputs in [−Q, Q]; COMMITTED: the
+ * inputs of a published {@link InputCommitment}), the logits
  * (PRIVATE outputs: only each row's class is shown), the weights (COMMITTED: bound to a
  * {@link ModelCommitment}). Nothing else about hidden tensors — nor any intermediate one — is
  * revealed (docs/zero-knowledge.md).
@@ -47,10 +48,14 @@ import org.zkml4j.compiler.CompiledCircuit;
  * vector and the statement shows only each row's class. A {@link ZkArgmax} proof ties the classes
  * to the logits through committed margins, which one more lookup holds in [−Q, Q].
  *
+ * <p><b>COMMITTED inputs</b>: the doubled input is not in C1 but in its owner's
+ * {@link InputCommitment}; the claims on it go to one opening of that commitment.
+ *
  * <p><b>Proof bytes</b>: C1; CM; the layers' masked sumcheck proofs in order; (private outputs) the
  * argmax proof; the {@link ZkLogUpProof}; the CM opening; (committed weights) the model-commitment
- * opening; the C1 opening. <b>Transcript</b>: domain, mode flags, circuit hash, (committed weights)
- * the model commitment, rows, batch, public inputs, outputs or classes, nonce, then C1, CM and
+ * opening; (committed inputs) the input-commitment opening; the C1 opening. <b>Transcript</b>:
+ * domain, mode flags, circuit hash, (committed weights) the model commitment, (committed inputs)
+ * the input commitment, rows, batch, public inputs, outputs or classes, nonce, then C1, CM and
  * every message in proof order.
  */
 public final class ZkInferenceProof {
@@ -122,6 +127,9 @@ public final class ZkInferenceProof {
         for (int i = 0; i < v.length; i++) {
             d[i] = layout.isPublic(i) ? doubledPublic(v[i]) : doubled(v[i], rng);
         }
+        if (mode.committedInput()) {
+            d[CircuitLayout.INPUT] = mode.input().doubledFor(v[CircuitLayout.INPUT]);
+        }
         Transcript t = statement(layout, mode, v[CircuitLayout.INPUT], v[layout.output()], classes, nonce);
         ProverData c1 = pcs.commit(layout.committed(d), rng);
         ProofWriter out = new ProofWriter();
@@ -166,6 +174,9 @@ public final class ZkInferenceProof {
         pcs.open(cm, masks.claims(), t, rng).writeTo(out);
         if (mode.committedWeights()) {
             mode.model().open(modelClaims, t, rng).writeTo(out);
+        }
+        if (mode.committedInput()) {
+            mode.input().open(inputClaims(claims), t, rng).writeTo(out);
         }
         pcs.open(c1, committed, t, rng).writeTo(out);
         return new CircuitProof.Result(CircuitProof.unpad(layout, v[layout.output()]), out.toByteArray());
@@ -233,12 +244,15 @@ public final class ZkInferenceProof {
         if (mode.committedWeights()) {
             mode.model().checkShape(layout);
         }
+        if (mode.committedInput()) {
+            mode.input().checkShape(layout);
+        }
         Transcript t = statement(layout, mode, input, output, classes, nonce);
         ProofReader in = new ProofReader(proof);
         Commitment c1 = pcs.readCommitment(in);
         int k = 0;
         for (int v = 0; v < layout.lengths.length; v++) {
-            if (!layout.isPublic(v) && (k >= c1.vectorCount() || c1.vectorLength(k++) != 2 * layout.lengths[v])) {
+            if (layout.inC1(v) && (k >= c1.vectorCount() || c1.vectorLength(k++) != 2 * layout.lengths[v])) {
                 throw new InvalidProofException("witness commitment does not have the circuit's shape");
             }
         }
@@ -265,26 +279,40 @@ public final class ZkInferenceProof {
         List<LogUpShape> shapes = layout.lookups();
         ZkLogUpProof lookup = ZkLogUpProof.read(in, shapes, pcs);
         claims.addAll(ZkLogUp.verifyAll(shapes, lookup, t, pcs, masks));
-        List<Claim> committed = new ArrayList<>();
         for (Claim c : claims) {
             if (c.vector() == CircuitLayout.INPUT && layout.isPublic(c.vector())) {
                 CircuitProof.checkPublic(c, doubledPublic(input), "input");
             } else if (layout.isPublic(c.vector())) {
                 CircuitProof.checkPublic(c, doubledPublic(output), "output");
-            } else {
-                committed.add(new Claim(layout.position[c.vector()], c.functional(), c.value()));
             }
         }
+        List<Claim> committed = layout.onCommitment(claims);
+        List<Claim> inputClaims = mode.committedInput() ? inputClaims(claims) : List.of();
         List<Claim> maskClaims = masks.claims();
         OpeningProof maskOpening = pcs.readProof(in, cm, maskClaims);
         OpeningProof modelOpening = mode.committedWeights() ? mode.model().readProof(in, modelClaims) : null;
+        OpeningProof inputOpening = mode.committedInput() ? mode.input().readProof(in, inputClaims) : null;
         OpeningProof opening = pcs.readProof(in, c1, committed);
         in.expectEnd("zero-knowledge inference proof");
         pcs.verify(cm, maskClaims, maskOpening, t);
         if (mode.committedWeights()) {
             mode.model().verify(modelClaims, modelOpening, t);
         }
+        if (mode.committedInput()) {
+            mode.input().verify(inputClaims, inputOpening, t);
+        }
         pcs.verify(c1, committed, opening, t);
+    }
+
+    /** The claims on the input, as claims on the input commitment's only vector. */
+    private static List<Claim> inputClaims(List<Claim> claims) {
+        List<Claim> out = new ArrayList<>();
+        for (Claim c : claims) {
+            if (c.vector() == CircuitLayout.INPUT) {
+                out.add(new Claim(0, c.functional(), c.value()));
+            }
+        }
+        return out;
     }
 
     /** Every masked sumcheck of the proof in order: the layers', the argmax's, then each lookup's two. */
@@ -315,6 +343,9 @@ public final class ZkInferenceProof {
                 : layout.circuit.circuitHash());
         if (mode.committedWeights()) {
             mode.model().commitment().absorbInto(t);
+        }
+        if (mode.committedInput()) {
+            mode.input().commitment().absorbInto(t);
         }
         t.absorbLong("rows", layout.rows);
         t.absorbLong("batch", layout.batch);

@@ -1,27 +1,37 @@
 package org.zkml4j.backend.inference;
 
 /**
- * What a {@link ZkInferenceProof} hides: the input (PRIVATE), the outputs (PRIVATE: only each
- * row's class is shown), and the weights (COMMITTED: bound to {@code model}, else public). Hiding
- * the outputs needs a classifier and a hidden input or committed weights — with a public input and
- * public weights the verifier could recompute the logits.
+ * What a {@link ZkInferenceProof} hides: the input (PRIVATE, or COMMITTED: hidden and bound to
+ * {@code input}), the outputs (PRIVATE: only each row's class is shown), and the weights
+ * (COMMITTED: bound to {@code model}, else public). Hiding the outputs needs a classifier and a
+ * hidden input or committed weights — with a public input and public weights the verifier could
+ * recompute the logits.
  *
- * @param privateInput whether the input is hidden
+ * @param privateInput whether the input is hidden (true for committed inputs)
  * @param privateOutputs whether the logits are hidden (the statement shows the classes)
  * @param model the model commitment for COMMITTED weights, or null for public weights
+ * @param input the input commitment for COMMITTED inputs, or null
  */
-public record ZkMode(boolean privateInput, boolean privateOutputs, ModelCommitment model) {
+public record ZkMode(boolean privateInput, boolean privateOutputs, ModelCommitment model, InputCommitment input) {
     /** A hidden input; public weights and outputs. */
-    public static final ZkMode PRIVATE_INPUT = new ZkMode(true, false, null);
+    public static final ZkMode PRIVATE_INPUT = new ZkMode(true, false, null, null);
     /** A hidden input and logits, public classes; public weights. */
-    public static final ZkMode PRIVATE_INPUT_AND_OUTPUTS = new ZkMode(true, true, null);
+    public static final ZkMode PRIVATE_INPUT_AND_OUTPUTS = new ZkMode(true, true, null, null);
 
-    /** @throws IllegalArgumentException if nothing would be hidden or the outputs cannot be */
+    /** @throws IllegalArgumentException if nothing would be hidden, or committed inputs are not hidden */
     public ZkMode {
         if (!privateInput && model == null) {
             throw new IllegalArgumentException("with a public input and public weights there is nothing to hide: "
                     + "use CircuitProof");
         }
+        if (input != null && !privateInput) {
+            throw new IllegalArgumentException("committed inputs are hidden: set privateInput");
+        }
+    }
+
+    /** Without committed inputs. */
+    public ZkMode(boolean privateInput, boolean privateOutputs, ModelCommitment model) {
+        this(privateInput, privateOutputs, model, null);
     }
 
     /** Whether the weights are committed. */
@@ -29,8 +39,16 @@ public record ZkMode(boolean privateInput, boolean privateOutputs, ModelCommitme
         return model != null;
     }
 
-    /** The transcript's mode flags: bit 0 private input, bit 1 private outputs, bit 2 committed weights. */
+    /** Whether the inputs are committed. */
+    public boolean committedInput() {
+        return input != null;
+    }
+
+    /**
+     * The transcript's mode flags: bit 0 private input, bit 1 private outputs, bit 2 committed
+     * weights, bit 3 committed inputs.
+     */
     long flags() {
-        return (privateInput ? 1 : 0) | (privateOutputs ? 2 : 0) | (model != null ? 4 : 0);
+        return (privateInput ? 1 : 0) | (privateOutputs ? 2 : 0) | (model != null ? 4 : 0) | (input != null ? 8 : 0);
     }
 }

@@ -1,0 +1,120 @@
+package org.zkml4j.backend.inference;
+
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.security.SecureRandom;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.zkml4j.backend.io.InvalidProofException;
+import org.zkml4j.backend.pcs.LigeroPcs;
+import org.zkml4j.backend.pcs.PcsParameters;
+import org.zkml4j.compiler.CircuitCompiler;
+import org.zkml4j.compiler.CompiledCircuit;
+import org.zkml4j.compiler.IntegerExecutor;
+import org.zkml4j.compiler.QuantizationOptions;
+import org.zkml4j.sdk.model.Activation;
+import org.zkml4j.sdk.model.ModelGraph;
+import org.zkml4j.sdk.model.Softmax;
+
+/**
+ * {@link ZkInferenceProof} with COMMITTED inputs: the verifier holds the owner's published
+ * {@link InputCommitment} bytes instead of the inputs. A 12-20-5 classifier on 3 rows.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class CommittedInputProofTest {
+    final LigeroPcs pcs = new LigeroPcs(new PcsParameters(102));
+    CompiledCircuit circuit;
+    int[][] inputs;
+    int[][] otherInputs;
+    InputCommitment owner;
+    InputCommitment published;
+
+    @BeforeAll
+    void setUp() throws InvalidProofException {
+        SplittableRandom rng = new SplittableRandom(17);
+        circuit = CircuitCompiler.compile(ModelGraph.of(12, CircuitProofTest.dense(rng, 12, 20), Activation.relu(),
+                CircuitProofTest.dense(rng, 20, 5), new Softmax()), CircuitProofTest.samples(rng, 64, 12),
+                QuantizationOptions.defaults());
+        IntegerExecutor exec = new IntegerExecutor(circuit);
+        inputs = new int[3][];
+        otherInputs = new int[3][];
+        float[][] x = CircuitProofTest.samples(rng, 6, 12);
+        for (int b = 0; b < 3; b++) {
+            inputs[b] = exec.quantizeInput(x[b]);
+            otherInputs[b] = exec.quantizeInput(x[b + 3]);
+        }
+        owner = InputCommitment.commit(circuit, inputs, CommittedWeightsProofTest.seed(4), 100, 8);
+        published = InputCommitment.read(owner.toBytes(), 100);
+    }
+
+    ZkMode mode(boolean classes, InputCommitment c) {
+        return new ZkMode(true, classes, null, c);
+    }
+
+    @Test
+    void proofsVerifyAgainstThePublishedCommitmentOnly() throws InvalidProofException {
+        CircuitProof.Result shown = ZkInferenceProof.prove(circuit, inputs, mode(false, owner), 3, pcs,
+                new SecureRandom());
+        ZkInferenceProof.verify(circuit, mode(false, published), null, shown.outputs(), null, 3, shown.proof(), pcs);
+        CircuitProof.Result classes = ZkInferenceProof.prove(circuit, inputs, mode(true, owner), 3, pcs,
+                new SecureRandom());
+        IntegerExecutor exec = new IntegerExecutor(circuit);
+        int[] c = new int[3];
+        for (int b = 0; b < 3; b++) {
+            c[b] = exec.runQuantized(inputs[b]).predictedClass();
+        }
+        ZkInferenceProof.verify(circuit, mode(true, published), null, null, c, 3, classes.proof(), pcs);
+        // the same proof is not a private-input proof (the commitment is bound), nor under another commitment
+        assertThrows(InvalidProofException.class, () -> ZkInferenceProof.verify(circuit, ZkMode.PRIVATE_INPUT, null,
+                shown.outputs(), null, 3, shown.proof(), pcs));
+        InputCommitment other = InputCommitment.read(InputCommitment.commit(circuit, otherInputs,
+                CommittedWeightsProofTest.seed(4), 100, 8).toBytes(), 100);
+        assertThrows(InvalidProofException.class, () -> ZkInferenceProof.verify(circuit, mode(false, other), null,
+                shown.outputs(), null, 3, shown.proof(), pcs));
+        int[][] changed = {shown.outputs()[0], shown.outputs()[1], shown.outputs()[2].clone()};
+        changed[2][0] += 1;
+        assertThrows(InvalidProofException.class, () -> ZkInferenceProof.verify(circuit, mode(false, published), null,
+                changed, null, 3, shown.proof(), pcs));
+        assertThrows(InvalidProofException.class, () -> ZkInferenceProof.verify(circuit, mode(false, published), null,
+                shown.outputs(), null, 4, shown.proof(), pcs));
+    }
+
+    @Test
+    void aProverCannotUseOtherInputsThanTheCommittedOnes() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> ZkInferenceProof.prove(circuit, otherInputs, mode(false, owner), 3, pcs, new SecureRandom()));
+        assertTrue(e.getMessage().contains("not the committed ones"), e.getMessage());
+        // its own commitment to other inputs does not verify under the published one
+        InputCommitment own = InputCommitment.commit(circuit, otherInputs, CommittedWeightsProofTest.seed(5), 100, 8);
+        CircuitProof.Result forged = ZkInferenceProof.prove(circuit, otherInputs, mode(false, own), 3, pcs,
+                new SecureRandom());
+        assertThrows(InvalidProofException.class, () -> ZkInferenceProof.verify(circuit, mode(false, published), null,
+                forged.outputs(), null, 3, forged.proof(), pcs));
+    }
+
+    @Test
+    void malformedCommitmentsAndMutatedProofsAreRejected() {
+        byte[] bytes = owner.toBytes();
+        for (int cut = 0; cut < bytes.length; cut += 7) {
+            byte[] truncated = java.util.Arrays.copyOf(bytes, cut);
+            assertThrows(InvalidProofException.class, () -> InputCommitment.read(truncated, 100));
+        }
+        CircuitProof.Result p = ZkInferenceProof.prove(circuit, inputs, mode(false, owner), 3, pcs, new SecureRandom());
+        SplittableRandom r = new SplittableRandom(2);
+        for (int trial = 0; trial < 100; trial++) {
+            byte[] bad = p.proof().clone();
+            int pos = r.nextInt(bad.length);
+            bad[pos] ^= (byte) (1 + r.nextInt(255));
+            try {
+                ZkInferenceProof.verify(circuit, mode(false, published), null, p.outputs(), null, 3, bad, pcs);
+                fail("mutation at byte " + pos + " accepted");
+            } catch (InvalidProofException expected) {
+                // rejected with a reason
+            }
+        }
+    }
+}
