@@ -33,6 +33,24 @@ public interface VerifiableModel {
     /** Predicts every row and proves them all with one proof. */
     VerifiedPrediction predictBatch(float[][] inputs, long nonce);
 
+    /**
+     * Commits {@code rows} for COMMITTED-input proofs ({@link #predictCommitted}) with a fresh
+     * secret; publish {@link CommittedInputs#commitment()}.
+     */
+    CommittedInputs commitInputs(float[][] rows);
+
+    /** Re-creates the commitment an owner made of {@code rows} with {@code secret}. */
+    CommittedInputs commitInputs(float[][] rows, byte[] secret);
+
+    /**
+     * Predicts committed rows and proves it: the statement carries their commitment instead of the
+     * inputs, the proof hides them and shows they are the committed ones. Outputs follow
+     * {@link #outputVisibility()}.
+     *
+     * @throws IllegalArgumentException if {@code inputs} was made for another model or engine
+     */
+    VerifiedPrediction predictCommitted(CommittedInputs inputs, long nonce);
+
     /** Whether the inputs of this model's proofs are shown to the verifier or hidden. */
     Visibility inputVisibility();
 

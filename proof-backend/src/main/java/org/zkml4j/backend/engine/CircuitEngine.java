@@ -14,6 +14,7 @@ import org.zkml4j.backend.pcs.PcsParameters;
 import org.zkml4j.compiler.CircuitCompiler;
 import org.zkml4j.compiler.CompiledCircuit;
 import org.zkml4j.compiler.QuantizationOptions;
+import org.zkml4j.backend.inference.InputCommitment;
 import org.zkml4j.backend.inference.ModelCommitment;
 import org.zkml4j.backend.inference.ZkMode;
 import org.zkml4j.sdk.ProofEngine;
@@ -116,7 +117,13 @@ public final class CircuitEngine implements ProofEngine {
             KeyPayload payload = KeyPayload.read(key.payload());
             int[][] inputs = statement.inputs();
             int[][] outputs = statement.outputs();
-            if (payload.model() == null && inputs != null) {
+            byte[] inputCommitment = statement.inputCommitment();
+            if (inputCommitment != null) {
+                ZkMode mode = new ZkMode(true, outputs == null, payload.model(),
+                        InputCommitment.read(inputCommitment, payload.securityBits()));
+                ZkInferenceProof.verify(payload.circuit(), mode, null, outputs, statement.classes(), statement.nonce(),
+                        proof, pcs(payload.securityBits(), payload.model() == null ? 4 : 5));
+            } else if (payload.model() == null && inputs != null) {
                 if (outputs == null) {
                     return VerificationResult.invalid("private outputs need a private input or committed weights; "
                             + "the statement shows the input and the key the weights");
@@ -137,8 +144,8 @@ public final class CircuitEngine implements ProofEngine {
     /**
      * The commitment scheme for a proof of {@code securityBits} with {@code openings} openings: a
      * public proof has two (C1, C2), each held to 2^−(bits+1); a zero-knowledge proof three (and the
-     * shared mask commitment), each held to 2^−(bits+2); with committed weights four (and the model
-     * commitment), each held to 2^−(bits+3) — the sum stays below 2^−bits.
+     * shared mask commitment), each held to 2^−(bits+2); with committed weights or inputs four or
+     * five (and the model or input commitment), each held to 2^−(bits+3) — the sum stays below 2^−bits.
      */
     static LigeroPcs pcs(int securityBits, int openings) {
         return new LigeroPcs(new PcsParameters(securityBits + (openings <= 2 ? 0 : openings == 3 ? 1 : 2)));

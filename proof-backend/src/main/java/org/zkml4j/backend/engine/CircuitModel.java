@@ -4,6 +4,7 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import org.zkml4j.backend.inference.CircuitProof;
+import org.zkml4j.backend.inference.InputCommitment;
 import org.zkml4j.backend.inference.ModelCommitment;
 import org.zkml4j.backend.inference.ZkMode;
 import org.zkml4j.backend.inference.ZkInferenceProof;
@@ -11,6 +12,7 @@ import org.zkml4j.backend.pcs.LigeroPcs;
 import org.zkml4j.backend.random.AesCtrRandom;
 import org.zkml4j.compiler.CompiledCircuit;
 import org.zkml4j.compiler.IntegerExecutor;
+import org.zkml4j.sdk.CommittedInputs;
 import org.zkml4j.sdk.Statement;
 import org.zkml4j.sdk.VerifiableModel;
 import org.zkml4j.sdk.VerificationKey;
@@ -80,6 +82,48 @@ final class CircuitModel implements VerifiableModel {
 
     @Override
     public VerifiedPrediction predictBatch(float[][] inputs, long nonce) {
+        int[][] quantized = quantize(inputs);
+        if (model != null && outputVisibility != Visibility.PRIVATE) {
+            quantized = repeatLastRow(quantized);
+        }
+        boolean hidden = inputVisibility == Visibility.PRIVATE;
+        ZkMode mode = zkMode();
+        CircuitProof.Result proven = mode == null ? CircuitProof.prove(circuit, quantized, nonce, pcs, AesCtrRandom.create())
+                : ZkInferenceProof.prove(circuit, quantized, mode, nonce, pcs, AesCtrRandom.create());
+        return prediction(proven, hidden ? null : quantized, null, nonce);
+    }
+
+    @Override
+    public CommittedInputs commitInputs(float[][] rows) {
+        byte[] secret = new byte[ModelCommitment.SEED_BYTES];
+        new java.security.SecureRandom().nextBytes(secret);
+        return commitInputs(rows, secret);
+    }
+
+    @Override
+    public CommittedInputs commitInputs(float[][] rows, byte[] secret) {
+        if (secret == null || secret.length != ModelCommitment.SEED_BYTES) {
+            throw new IllegalArgumentException("an input secret is " + ModelCommitment.SEED_BYTES + " bytes");
+        }
+        // with committed weights, public outputs need real padding rows (see predictBatch)
+        int[][] quantized = model != null ? repeatLastRow(quantize(rows)) : quantize(rows);
+        return new EngineCommittedInputs(rows, quantized, secret, key.circuitId(), InputCommitment.commit(circuit,
+                quantized, secret, securityBits, EngineCommittedInputs.BUDGET));
+    }
+
+    @Override
+    public VerifiedPrediction predictCommitted(CommittedInputs inputs, long nonce) {
+        if (!(inputs instanceof EngineCommittedInputs committed) || !committed.madeFor(key.circuitId())) {
+            throw new IllegalArgumentException("these inputs were committed for another model: commit them with "
+                    + "this model's commitInputs");
+        }
+        ZkMode mode = new ZkMode(true, outputVisibility == Visibility.PRIVATE, model, committed.commitment);
+        CircuitProof.Result proven = ZkInferenceProof.prove(circuit, committed.quantized, mode, nonce,
+                CircuitEngine.pcs(securityBits, model == null ? 4 : 5), AesCtrRandom.create());
+        return prediction(proven, null, committed.commitment.toBytes(), nonce);
+    }
+
+    private int[][] quantize(float[][] inputs) {
         if (inputs.length == 0) {
             throw new IllegalArgumentException("nothing to predict: no inputs");
         }
@@ -88,14 +132,12 @@ final class CircuitModel implements VerifiableModel {
         for (int b = 0; b < inputs.length; b++) {
             quantized[b] = executor.quantizeInput(inputs[b]);
         }
-        boolean hidden = inputVisibility == Visibility.PRIVATE;
-        boolean hiddenOutputs = outputVisibility == Visibility.PRIVATE;
-        if (model != null && !hiddenOutputs) {
-            quantized = repeatLastRow(quantized);
-        }
-        ZkMode mode = zkMode();
-        CircuitProof.Result proven = mode == null ? CircuitProof.prove(circuit, quantized, nonce, pcs, AesCtrRandom.create())
-                : ZkInferenceProof.prove(circuit, quantized, mode, nonce, pcs, AesCtrRandom.create());
+        return quantized;
+    }
+
+    /** The prediction and its statement: public inputs, or the input commitment, or neither. */
+    private VerifiedPrediction prediction(CircuitProof.Result proven, int[][] publicInputs, byte[] inputCommitment,
+            long nonce) {
         int[][] logits = proven.outputs();
         float[][] outputs = new float[logits.length][];
         int[] classes = circuit.classifier() ? new int[logits.length] : null;
@@ -105,9 +147,12 @@ final class CircuitModel implements VerifiableModel {
                 classes[b] = argmax(logits[b]);
             }
         }
-        Statement statement = hiddenOutputs
-                ? Statement.withPrivateOutputs(key.circuitId(), hidden ? null : quantized, classes, nonce)
-                : new Statement(key.circuitId(), hidden ? null : quantized, logits, nonce);
+        boolean hiddenOutputs = outputVisibility == Visibility.PRIVATE;
+        Statement statement = inputCommitment != null
+                ? Statement.withCommittedInputs(key.circuitId(), inputCommitment, hiddenOutputs ? null : logits,
+                        hiddenOutputs ? classes : null, nonce)
+                : hiddenOutputs ? Statement.withPrivateOutputs(key.circuitId(), publicInputs, classes, nonce)
+                : new Statement(key.circuitId(), publicInputs, logits, nonce);
         return new VerifiedPrediction(outputs, logits, classes, statement, proven.proof());
     }
 

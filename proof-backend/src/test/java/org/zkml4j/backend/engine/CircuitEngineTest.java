@@ -18,6 +18,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.zkml4j.compiler.CircuitCompiler;
 import org.zkml4j.compiler.IntegerExecutor;
 import org.zkml4j.compiler.QuantizationOptions;
+import org.zkml4j.sdk.CommittedInputs;
 import org.zkml4j.sdk.ProvingOptions;
 import org.zkml4j.sdk.Statement;
 import org.zkml4j.sdk.VerifiableModel;
@@ -241,5 +242,37 @@ class CircuitEngineTest {
                 .weightVisibility(Visibility.PRIVATE).build());
         assertThrows(IllegalArgumentException.class, () -> ProvingOptions.builder()
                 .inputVisibility(Visibility.COMMITTED).build());
+    }
+
+    @Test
+    void committedInputs_statementCarriesTheCommitmentAndProofsVerify() {
+        VerifiableModel m = VerifiableModel.compile(graph, calibration, ProvingOptions.DEFAULTS);
+        float[][] rows = samples(3);
+        CommittedInputs owner = m.commitInputs(rows);
+        // the prover re-creates the owner's commitment from the rows and the secret
+        CommittedInputs prover = m.commitInputs(owner.rows(), owner.secret());
+        assertArrayEquals(owner.commitment(), prover.commitment());
+        VerifiedPrediction p = m.predictCommitted(prover, 21);
+        assertNull(p.statement().inputs());
+        assertArrayEquals(owner.commitment(), p.statement().inputCommitment());
+        VerificationKey key = m.verificationKey();
+        assertTrue(Verifier.verify(key, p.statement(), p.proof()).valid());
+        assertFalse(Verifier.verify(key, p.statement().withNonce(22), p.proof()).valid());
+        CommittedInputs other = m.commitInputs(samples(3));
+        assertFalse(Verifier.verify(key, Statement.withCommittedInputs(key.circuitId(), other.commitment(),
+                p.statement().outputs(), null, 21), p.proof()).valid());
+        assertFalse(Verifier.verify(key, new Statement(key.circuitId(), null, p.statement().outputs(), 21),
+                p.proof()).valid());
+        // class-only outputs and committed weights combine with committed inputs
+        VerifiableModel hidden = VerifiableModel.compile(graph, calibration, ProvingOptions.builder()
+                .weightVisibility(Visibility.COMMITTED).proofBudget(8).outputVisibility(Visibility.PRIVATE)
+                .inputVisibility(Visibility.PRIVATE).build());
+        VerifiedPrediction all = hidden.predictCommitted(hidden.commitInputs(rows), 1);
+        assertTrue(Verifier.verify(hidden.verificationKey(), all.statement(), all.proof()).valid());
+        VerifiedPrediction shown = hidden.withOutputVisibility(Visibility.PUBLIC).predictCommitted(
+                hidden.commitInputs(rows), 1);
+        assertTrue(Verifier.verify(hidden.verificationKey(), shown.statement(), shown.proof()).valid());
+        assertThrows(IllegalArgumentException.class, () -> hidden.predictCommitted(owner, 1));
+        assertThrows(IllegalArgumentException.class, () -> m.commitInputs(rows, new byte[3]));
     }
 }
