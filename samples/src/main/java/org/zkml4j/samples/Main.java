@@ -14,6 +14,7 @@ import java.util.Set;
 import org.zkml4j.backend.io.InvalidProofException;
 import org.zkml4j.bridge.cli.BridgeCli;
 import org.zkml4j.bridge.cli.ProofFile;
+import org.zkml4j.sdk.CommittedInputs;
 import org.zkml4j.sdk.ProvingOptions;
 import org.zkml4j.sdk.Statement;
 import org.zkml4j.sdk.VerifiableModel;
@@ -37,6 +38,8 @@ import org.zkml4j.sdk.model.ModelGraph;
  * ./zkml4j prove --model M.zkm --input X.csv --out P.proof [--nonce N] [--input-visibility public|private]
  *                [--output-visibility public|private]
  * ./zkml4j verify --key M.vk --proof P.proof
+ * ./zkml4j commit-input --model M.zkm --input X.csv --out X.cmt   (and X.cmt.secret)
+ * ./zkml4j prove ... --input-secret X.cmt.secret   (COMMITTED input)
  * ./zkml4j inspect FILE
  * ./zkml4j miner | validator | verify-remote | subnet …   (the proving subnet, grpc-bridge/README.md)
  * </pre>
@@ -51,7 +54,9 @@ public final class Main {
             "       zkml4j dl4j-quickstart",
             "       zkml4j compile --model M.json|M.zip --calibration C.csv --out M.zkm [--weights public|committed]",
             "                      [--proof-budget K]   (committed: the key holds a commitment, proofs hide the weights)",
+            "       zkml4j commit-input --model M.zkm --input X.csv --out X.cmt   (also X.cmt.secret for the prover)",
             "       zkml4j prove --model M.zkm --input X.csv --out P.proof [--nonce N] [--input-visibility public|private]",
+            "                    [--input-secret X.cmt.secret]   (committed input: the statement carries X.cmt)",
             "                    [--output-visibility public|private]   (private: the proof shows only the class)",
             "       zkml4j verify --key M.vk --proof P.proof",
             "       zkml4j inspect FILE",
@@ -80,7 +85,9 @@ public final class Main {
                 case "dl4j-quickstart" -> dl4jQuickstart(options(rest, Set.of()), out);
                 case "compile" -> compile(options(rest, Set.of("model", "calibration", "out", "weights", "proof-budget")),
                         out);
+                case "commit-input" -> commitInput(options(rest, Set.of("model", "input", "out")), out);
                 case "prove" -> prove(options(rest, Set.of("model", "input", "out", "nonce", "input-visibility",
+                        "input-secret",
                         "output-visibility")), out);
                 case "verify" -> verify(options(rest, Set.of("key", "proof")), out, err);
                 case "inspect" -> inspect(rest, out);
@@ -207,6 +214,19 @@ public final class Main {
         return model.resolveSibling((dot > 0 ? name.substring(0, dot) : name) + ".vk");
     }
 
+    private static int commitInput(Map<String, String> options, PrintStream out) throws UsageException, IOException {
+        VerifiableModel model = VerifiableModel.load(new ByteArrayInputStream(
+                Files.readAllBytes(Path.of(required(options, "model")))));
+        CommittedInputs committed = model.commitInputs(Csv.read(Path.of(required(options, "input"))));
+        Path target = Path.of(required(options, "out"));
+        Path secret = target.resolveSibling(target.getFileName() + ".secret");
+        Files.write(target, committed.commitment());
+        Files.write(secret, committed.secret());
+        out.println("wrote " + target + " (publish it) and " + secret + " (give it, with the inputs, to the prover "
+                + "only)");
+        return OK;
+    }
+
     private static int prove(Map<String, String> options, PrintStream out) throws UsageException, IOException {
         Visibility input = visibility(options, "input-visibility");
         Visibility output = visibility(options, "output-visibility");
@@ -221,9 +241,12 @@ public final class Main {
         long nonce = number(options, "nonce", 0);
         VerifiedPrediction p;
         try {
-            p = model.predictBatch(inputs, nonce);
-        } catch (IllegalStateException spent) {
-            throw new UsageException(spent.getMessage());
+            p = options.containsKey("input-secret")
+                    ? model.predictCommitted(model.commitInputs(inputs,
+                            Files.readAllBytes(Path.of(options.get("input-secret")))), nonce)
+                    : model.predictBatch(inputs, nonce);
+        } catch (IllegalStateException | IllegalArgumentException refused) {
+            throw new UsageException(refused.getMessage());
         }
         if (model.weightVisibility() == Visibility.COMMITTED) {
             // the model commitment's slot counter moved on: keep it, or the next proof would reuse a slot
@@ -285,7 +308,8 @@ public final class Main {
                 ProofFile file = ProofFile.fromBytes(bytes);
                 Statement s = file.statement();
                 out.println("proof file: " + s.rows() + " rows, nonce " + s.nonce() + ", "
-                        + (s.inputs() == null ? "private" : "public") + " inputs, "
+                        + (s.inputCommitment() != null ? "committed" : s.inputs() == null ? "private" : "public")
+                        + " inputs, "
                         + (s.outputs() == null ? "private outputs (classes " + Arrays.toString(s.classes()) + ")"
                                 : "public outputs")
                         + ", proof " + file.proof().length + " bytes, circuit id "

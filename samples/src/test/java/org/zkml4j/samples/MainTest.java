@@ -106,6 +106,21 @@ class MainTest {
         assertEquals(2, publicInput.code());
         assertTrue(publicInput.err().contains("PRIVATE input"), publicInput.err());
 
+        // committed input: the owner publishes x.cmt, the prover proves with the secret
+        Path cmt = dir.resolve("x.cmt");
+        Run committedInput = run("commit-input", "--model", zkm.toString(), "--input", input.toString(), "--out",
+                cmt.toString());
+        assertEquals(0, committedInput.code(), committedInput.err());
+        Path bound = dir.resolve("bound.proof");
+        Run provedBound = run("prove", "--model", zkm.toString(), "--input", input.toString(), "--out", bound.toString(),
+                "--input-secret", dir.resolve("x.cmt.secret").toString());
+        assertEquals(0, provedBound.code(), provedBound.err());
+        assertEquals(0, run("verify", "--key", key.toString(), "--proof", bound.toString()).code());
+        assertTrue(run("inspect", bound.toString()).out().contains("committed inputs"));
+        Run wrongSecret = run("prove", "--model", zkm.toString(), "--input", input.toString(), "--out",
+                bound.toString(), "--input-secret", input.toString());
+        assertEquals(2, wrongSecret.code());
+
         // committed weights: the key holds a commitment; each prove moves the saved slot counter on
         Path secret = dir.resolve("secret.zkm");
         Run committed = run("compile", "--model", model.toString(), "--calibration", calibration.toString(),

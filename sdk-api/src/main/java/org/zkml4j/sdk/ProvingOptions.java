@@ -39,7 +39,8 @@ public record ProvingOptions(int activationBits, int weightBits, Visibility inpu
             throw new IllegalArgumentException("inputVisibility, outputVisibility and weightVisibility must be set");
         }
         if (inputVisibility == Visibility.COMMITTED || outputVisibility == Visibility.COMMITTED) {
-            throw new IllegalArgumentException("COMMITTED inputs and outputs are not supported yet; use PRIVATE");
+            throw new IllegalArgumentException("COMMITTED inputs are proven with VerifiableModel.commitInputs and "
+                    + "predictCommitted, not an option; COMMITTED outputs are not supported (use PRIVATE)");
         }
         if (weightVisibility == Visibility.PRIVATE) {
             throw new IllegalArgumentException("weights are PUBLIC or COMMITTED (a proof about unknown weights "
