@@ -14,7 +14,7 @@ import org.zkml4j.backend.pcs.PcsParameters;
 import org.zkml4j.compiler.CircuitCompiler;
 import org.zkml4j.compiler.CompiledCircuit;
 import org.zkml4j.compiler.QuantizationOptions;
-import org.zkml4j.backend.inference.InputCommitment;
+import org.zkml4j.backend.inference.DataCommitment;
 import org.zkml4j.backend.inference.ModelCommitment;
 import org.zkml4j.backend.inference.ZkMode;
 import org.zkml4j.sdk.ProofEngine;
@@ -120,7 +120,7 @@ public final class CircuitEngine implements ProofEngine {
             byte[] inputCommitment = statement.inputCommitment();
             if (inputCommitment != null) {
                 ZkMode mode = new ZkMode(true, outputs == null, payload.model(),
-                        InputCommitment.read(inputCommitment, payload.securityBits()));
+                        DataCommitment.read(inputCommitment, payload.securityBits()));
                 ZkInferenceProof.verify(payload.circuit(), mode, null, outputs, statement.classes(), statement.nonce(),
                         proof, pcs(payload.securityBits(), payload.model() == null ? 4 : 5));
             } else if (payload.model() == null && inputs != null) {

@@ -4,7 +4,7 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import org.zkml4j.backend.inference.CircuitProof;
-import org.zkml4j.backend.inference.InputCommitment;
+import org.zkml4j.backend.inference.DataCommitment;
 import org.zkml4j.backend.inference.ModelCommitment;
 import org.zkml4j.backend.inference.ZkMode;
 import org.zkml4j.backend.inference.ZkInferenceProof;
@@ -107,7 +107,7 @@ final class CircuitModel implements VerifiableModel {
         }
         // with committed weights, public outputs need real padding rows (see predictBatch)
         int[][] quantized = model != null ? repeatLastRow(quantize(rows)) : quantize(rows);
-        return new EngineCommittedInputs(rows, quantized, secret, key.circuitId(), InputCommitment.commit(circuit,
+        return new EngineCommittedInputs(rows, quantized, secret, key.circuitId(), DataCommitment.forInputs(circuit,
                 quantized, secret, securityBits, EngineCommittedInputs.BUDGET));
     }
 

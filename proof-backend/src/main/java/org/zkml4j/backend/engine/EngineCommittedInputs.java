@@ -1,11 +1,11 @@
 package org.zkml4j.backend.engine;
 
-import org.zkml4j.backend.inference.InputCommitment;
+import org.zkml4j.backend.inference.DataCommitment;
 import org.zkml4j.sdk.CommittedInputs;
 
 /**
  * The built-in engine's {@link CommittedInputs}: the rows as given, their quantized (and, for
- * committed weights, power-of-two) form, and the {@link InputCommitment} made from the secret.
+ * committed weights, power-of-two) form, and the {@link DataCommitment} made from the secret.
  */
 final class EngineCommittedInputs implements CommittedInputs {
     /** How many proofs may use one committed batch (e.g. under different nonces). */
@@ -15,10 +15,10 @@ final class EngineCommittedInputs implements CommittedInputs {
     private final byte[] secret;
     private final byte[] circuitId;
     final int[][] quantized;
-    final InputCommitment commitment;
+    final DataCommitment commitment;
 
     EngineCommittedInputs(float[][] rows, int[][] quantized, byte[] secret, byte[] circuitId,
-            InputCommitment commitment) {
+            DataCommitment commitment) {
         this.rows = rows;
         this.quantized = quantized;
         this.secret = secret.clone();

@@ -47,20 +47,23 @@ final class CircuitLayout {
     final boolean committedWeights;
 
     CircuitLayout(CompiledCircuit circuit, int rows) {
-        this(circuit, rows, false, false, 0, false);
+        this(circuit, rows, false, false, 0, false, false);
     }
 
     CircuitLayout(CompiledCircuit circuit, int rows, boolean privateInput, boolean privateOutput) {
-        this(circuit, rows, privateInput, privateOutput, 0, false);
+        this(circuit, rows, privateInput, privateOutput, 0, false, false);
     }
 
     /** Whether the input lives in its own commitment (COMMITTED inputs), not in C1. */
     final boolean committedInput;
 
+    /** Whether the output lives in its own commitment (COMMITTED outputs), neither public nor in C1. */
+    final boolean committedOutput;
+
     /** The layout of a {@link ZkInferenceProof} in {@code mode}. */
     CircuitLayout(CompiledCircuit circuit, int rows, ZkMode mode) {
         this(circuit, rows, mode.privateInput(), mode.privateOutputs(),
-                mode.committedWeights() ? mode.model().budget() : 0, mode.committedInput());
+                mode.committedWeights() ? mode.model().budget() : 0, mode.committedInput(), mode.committedOutputs());
     }
 
     /**
@@ -71,9 +74,10 @@ final class CircuitLayout {
      * hold no weights (the verifier's circuit may withhold them).
      */
     private CircuitLayout(CompiledCircuit circuit, int rows, boolean privateInput, boolean privateOutput,
-            int budget, boolean committedInput) {
+            int budget, boolean committedInput, boolean committedOutput) {
         boolean committedWeights = budget > 0;
         this.committedInput = committedInput;
+        this.committedOutput = committedOutput;
         if (rows < 1) {
             throw new IllegalArgumentException("a batch needs at least one input");
         }
@@ -100,7 +104,8 @@ final class CircuitLayout {
         for (int l = 0; l < count; l++) {
             CircuitLayer layer = layers.get(l);
             int m = pow2(layer.outputSize());
-            dense[l] = committedWeights ? DenseLayerShape.committed(batch, pow2(layer.inputSize()), m, layer.shift(),
+            // a circuit that withholds its parameters can only be laid out with committed shapes
+            dense[l] = committedWeights || circuit.parametersWithheld() ? DenseLayerShape.committed(batch, pow2(layer.inputSize()), m, layer.shift(),
                     input(l), z(l), r(l), 2 * l, 2 * l + 1, ModelCommitment.biasLength(m, budget)) : publicShape(l);
             long zMax = layer.bounds().zMax();
             activationTables[l] = LookupTable.ofFunction(-zMax, zMax, layer::activate);
@@ -145,7 +150,7 @@ final class CircuitLayout {
      * @throws IllegalStateException if the circuit withholds its parameters
      */
     DenseLayerShape publicShape(int l) {
-        if (!committedWeights && dense[l] != null) {
+        if (dense[l] != null && !dense[l].weightsCommitted()) {
             return dense[l];
         }
         CircuitLayer layer = circuit.layers().get(l);
@@ -235,12 +240,12 @@ final class CircuitLayout {
     }
 
     boolean isPublic(int v) {
-        return (v == INPUT && !privateInput) || (v == output() && !privateOutput);
+        return (v == INPUT && !privateInput) || (v == output() && !privateOutput && !committedOutput);
     }
 
-    /** Whether logical vector {@code v} is committed in C1 (neither public nor a committed input). */
+    /** Whether logical vector {@code v} is committed in C1 (neither public nor a committed input or output). */
     boolean inC1(int v) {
-        return !isPublic(v) && !(v == INPUT && committedInput);
+        return !isPublic(v) && !(v == INPUT && committedInput) && !(v == output() && committedOutput);
     }
 
     /**

@@ -28,7 +28,7 @@ import org.zkml4j.compiler.CompiledCircuit;
 /**
  * Proves in zero knowledge that a compiled circuit maps a batch of inputs to outputs, hiding what
  * its {@link ZkMode} says: the input (PRIVATE: <em>some</em> inputs in [−Q, Q]; COMMITTED: the
- * inputs of a published {@link InputCommitment}), the logits
+ * inputs of a published {@link DataCommitment}), the logits
  * (PRIVATE outputs: only each row's class is shown), the weights (COMMITTED: bound to a
  * {@link ModelCommitment}). Nothing else about hidden tensors — nor any intermediate one — is
  * revealed (docs/zero-knowledge.md).
@@ -49,7 +49,7 @@ import org.zkml4j.compiler.CompiledCircuit;
  * to the logits through committed margins, which one more lookup holds in [−Q, Q].
  *
  * <p><b>COMMITTED inputs</b>: the doubled input is not in C1 but in its owner's
- * {@link InputCommitment}; the claims on it go to one opening of that commitment.
+ * {@link DataCommitment}; the claims on it go to one opening of that commitment.
  *
  * <p><b>Proof bytes</b>: C1; CM; the layers' masked sumcheck proofs in order; (private outputs) the
  * argmax proof; the {@link ZkLogUpProof}; the CM opening; (committed weights) the model-commitment
@@ -128,7 +128,13 @@ public final class ZkInferenceProof {
             d[i] = layout.isPublic(i) ? doubledPublic(v[i]) : doubled(v[i], rng);
         }
         if (mode.committedInput()) {
-            d[CircuitLayout.INPUT] = mode.input().doubledFor(v[CircuitLayout.INPUT]);
+            d[CircuitLayout.INPUT] = mode.input().doubledFor(v[CircuitLayout.INPUT], "input");
+        }
+        if (mode.committedOutputs()) {
+            if (layout.batch != layout.rows) {
+                throw new IllegalArgumentException("committed outputs need a power-of-two number of rows");
+            }
+            d[layout.output()] = mode.output().doubledFor(v[layout.output()], "output");
         }
         Transcript t = statement(layout, mode, v[CircuitLayout.INPUT], v[layout.output()], classes, nonce);
         ProverData c1 = pcs.commit(layout.committed(d), rng);
@@ -176,7 +182,10 @@ public final class ZkInferenceProof {
             mode.model().open(modelClaims, t, rng).writeTo(out);
         }
         if (mode.committedInput()) {
-            mode.input().open(inputClaims(claims), t, rng).writeTo(out);
+            mode.input().open(claimsOn(claims, CircuitLayout.INPUT), t, rng).writeTo(out);
+        }
+        if (mode.committedOutputs()) {
+            mode.output().open(claimsOn(claims, layout.output()), t, rng).writeTo(out);
         }
         pcs.open(c1, committed, t, rng).writeTo(out);
         return new CircuitProof.Result(CircuitProof.unpad(layout, v[layout.output()]), out.toByteArray());
@@ -214,11 +223,11 @@ public final class ZkInferenceProof {
     public static void verify(CompiledCircuit circuit, ZkMode mode, int[][] inputs, int[][] outputs, int[] classes,
             long nonce, byte[] proof, PolynomialCommitment pcs) throws InvalidProofException {
         Objects.requireNonNull(proof, "proof");
-        if ((inputs == null) != mode.privateInput() || (outputs == null) == (classes == null)
-                || (classes != null) != mode.privateOutputs()) {
+        if ((inputs == null) != mode.privateInput() || (classes != null) != mode.privateOutputs()
+                || (outputs != null) != (!mode.privateOutputs() && !mode.committedOutputs())) {
             throw new InvalidProofException("the statement does not match the proof's visibility");
         }
-        int rows = classes != null ? classes.length : outputs.length;
+        int rows = classes != null ? classes.length : outputs != null ? outputs.length : rowsOf(mode, circuit);
         CircuitLayout layout;
         long[] input = null;
         long[] output = null;
@@ -235,7 +244,7 @@ public final class ZkInferenceProof {
             }
             if (outputs != null) {
                 output = CircuitProof.paddedOutput(layout, outputs);
-            } else {
+            } else if (classes != null) {
                 layout.argmax(classes);
             }
         } catch (IllegalArgumentException | IllegalStateException e) {
@@ -245,7 +254,13 @@ public final class ZkInferenceProof {
             mode.model().checkShape(layout);
         }
         if (mode.committedInput()) {
-            mode.input().checkShape(layout);
+            mode.input().checkShape(layout, CircuitLayout.INPUT, "input");
+        }
+        if (mode.committedOutputs()) {
+            if (layout.batch != rows) {
+                throw new InvalidProofException("committed outputs need a power-of-two number of rows");
+            }
+            mode.output().checkShape(layout, layout.output(), "output");
         }
         Transcript t = statement(layout, mode, input, output, classes, nonce);
         ProofReader in = new ProofReader(proof);
@@ -287,11 +302,13 @@ public final class ZkInferenceProof {
             }
         }
         List<Claim> committed = layout.onCommitment(claims);
-        List<Claim> inputClaims = mode.committedInput() ? inputClaims(claims) : List.of();
+        List<Claim> inputClaims = claimsOn(claims, CircuitLayout.INPUT);
+        List<Claim> outputClaims = claimsOn(claims, layout.output());
         List<Claim> maskClaims = masks.claims();
         OpeningProof maskOpening = pcs.readProof(in, cm, maskClaims);
         OpeningProof modelOpening = mode.committedWeights() ? mode.model().readProof(in, modelClaims) : null;
         OpeningProof inputOpening = mode.committedInput() ? mode.input().readProof(in, inputClaims) : null;
+        OpeningProof outputOpening = mode.committedOutputs() ? mode.output().readProof(in, outputClaims) : null;
         OpeningProof opening = pcs.readProof(in, c1, committed);
         in.expectEnd("zero-knowledge inference proof");
         pcs.verify(cm, maskClaims, maskOpening, t);
@@ -301,14 +318,29 @@ public final class ZkInferenceProof {
         if (mode.committedInput()) {
             mode.input().verify(inputClaims, inputOpening, t);
         }
+        if (mode.committedOutputs()) {
+            mode.output().verify(outputClaims, outputOpening, t);
+        }
         pcs.verify(c1, committed, opening, t);
     }
 
-    /** The claims on the input, as claims on the input commitment's only vector. */
-    private static List<Claim> inputClaims(List<Claim> claims) {
+    /** The rows of a statement with committed outputs: the output commitment's batch B = length / (2·m). */
+    private static int rowsOf(ZkMode mode, CompiledCircuit circuit) throws InvalidProofException {
+        int outputs = circuit.layers().get(circuit.layers().size() - 1).outputSize();
+        long m = Integer.highestOneBit(outputs) == outputs ? outputs : (long) Integer.highestOneBit(outputs) << 1;
+        long length = mode.output().commitment().vectorLength(0);
+        long rows = length / (2 * m);
+        if (rows < 1 || rows * 2 * m != length || Long.bitCount(rows) != 1 || rows > Integer.MAX_VALUE) {
+            throw new InvalidProofException("the output commitment does not hold a batch of this circuit's outputs");
+        }
+        return (int) rows;
+    }
+
+    /** The claims on logical vector {@code v}, as claims on its own commitment's only vector. */
+    private static List<Claim> claimsOn(List<Claim> claims, int v) {
         List<Claim> out = new ArrayList<>();
         for (Claim c : claims) {
-            if (c.vector() == CircuitLayout.INPUT) {
+            if (c.vector() == v) {
                 out.add(new Claim(0, c.functional(), c.value()));
             }
         }
@@ -347,6 +379,9 @@ public final class ZkInferenceProof {
         if (mode.committedInput()) {
             mode.input().commitment().absorbInto(t);
         }
+        if (mode.committedOutputs()) {
+            mode.output().commitment().absorbInto(t);
+        }
         t.absorbLong("rows", layout.rows);
         t.absorbLong("batch", layout.batch);
         if (!mode.privateInput()) {
@@ -354,7 +389,7 @@ public final class ZkInferenceProof {
         }
         if (mode.privateOutputs()) {
             t.absorbFields("classes", Arrays.stream(classes).asLongStream().toArray());
-        } else {
+        } else if (!mode.committedOutputs()) {
             t.absorbFields("outputs", output);
         }
         t.absorbLong("nonce", nonce);

@@ -21,8 +21,9 @@ import org.zkml4j.sdk.model.ModelGraph;
 import org.zkml4j.sdk.model.Softmax;
 
 /**
- * {@link ZkInferenceProof} with COMMITTED inputs: the verifier holds the owner's published
- * {@link InputCommitment} bytes instead of the inputs. A 12-20-5 classifier on 3 rows.
+ * {@link ZkInferenceProof} with COMMITTED inputs or outputs: the verifier holds published
+ * {@link DataCommitment} bytes instead of the values. A 12-20-5 classifier on 3 (inputs) or 4
+ * (outputs) rows.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class CommittedInputProofTest {
@@ -30,8 +31,8 @@ class CommittedInputProofTest {
     CompiledCircuit circuit;
     int[][] inputs;
     int[][] otherInputs;
-    InputCommitment owner;
-    InputCommitment published;
+    DataCommitment owner;
+    DataCommitment published;
 
     @BeforeAll
     void setUp() throws InvalidProofException {
@@ -47,11 +48,11 @@ class CommittedInputProofTest {
             inputs[b] = exec.quantizeInput(x[b]);
             otherInputs[b] = exec.quantizeInput(x[b + 3]);
         }
-        owner = InputCommitment.commit(circuit, inputs, CommittedWeightsProofTest.seed(4), 100, 8);
-        published = InputCommitment.read(owner.toBytes(), 100);
+        owner = DataCommitment.forInputs(circuit, inputs, CommittedWeightsProofTest.seed(4), 100, 8);
+        published = DataCommitment.read(owner.toBytes(), 100);
     }
 
-    ZkMode mode(boolean classes, InputCommitment c) {
+    ZkMode mode(boolean classes, DataCommitment c) {
         return new ZkMode(true, classes, null, c);
     }
 
@@ -71,7 +72,7 @@ class CommittedInputProofTest {
         // the same proof is not a private-input proof (the commitment is bound), nor under another commitment
         assertThrows(InvalidProofException.class, () -> ZkInferenceProof.verify(circuit, ZkMode.PRIVATE_INPUT, null,
                 shown.outputs(), null, 3, shown.proof(), pcs));
-        InputCommitment other = InputCommitment.read(InputCommitment.commit(circuit, otherInputs,
+        DataCommitment other = DataCommitment.read(DataCommitment.forInputs(circuit, otherInputs,
                 CommittedWeightsProofTest.seed(4), 100, 8).toBytes(), 100);
         assertThrows(InvalidProofException.class, () -> ZkInferenceProof.verify(circuit, mode(false, other), null,
                 shown.outputs(), null, 3, shown.proof(), pcs));
@@ -89,7 +90,7 @@ class CommittedInputProofTest {
                 () -> ZkInferenceProof.prove(circuit, otherInputs, mode(false, owner), 3, pcs, new SecureRandom()));
         assertTrue(e.getMessage().contains("not the committed ones"), e.getMessage());
         // its own commitment to other inputs does not verify under the published one
-        InputCommitment own = InputCommitment.commit(circuit, otherInputs, CommittedWeightsProofTest.seed(5), 100, 8);
+        DataCommitment own = DataCommitment.forInputs(circuit, otherInputs, CommittedWeightsProofTest.seed(5), 100, 8);
         CircuitProof.Result forged = ZkInferenceProof.prove(circuit, otherInputs, mode(false, own), 3, pcs,
                 new SecureRandom());
         assertThrows(InvalidProofException.class, () -> ZkInferenceProof.verify(circuit, mode(false, published), null,
@@ -101,7 +102,7 @@ class CommittedInputProofTest {
         byte[] bytes = owner.toBytes();
         for (int cut = 0; cut < bytes.length; cut += 7) {
             byte[] truncated = java.util.Arrays.copyOf(bytes, cut);
-            assertThrows(InvalidProofException.class, () -> InputCommitment.read(truncated, 100));
+            assertThrows(InvalidProofException.class, () -> DataCommitment.read(truncated, 100));
         }
         CircuitProof.Result p = ZkInferenceProof.prove(circuit, inputs, mode(false, owner), 3, pcs, new SecureRandom());
         SplittableRandom r = new SplittableRandom(2);
@@ -116,5 +117,40 @@ class CommittedInputProofTest {
                 // rejected with a reason
             }
         }
+    }
+
+    @Test
+    void committedOutputs_proofBindsTheOutputsAndARevealCanBeChecked() throws InvalidProofException {
+        IntegerExecutor exec = new IntegerExecutor(circuit);
+        int[][] four = {inputs[0], inputs[1], inputs[2], otherInputs[0]};
+        int[][] logits = new int[4][];
+        for (int b = 0; b < 4; b++) {
+            logits[b] = exec.runQuantized(four[b]).logits();
+        }
+        byte[] seed = CommittedWeightsProofTest.seed(6);
+        DataCommitment outputs = DataCommitment.forOutputs(circuit, logits, seed, 100, 8);
+        CircuitProof.Result p = ZkInferenceProof.prove(circuit, four, new ZkMode(true, false, null, null, outputs), 3,
+                pcs, new SecureRandom());
+        DataCommitment publishedOutputs = DataCommitment.read(outputs.toBytes(), 100);
+        ZkMode mode = new ZkMode(true, false, null, null, publishedOutputs);
+        ZkInferenceProof.verify(circuit, mode, null, null, null, 3, p.proof(), pcs);
+        // whoever the prover reveals the outputs and the secret to re-creates the published bytes
+        // from the structure alone
+        org.junit.jupiter.api.Assertions.assertArrayEquals(outputs.toBytes(),
+                DataCommitment.forOutputs(circuit.withholdParameters(), logits, seed, 100, 8).toBytes());
+        // the proof is not valid for another output commitment, and a prover cannot commit other outputs
+        int[][] lie = {logits[0], logits[1], logits[2], logits[3].clone()};
+        lie[3][0] += 1;
+        DataCommitment other = DataCommitment.forOutputs(circuit, lie, seed, 100, 8);
+        assertThrows(InvalidProofException.class, () -> ZkInferenceProof.verify(circuit,
+                new ZkMode(true, false, null, null, DataCommitment.read(other.toBytes(), 100)), null, null, null, 3,
+                p.proof(), pcs));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ZkInferenceProof.prove(circuit,
+                four, new ZkMode(true, false, null, null, other), 3, pcs, new SecureRandom()));
+        assertTrue(e.getMessage().contains("not the committed ones"), e.getMessage());
+        assertThrows(InvalidProofException.class, () -> ZkInferenceProof.verify(circuit, ZkMode.PRIVATE_INPUT, null,
+                logits, null, 3, p.proof(), pcs));
+        assertThrows(IllegalArgumentException.class, () -> DataCommitment.forOutputs(circuit, new int[][] {logits[0],
+                logits[1], logits[2]}, seed, 100, 8));
     }
 }

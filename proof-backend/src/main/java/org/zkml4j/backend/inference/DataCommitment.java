@@ -1,0 +1,136 @@
+package org.zkml4j.backend.inference;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+import java.util.random.RandomGenerator;
+import org.zkml4j.backend.io.InvalidProofException;
+import org.zkml4j.backend.io.ProofReader;
+import org.zkml4j.backend.io.ProofWriter;
+import org.zkml4j.backend.pcs.Claim;
+import org.zkml4j.backend.pcs.Commitment;
+import org.zkml4j.backend.pcs.OpeningProof;
+import org.zkml4j.backend.random.AesCtrRandom;
+import org.zkml4j.backend.transcript.Transcript;
+import org.zkml4j.compiler.CompiledCircuit;
+
+/**
+ * COMMITTED inputs or outputs: a batch of quantized inputs (padded to B·n as a proof lays them out)
+ * or of outputs (the B × m logit grid), doubled like every hidden vector — V′ = (V ‖ random) — in
+ * one reusable commitment that is published. A proof then shows the model maps exactly the
+ * committed inputs, or to exactly the committed outputs, hiding them, and opens the commitment once
+ * (a fresh slot of its budget; docs/commitment-reuse.md).
+ *
+ * <p>The commitment is a deterministic function of the layout, the values, the budget and a
+ * 32-byte secret seed, so whoever holds the values and the seed re-creates it — the prover the
+ * owner hands inputs to, or anyone the prover reveals outputs to. Thread-safe.
+ */
+public final class DataCommitment {
+    private final SlottedCommitment committed;
+    /** X′ (prover only). */
+    private final long[] doubled;
+
+    private DataCommitment(SlottedCommitment committed, long[] doubled) {
+        this.committed = committed;
+        this.doubled = doubled;
+    }
+
+    /**
+     * Commits quantized input rows (each in [−Q, Q], as {@code IntegerExecutor.quantizeInput} gives).
+     *
+     * @param seed 32 secret bytes
+     * @param budget how many proofs may use these inputs, 2..1024
+     * @throws IllegalArgumentException if a row does not fit the circuit or the budget is out of range
+     */
+    public static DataCommitment forInputs(CompiledCircuit circuit, int[][] quantized, byte[] seed, int securityBits,
+            int budget) {
+        return commit(CircuitProof.paddedInput(new CircuitLayout(circuit, quantized.length), quantized), seed,
+                securityBits, budget);
+    }
+
+    /**
+     * Commits a power-of-two batch of output rows (the last layer's integer outputs); the circuit
+     * may withhold its parameters, so anyone the outputs are revealed to can re-create it.
+     *
+     * @throws IllegalArgumentException if the number of rows is not a power of two, a row does not
+     *     fit the circuit, or the budget is out of range
+     */
+    public static DataCommitment forOutputs(CompiledCircuit circuit, int[][] outputs, byte[] seed, int securityBits,
+            int budget) {
+        if (Integer.bitCount(outputs.length) != 1) {
+            throw new IllegalArgumentException("committed outputs need a power-of-two number of rows, got "
+                    + outputs.length);
+        }
+        return commit(CircuitProof.paddedOutput(new CircuitLayout(circuit, outputs.length), outputs), seed,
+                securityBits, budget);
+    }
+
+    private static DataCommitment commit(long[] values, byte[] seed, int securityBits, int budget) {
+        if (values.length < budget) {
+            throw new IllegalArgumentException(values.length + " values are too few to stay hidden for " + budget
+                    + " proofs");
+        }
+        AesCtrRandom rng = AesCtrRandom.fromSeed(seed);
+        long[] doubled = ModelCommitment.doubled(values, rng);
+        return new DataCommitment(SlottedCommitment.commit(List.of(doubled), rng, securityBits, budget, 0), doubled);
+    }
+
+    /**
+     * Reads a published commitment in bounded memory.
+     *
+     * @throws InvalidProofException if the bytes are malformed
+     */
+    public static DataCommitment read(byte[] bytes, int securityBits) throws InvalidProofException {
+        ProofReader in = new ProofReader(bytes);
+        SlottedCommitment c = SlottedCommitment.read(in, securityBits);
+        in.expectEnd("data commitment");
+        if (c.commitment().vectorCount() != 1) {
+            throw new InvalidProofException("a data commitment holds one vector");
+        }
+        return new DataCommitment(c, null);
+    }
+
+    /** The encoding to publish (and put in statements). */
+    public byte[] toBytes() {
+        ProofWriter out = new ProofWriter();
+        committed.commitment().writeTo(out);
+        return out.toByteArray();
+    }
+
+    Commitment commitment() {
+        return committed.commitment();
+    }
+
+    /** @throws InvalidProofException unless the commitment holds logical vector {@code v} of {@code layout} */
+    void checkShape(CircuitLayout layout, int v, String what) throws InvalidProofException {
+        if (commitment().vectorLength(0) != 2 * layout.lengths[v]) {
+            throw new InvalidProofException("the " + what + " commitment does not hold " + layout.rows + " " + what
+                    + "s of this circuit");
+        }
+    }
+
+    /**
+     * V′ for the prover, after checking it holds {@code v} (the padded values being proven).
+     *
+     * @throws IllegalArgumentException if the values are not the committed ones
+     */
+    long[] doubledFor(long[] v, String what) {
+        Objects.requireNonNull(doubled, "only the committer holds the values");
+        if (2 * v.length != doubled.length || !Arrays.equals(doubled, 0, v.length, v, 0, v.length)) {
+            throw new IllegalArgumentException("the " + what + "s are not the committed ones");
+        }
+        return doubled;
+    }
+
+    OpeningProof open(List<Claim> claims, Transcript transcript, RandomGenerator rng) {
+        return committed.open(claims, transcript, rng, "data commitment");
+    }
+
+    OpeningProof readProof(ProofReader in, List<Claim> claims) throws InvalidProofException {
+        return committed.readProof(in, claims);
+    }
+
+    void verify(List<Claim> claims, OpeningProof proof, Transcript transcript) throws InvalidProofException {
+        committed.verify(claims, proof, transcript);
+    }
+}
