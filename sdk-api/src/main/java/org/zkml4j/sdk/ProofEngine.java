@@ -19,4 +19,7 @@ public interface ProofEngine {
 
     /** Verifies; returns invalid with a reason for any malformed or false proof. */
     VerificationResult verify(VerificationKey key, Statement statement, byte[] proof);
+
+    /** Whether {@code outputs} and {@code secret} open the statement's output commitment (see {@link Verifier#checkOutputs}). */
+    VerificationResult checkOutputs(VerificationKey key, Statement statement, int[][] outputs, byte[] secret);
 }

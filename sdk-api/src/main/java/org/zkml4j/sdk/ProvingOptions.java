@@ -10,7 +10,8 @@ package org.zkml4j.sdk;
  * @param activationBits fixed-point bits of activations (B)
  * @param weightBits fixed-point bits of weights (Bw)
  * @param inputVisibility whether the verifier sees the input
- * @param outputVisibility whether the verifier sees the outputs (PRIVATE: only a classifier's class)
+ * @param outputVisibility whether the verifier sees the outputs (PRIVATE: only a classifier's class;
+ *     COMMITTED: a commitment to them, which the prover can open later)
  * @param weightVisibility PUBLIC (the key holds the weights) or COMMITTED (the key holds a
  *     commitment to them; proofs hide them)
  * @param proofBudget COMMITTED weights: how many proofs one model commitment hides the weights for
@@ -38,9 +39,9 @@ public record ProvingOptions(int activationBits, int weightBits, Visibility inpu
         if (inputVisibility == null || outputVisibility == null || weightVisibility == null) {
             throw new IllegalArgumentException("inputVisibility, outputVisibility and weightVisibility must be set");
         }
-        if (inputVisibility == Visibility.COMMITTED || outputVisibility == Visibility.COMMITTED) {
+        if (inputVisibility == Visibility.COMMITTED) {
             throw new IllegalArgumentException("COMMITTED inputs are proven with VerifiableModel.commitInputs and "
-                    + "predictCommitted, not an option; COMMITTED outputs are not supported (use PRIVATE)");
+                    + "predictCommitted, not an option");
         }
         if (weightVisibility == Visibility.PRIVATE) {
             throw new IllegalArgumentException("weights are PUBLIC or COMMITTED (a proof about unknown weights "

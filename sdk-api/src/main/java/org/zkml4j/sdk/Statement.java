@@ -16,13 +16,15 @@ import java.util.HexFormat;
  *
  * <p>Encoding (big-endian): magic {@code "ZKST"}, version u16, circuit id (32 bytes), nonce i64,
  * rows u32, input width u32 (0 = private) and values i32, output width u32 and values i32. Version
- * 2 allows output width 0 (private outputs), followed by one class i32 per row. Version 3 then
- * appends the input commitment: length u32 and bytes. Each statement is written with the lowest
- * version that holds it, so older readers still read what they understand.
+ * 2 allows output width 0 (private outputs), followed by one class i32 per row. Version 3 writes,
+ * after output width 0, a class count u32 (0 or rows) and the classes, then the input commitment
+ * and the output commitment, each as length u32 (0 = none) and bytes. Each statement is written
+ * with the lowest version that holds it, so older readers still read what they understand.
  *
  * <p>COMMITTED inputs: the statement carries, instead of the inputs, the commitment to them that
  * their owner published ({@link #inputCommitment()}); the verifier compares it with the published
- * one.
+ * one. COMMITTED outputs: instead of the outputs, a commitment to them ({@link #outputCommitment()}),
+ * which the prover can later open to whoever should see them.
  */
 public final class Statement {
     static final int MAGIC = 0x5A4B5354; // "ZKST"
@@ -36,6 +38,8 @@ public final class Statement {
     private final int[][] outputs;
     private final int[] classes;
     private final byte[] inputCommitment;
+    private final byte[] outputCommitment;
+    private final int rows;
     private final long nonce;
 
     /**
@@ -45,16 +49,16 @@ public final class Statement {
      * @param nonce the caller's nonce
      */
     public Statement(byte[] circuitId, int[][] inputs, int[][] outputs, long nonce) {
-        this(circuitId, inputs, java.util.Objects.requireNonNull(outputs, "outputs"), null, null, nonce);
+        this(circuitId, inputs, java.util.Objects.requireNonNull(outputs, "outputs"), null, null, null, 0, nonce);
     }
 
     private Statement(byte[] circuitId, int[][] inputs, int[][] outputs, int[] classes, byte[] inputCommitment,
-            long nonce) {
+            byte[] outputCommitment, int committedRows, long nonce) {
         if (circuitId == null || circuitId.length != 32) {
             throw new IllegalArgumentException("circuit id must be 32 bytes");
         }
-        int rows = outputs != null ? outputs.length : classes.length;
-        if (rows == 0) {
+        int rows = outputs != null ? outputs.length : classes != null ? classes.length : committedRows;
+        if (rows <= 0) {
             throw new IllegalArgumentException("a statement needs at least one output row");
         }
         if (inputs != null && inputs.length != rows) {
@@ -70,6 +74,13 @@ public final class Statement {
                     + MAX_COMMITMENT_BYTES + " bytes");
         }
         this.inputCommitment = inputCommitment == null ? null : inputCommitment.clone();
+        if (outputCommitment != null && (outputs != null || classes != null || outputCommitment.length == 0
+                || outputCommitment.length > MAX_COMMITMENT_BYTES)) {
+            throw new IllegalArgumentException("an output commitment replaces the outputs and has 1 to "
+                    + MAX_COMMITMENT_BYTES + " bytes");
+        }
+        this.outputCommitment = outputCommitment == null ? null : outputCommitment.clone();
+        this.rows = rows;
         this.nonce = nonce;
     }
 
@@ -82,7 +93,20 @@ public final class Statement {
      */
     public static Statement withPrivateOutputs(byte[] circuitId, int[][] inputs, int[] classes, long nonce) {
         return new Statement(circuitId, inputs, null, java.util.Objects.requireNonNull(classes, "classes"), null,
-                nonce);
+                null, 0, nonce);
+    }
+
+    /**
+     * A statement about COMMITTED outputs: instead of the outputs, a commitment to them.
+     *
+     * @param inputs public quantized inputs, or null when private or committed
+     * @param inputCommitment the commitment to committed inputs, or null
+     * @param rows the number of rows (inputs) the statement covers
+     */
+    public static Statement withCommittedOutputs(byte[] circuitId, int[][] inputs, byte[] inputCommitment,
+            byte[] outputCommitment, int rows, long nonce) {
+        return new Statement(circuitId, inputs, null, null, inputCommitment,
+                java.util.Objects.requireNonNull(outputCommitment, "outputCommitment"), rows, nonce);
     }
 
     /**
@@ -96,7 +120,7 @@ public final class Statement {
             throw new IllegalArgumentException("give either the outputs or the classes");
         }
         return new Statement(circuitId, null, outputs, classes,
-                java.util.Objects.requireNonNull(inputCommitment, "inputCommitment"), nonce);
+                java.util.Objects.requireNonNull(inputCommitment, "inputCommitment"), null, 0, nonce);
     }
 
     private static int[][] deepCopy(int[][] rows, String what) {
@@ -135,9 +159,14 @@ public final class Statement {
         return inputCommitment == null ? null : inputCommitment.clone();
     }
 
+    /** The commitment to the outputs (COMMITTED outputs), or null. */
+    public byte[] outputCommitment() {
+        return outputCommitment == null ? null : outputCommitment.clone();
+    }
+
     /** The number of rows (inputs) the statement covers. */
     public int rows() {
-        return outputs != null ? outputs.length : classes.length;
+        return rows;
     }
 
     public long nonce() {
@@ -146,19 +175,19 @@ public final class Statement {
 
     /** A copy with a different nonce (what a replay under a fresh nonce would claim). */
     public Statement withNonce(long other) {
-        return new Statement(circuitId, inputs, outputs, classes, inputCommitment, other);
+        return new Statement(circuitId, inputs, outputs, classes, inputCommitment, outputCommitment, rows, other);
     }
 
     /** A copy with different (public) outputs. */
     public Statement withOutputs(int[][] other) {
         return new Statement(circuitId, inputs, java.util.Objects.requireNonNull(other, "outputs"), null,
-                inputCommitment, nonce);
+                inputCommitment, null, 0, nonce);
     }
 
     /** A copy with private outputs and these classes. */
     public Statement withClasses(int[] other) {
         return new Statement(circuitId, inputs, null, java.util.Objects.requireNonNull(other, "classes"),
-                inputCommitment, nonce);
+                inputCommitment, null, 0, nonce);
     }
 
     /** The canonical encoding. */
@@ -167,20 +196,24 @@ public final class Statement {
             ByteArrayOutputStream bytes = new ByteArrayOutputStream();
             DataOutputStream out = new DataOutputStream(bytes);
             out.writeInt(MAGIC);
-            out.writeShort(inputCommitment != null ? 3 : outputs == null ? 2 : 1);
+            int version = inputCommitment != null || outputCommitment != null ? 3 : outputs == null ? 2 : 1;
+            out.writeShort(version);
             out.write(circuitId);
             out.writeLong(nonce);
             out.writeInt(rows());
             writeRows(out, inputs);
             writeRows(out, outputs);
+            if (version == 3 && outputs == null) {
+                out.writeInt(classes == null ? 0 : classes.length);
+            }
             if (classes != null) {
                 for (int c : classes) {
                     out.writeInt(c);
                 }
             }
-            if (inputCommitment != null) {
-                out.writeInt(inputCommitment.length);
-                out.write(inputCommitment);
+            if (version == 3) {
+                writeBlock(out, inputCommitment);
+                writeBlock(out, outputCommitment);
             }
             return bytes.toByteArray();
         } catch (IOException e) {
@@ -220,8 +253,9 @@ public final class Statement {
             int[][] inputs = readRows(in, rows, true);
             int[][] outputs = readRows(in, rows, version >= 2);
             int[] classes = null;
-            if (outputs == null) {
-                if (rows <= 0 || (long) rows * 4 > in.available()) {
+            int classCount = outputs != null ? 0 : version == 3 ? in.readInt() : rows;
+            if (classCount != 0) {
+                if (rows <= 0 || classCount != rows || (long) rows * 4 > in.available()) {
                     throw new IOException("statement with private outputs needs " + rows + " classes");
                 }
                 classes = new int[rows];
@@ -229,21 +263,33 @@ public final class Statement {
                     classes[b] = in.readInt();
                 }
             }
-            byte[] commitment = null;
-            if (version == 3) {
-                int length = in.readInt();
-                if (length <= 0 || length > MAX_COMMITMENT_BYTES || length > in.available()) {
-                    throw new IOException("statement input commitment length " + length + " does not fit the data");
-                }
-                commitment = in.readNBytes(length);
-            }
+            byte[] inputCommitment = version == 3 ? readBlock(in, "input") : null;
+            byte[] outputCommitment = version == 3 ? readBlock(in, "output") : null;
             if (in.available() != 0) {
                 throw new IOException("trailing bytes after the statement");
             }
-            return new Statement(id, inputs, outputs, classes, commitment, nonce);
+            if (outputs == null && classes == null && outputCommitment == null) {
+                throw new IOException("statement has neither outputs, classes nor an output commitment");
+            }
+            return new Statement(id, inputs, outputs, classes, inputCommitment, outputCommitment, rows, nonce);
         } catch (java.io.EOFException | IllegalArgumentException e) {
             throw new IOException("truncated or malformed statement: " + e.getMessage(), e);
         }
+    }
+
+    private static void writeBlock(DataOutputStream out, byte[] block) throws IOException {
+        out.writeInt(block == null ? 0 : block.length);
+        if (block != null) {
+            out.write(block);
+        }
+    }
+
+    private static byte[] readBlock(DataInputStream in, String what) throws IOException {
+        int length = in.readInt();
+        if (length < 0 || length > MAX_COMMITMENT_BYTES || length > in.available()) {
+            throw new IOException("statement " + what + " commitment length " + length + " does not fit the data");
+        }
+        return length == 0 ? null : in.readNBytes(length);
     }
 
     private static int[][] readRows(DataInputStream in, int rows, boolean mayBeAbsent) throws IOException {
@@ -267,7 +313,8 @@ public final class Statement {
     public boolean equals(Object o) {
         return o instanceof Statement s && nonce == s.nonce && Arrays.equals(circuitId, s.circuitId)
                 && Arrays.deepEquals(inputs, s.inputs) && Arrays.deepEquals(outputs, s.outputs)
-                && Arrays.equals(classes, s.classes) && Arrays.equals(inputCommitment, s.inputCommitment);
+                && Arrays.equals(classes, s.classes) && Arrays.equals(inputCommitment, s.inputCommitment)
+                && Arrays.equals(outputCommitment, s.outputCommitment) && rows == s.rows;
     }
 
     @Override
@@ -279,6 +326,7 @@ public final class Statement {
     public String toString() {
         return "Statement[" + HexFormat.of().formatHex(circuitId).substring(0, 16) + "…, rows=" + rows()
                 + ", nonce=" + nonce + (inputCommitment != null ? ", committed input" : inputs == null ? ", private input" : "")
-                + (outputs == null ? ", private output, classes " + Arrays.toString(classes) : "") + "]";
+                + (outputCommitment != null ? ", committed outputs"
+                        : outputs == null ? ", private output, classes " + Arrays.toString(classes) : "") + "]";
     }
 }

@@ -60,16 +60,17 @@ public interface VerifiableModel {
      */
     VerifiableModel withInputVisibility(Visibility visibility);
 
-    /** Whether the verifier sees the outputs, or (PRIVATE) only each row's class. */
+    /** Whether the verifier sees the outputs, only each row's class (PRIVATE) or a commitment (COMMITTED). */
     Visibility outputVisibility();
 
     /**
      * This model proving with the given output visibility (the same circuit and key): PRIVATE
-     * proofs show only each row's class — the argmax of the hidden logits — so they need a
-     * classifier and a PRIVATE input or COMMITTED weights (with a public input and public weights
-     * the verifier could recompute the logits).
+     * proofs show only each row's class — the argmax of the hidden logits — and need a classifier;
+     * COMMITTED proofs show a commitment to the outputs, which {@link VerifiedPrediction#outputSecret()}
+     * opens later ({@link Verifier#checkOutputs}). Both need a PRIVATE input or COMMITTED weights
+     * (with a public input and public weights the verifier could recompute the outputs).
      *
-     * @throws IllegalArgumentException if the model is not a classifier, or its input and weights are public
+     * @throws IllegalArgumentException if PRIVATE is asked of a regressor, or the input and weights are public
      */
     VerifiableModel withOutputVisibility(Visibility visibility);
 

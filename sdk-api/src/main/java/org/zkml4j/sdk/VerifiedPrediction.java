@@ -10,9 +10,17 @@ package org.zkml4j.sdk;
  * @param classes the argmax of each row's proven logits, or null if the model is not a classifier
  * @param statement what the proof attests
  * @param proof the proof bytes
+ * @param outputSecret COMMITTED outputs: the secret that, with {@code quantizedOutputs}, opens the
+ *     statement's output commitment ({@link Verifier#checkOutputs}); null otherwise
  */
 public record VerifiedPrediction(float[][] outputs, int[][] quantizedOutputs, int[] classes, Statement statement,
-                                 byte[] proof) {
+                                 byte[] proof, byte[] outputSecret) {
+    /** A prediction without committed outputs. */
+    public VerifiedPrediction(float[][] outputs, int[][] quantizedOutputs, int[] classes, Statement statement,
+            byte[] proof) {
+        this(outputs, quantizedOutputs, classes, statement, proof, null);
+    }
+
     /** The first row's float output (convenient for a single prediction). */
     public float[] output() {
         return outputs[0].clone();

@@ -17,6 +17,28 @@ public final class Verifier {
         if (key == null || statement == null || proof == null) {
             return VerificationResult.invalid("key, statement and proof are all required");
         }
+        return withEngine(key, engine -> engine.verify(key, statement, proof));
+    }
+
+    /**
+     * Checks a revealed opening of a statement's COMMITTED outputs: whether {@code outputs} (the
+     * proven integer outputs, one row per statement row) and the prover's {@code secret}
+     * ({@link VerifiedPrediction#outputSecret()}) re-create its output commitment. With a valid proof
+     * of the statement, valid means these are the outputs the model computed.
+     */
+    public static VerificationResult checkOutputs(VerificationKey key, Statement statement, int[][] outputs,
+            byte[] secret) {
+        if (key == null || statement == null || outputs == null || secret == null) {
+            return VerificationResult.invalid("key, statement, outputs and secret are all required");
+        }
+        if (statement.outputCommitment() == null) {
+            return VerificationResult.invalid("the statement has no output commitment");
+        }
+        return withEngine(key, engine -> engine.checkOutputs(key, statement, outputs, secret));
+    }
+
+    private static VerificationResult withEngine(VerificationKey key,
+            java.util.function.Function<ProofEngine, VerificationResult> check) {
         ProofEngine engine;
         try {
             engine = ProofEngines.forKey(key);
@@ -24,7 +46,7 @@ public final class Verifier {
             return VerificationResult.invalid(e.getMessage());
         }
         try {
-            return engine.verify(key, statement, proof);
+            return check.apply(engine);
         } catch (RuntimeException e) {
             return VerificationResult.invalid("verifier error: " + e.getClass().getSimpleName());
         }

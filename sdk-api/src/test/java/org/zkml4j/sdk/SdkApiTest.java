@@ -94,6 +94,30 @@ class SdkApiTest {
     }
 
     @Test
+    void statementWithCommittedOutputs_carriesOnlyTheCommitmentAndRoundTrips() throws IOException {
+        Statement privateInput = Statement.withCommittedOutputs(ID, null, null, new byte[] {1, 2, 3}, 4, 7);
+        Statement publicInput = Statement.withCommittedOutputs(ID, new int[][] {{1}, {2}}, null, new byte[] {4}, 2, 7);
+        Statement both = Statement.withCommittedOutputs(ID, null, new byte[] {5, 6}, new byte[] {4}, 2, 7);
+        for (Statement s : new Statement[] {privateInput, publicInput, both}) {
+            assertNull(s.outputs());
+            assertNull(s.classes());
+            assertEquals(s, Statement.fromBytes(s.toBytes()));
+            byte[] bytes = s.toBytes();
+            for (int cut = 0; cut < bytes.length; cut++) {
+                byte[] truncated = Arrays.copyOf(bytes, cut);
+                assertThrows(IOException.class, () -> Statement.fromBytes(truncated));
+            }
+        }
+        assertEquals(4, privateInput.rows());
+        assertArrayEquals(new byte[] {5, 6}, both.inputCommitment());
+        assertNotEquals(privateInput, Statement.withCommittedOutputs(ID, null, null, new byte[] {1, 2, 3}, 2, 7));
+        assertThrows(IllegalArgumentException.class, () -> Statement.withCommittedOutputs(ID, null, null,
+                new byte[] {1}, 0, 7));
+        assertThrows(IllegalArgumentException.class, () -> Statement.withCommittedOutputs(ID, new int[][] {{1}}, null,
+                new byte[] {1}, 2, 7));
+    }
+
+    @Test
     void key_roundTripsHasStableIdAndRejectsMalformedBytes() throws IOException {
         VerificationKey k = new VerificationKey("engine", new byte[] {1, 2, 3});
         assertEquals(k, VerificationKey.fromBytes(k.toBytes()));

@@ -74,7 +74,7 @@ public final class CircuitEngine implements ProofEngine {
         }
         int bits = data.readInt();
         int visibility = version == 1 ? 0 : data.readUnsignedByte();
-        if (visibility > (version == 2 ? 1 : 7)) {
+        if (visibility > (version == 2 ? 1 : 15) || (visibility & 10) == 10) {
             throw new IOException("saved model has unknown visibility flags " + visibility);
         }
         int length = data.readInt();
@@ -99,7 +99,8 @@ public final class CircuitEngine implements ProofEngine {
                 model = ModelCommitment.commit(compiled, seed, bits, budget, nextSlot);
             }
             return new CircuitModel(compiled, bits, (visibility & 1) != 0 ? Visibility.PRIVATE : Visibility.PUBLIC,
-                    (visibility & 2) != 0 ? Visibility.PRIVATE : Visibility.PUBLIC, model, seed);
+                    (visibility & 2) != 0 ? Visibility.PRIVATE : (visibility & 8) != 0 ? Visibility.COMMITTED
+                            : Visibility.PUBLIC, model, seed);
         } catch (IllegalArgumentException e) {
             throw new IOException("saved model is invalid: " + e.getMessage(), e);
         }
@@ -117,26 +118,44 @@ public final class CircuitEngine implements ProofEngine {
             KeyPayload payload = KeyPayload.read(key.payload());
             int[][] inputs = statement.inputs();
             int[][] outputs = statement.outputs();
+            int bits = payload.securityBits();
             byte[] inputCommitment = statement.inputCommitment();
-            if (inputCommitment != null) {
-                ZkMode mode = new ZkMode(true, outputs == null, payload.model(),
-                        DataCommitment.read(inputCommitment, payload.securityBits()));
-                ZkInferenceProof.verify(payload.circuit(), mode, null, outputs, statement.classes(), statement.nonce(),
-                        proof, pcs(payload.securityBits(), payload.model() == null ? 4 : 5));
-            } else if (payload.model() == null && inputs != null) {
+            byte[] outputCommitment = statement.outputCommitment();
+            boolean hiddenInput = inputs == null;
+            if (!hiddenInput && payload.model() == null) {
                 if (outputs == null) {
-                    return VerificationResult.invalid("private outputs need a private input or committed weights; "
+                    return VerificationResult.invalid("hidden outputs need a hidden input or committed weights; "
                             + "the statement shows the input and the key the weights");
                 }
-                CircuitProof.verify(payload.circuit(), inputs, outputs, statement.nonce(), proof,
-                        pcs(payload.securityBits(), 2));
+                CircuitProof.verify(payload.circuit(), inputs, outputs, statement.nonce(), proof, pcs(bits, 2));
             } else {
-                ZkMode mode = new ZkMode(inputs == null, outputs == null, payload.model());
+                ZkMode mode = new ZkMode(hiddenInput, statement.classes() != null, payload.model(),
+                        inputCommitment == null ? null : DataCommitment.read(inputCommitment, bits),
+                        outputCommitment == null ? null : DataCommitment.read(outputCommitment, bits));
                 ZkInferenceProof.verify(payload.circuit(), mode, inputs, outputs, statement.classes(),
-                        statement.nonce(), proof, pcs(payload.securityBits(), payload.model() == null ? 3 : 4));
+                        statement.nonce(), proof, pcs(bits, CircuitModel.openings(mode)));
             }
             return VerificationResult.VALID;
         } catch (InvalidProofException e) {
+            return VerificationResult.invalid(e.getMessage());
+        }
+    }
+
+    @Override
+    public VerificationResult checkOutputs(VerificationKey key, Statement statement, int[][] outputs, byte[] secret) {
+        if (!ID.equals(key.engine()) || !Arrays.equals(statement.circuitId(), key.circuitId())) {
+            return VerificationResult.invalid("the statement is not for this key");
+        }
+        try {
+            KeyPayload payload = KeyPayload.read(key.payload());
+            if (outputs.length != statement.rows() || secret.length != ModelCommitment.SEED_BYTES) {
+                return VerificationResult.invalid("give one output row per statement row and the 32-byte secret");
+            }
+            byte[] made = DataCommitment.forOutputs(payload.circuit(), outputs, secret, payload.securityBits(),
+                    CircuitModel.OUTPUT_BUDGET).toBytes();
+            return Arrays.equals(made, statement.outputCommitment()) ? VerificationResult.VALID
+                    : VerificationResult.invalid("these outputs and secret do not open the output commitment");
+        } catch (InvalidProofException | IllegalArgumentException e) {
             return VerificationResult.invalid(e.getMessage());
         }
     }

@@ -22,7 +22,8 @@ import org.zkml4j.sdk.Visibility;
 /**
  * A compiled circuit ready to prove predictions ({@link CircuitEngine}'s {@link VerifiableModel}).
  * Saved form (version 3, big-endian): magic {@code "ZKMD"}, version u16, security bits u32,
- * visibility flags u8 (bit 0: private input, bit 1: private outputs, bit 2: committed weights),
+ * visibility flags u8 (bit 0: private input, bit 1: private outputs, bit 2: committed weights,
+ * bit 3: committed outputs),
  * circuit length u32, the circuit's canonical bytes; with committed weights then the proof budget
  * u32, the next unused slot u32 and the 32-byte secret seed of the model commitment (so a saved
  * model with committed weights is as secret as its weights). Versions 1 (no flags: public input)
@@ -34,7 +35,6 @@ final class CircuitModel implements VerifiableModel {
 
     private final CompiledCircuit circuit;
     private final int securityBits;
-    private final LigeroPcs pcs;
     private final VerificationKey key;
     private final Visibility inputVisibility;
     private final Visibility outputVisibility;
@@ -53,9 +53,9 @@ final class CircuitModel implements VerifiableModel {
             throw new IllegalArgumentException("PRIVATE outputs show only the class, so they need a classifier "
                     + "(a model ending in Softmax); this model is a regressor");
         }
-        if (outputVisibility == Visibility.PRIVATE && inputVisibility != Visibility.PRIVATE && model == null) {
-            throw new IllegalArgumentException("PRIVATE outputs need a PRIVATE input or COMMITTED weights: with a "
-                    + "public input and public weights the verifier could recompute the hidden logits");
+        if (outputVisibility != Visibility.PUBLIC && inputVisibility != Visibility.PRIVATE && model == null) {
+            throw new IllegalArgumentException(outputVisibility + " outputs need a PRIVATE input or COMMITTED "
+                    + "weights: with a public input and public weights the verifier could recompute the outputs");
         }
         this.circuit = circuit;
         this.securityBits = securityBits;
@@ -63,34 +63,13 @@ final class CircuitModel implements VerifiableModel {
         this.outputVisibility = outputVisibility;
         this.model = model;
         this.seed = seed;
-        this.pcs = CircuitEngine.pcs(securityBits, openings());
         this.key = new VerificationKey(CircuitEngine.ID, (model == null ? new KeyPayload(securityBits, circuit, null)
                 : new KeyPayload(securityBits, circuit.withholdParameters(), model)).toBytes());
     }
 
-    /** Openings per proof: C1 and C2, plus CM when anything is hidden, plus the model commitment. */
-    private int openings() {
-        return zkMode() == null ? 2 : model == null ? 3 : 4;
-    }
-
-    /** The zero-knowledge mode, or null when nothing is hidden (a {@link CircuitProof}). */
-    private ZkMode zkMode() {
-        boolean hiddenInput = inputVisibility == Visibility.PRIVATE;
-        return !hiddenInput && model == null ? null
-                : new ZkMode(hiddenInput, outputVisibility == Visibility.PRIVATE, model);
-    }
-
     @Override
     public VerifiedPrediction predictBatch(float[][] inputs, long nonce) {
-        int[][] quantized = quantize(inputs);
-        if (model != null && outputVisibility != Visibility.PRIVATE) {
-            quantized = repeatLastRow(quantized);
-        }
-        boolean hidden = inputVisibility == Visibility.PRIVATE;
-        ZkMode mode = zkMode();
-        CircuitProof.Result proven = mode == null ? CircuitProof.prove(circuit, quantized, nonce, pcs, AesCtrRandom.create())
-                : ZkInferenceProof.prove(circuit, quantized, mode, nonce, pcs, AesCtrRandom.create());
-        return prediction(proven, hidden ? null : quantized, null, nonce);
+        return prove(quantize(inputs), null, nonce);
     }
 
     @Override
@@ -105,8 +84,8 @@ final class CircuitModel implements VerifiableModel {
         if (secret == null || secret.length != ModelCommitment.SEED_BYTES) {
             throw new IllegalArgumentException("an input secret is " + ModelCommitment.SEED_BYTES + " bytes");
         }
-        // with committed weights, public outputs need real padding rows (see predictBatch)
-        int[][] quantized = model != null ? repeatLastRow(quantize(rows)) : quantize(rows);
+        // a power-of-two batch, so that committed weights or outputs need no zero padding rows (see prove)
+        int[][] quantized = repeatLastRow(quantize(rows));
         return new EngineCommittedInputs(rows, quantized, secret, key.circuitId(), DataCommitment.forInputs(circuit,
                 quantized, secret, securityBits, EngineCommittedInputs.BUDGET));
     }
@@ -117,10 +96,72 @@ final class CircuitModel implements VerifiableModel {
             throw new IllegalArgumentException("these inputs were committed for another model: commit them with "
                     + "this model's commitInputs");
         }
-        ZkMode mode = new ZkMode(true, outputVisibility == Visibility.PRIVATE, model, committed.commitment);
-        CircuitProof.Result proven = ZkInferenceProof.prove(circuit, committed.quantized, mode, nonce,
-                CircuitEngine.pcs(securityBits, model == null ? 4 : 5), AesCtrRandom.create());
-        return prediction(proven, null, committed.commitment.toBytes(), nonce);
+        return prove(committed.quantized, committed.commitment, nonce);
+    }
+
+    /**
+     * Proves {@code quantized} in this model's visibility; {@code committedInputs} (or null) is
+     * their commitment. With committed weights or outputs, public outputs and output commitments
+     * need real rows for padding, so the batch is first filled to a power of two with the last row.
+     */
+    private VerifiedPrediction prove(int[][] quantized, DataCommitment committedInputs, long nonce) {
+        boolean hiddenInput = committedInputs != null || inputVisibility == Visibility.PRIVATE;
+        boolean classesOnly = outputVisibility == Visibility.PRIVATE;
+        boolean committedOutputs = outputVisibility == Visibility.COMMITTED;
+        int[][] rows = (model != null && !classesOnly) || committedOutputs ? repeatLastRow(quantized) : quantized;
+        byte[] outputSecret = null;
+        DataCommitment outputCommitment = null;
+        if (committedOutputs) {
+            outputSecret = new byte[ModelCommitment.SEED_BYTES];
+            new java.security.SecureRandom().nextBytes(outputSecret);
+            outputCommitment = DataCommitment.forOutputs(circuit, logits(rows), outputSecret, securityBits,
+                    OUTPUT_BUDGET);
+        }
+        ZkMode mode = !hiddenInput && model == null ? null
+                : new ZkMode(hiddenInput, classesOnly, model, committedInputs, outputCommitment);
+        CircuitProof.Result proven = mode == null
+                ? CircuitProof.prove(circuit, rows, nonce, CircuitEngine.pcs(securityBits, 2), AesCtrRandom.create())
+                : ZkInferenceProof.prove(circuit, rows, mode, nonce, CircuitEngine.pcs(securityBits, openings(mode)),
+                        AesCtrRandom.create());
+        int[][] logits = proven.outputs();
+        float[][] outputs = new float[logits.length][];
+        int[] classes = circuit.classifier() ? new int[logits.length] : null;
+        for (int b = 0; b < logits.length; b++) {
+            outputs[b] = toFloats(logits[b]);
+            if (classes != null) {
+                classes[b] = argmax(logits[b]);
+            }
+        }
+        byte[] id = key.circuitId();
+        int[][] publicInputs = hiddenInput ? null : rows;
+        byte[] inputBytes = committedInputs == null ? null : committedInputs.toBytes();
+        Statement statement = committedOutputs
+                ? Statement.withCommittedOutputs(id, publicInputs, inputBytes, outputCommitment.toBytes(), rows.length,
+                        nonce)
+                : inputBytes != null ? Statement.withCommittedInputs(id, inputBytes, classesOnly ? null : logits,
+                        classesOnly ? classes : null, nonce)
+                : classesOnly ? Statement.withPrivateOutputs(id, publicInputs, classes, nonce)
+                : new Statement(id, publicInputs, logits, nonce);
+        return new VerifiedPrediction(outputs, logits, classes, statement, proven.proof(), outputSecret);
+    }
+
+    /** How many proofs one output commitment may open: one proof uses it (the scheme's minimum). */
+    static final int OUTPUT_BUDGET = 2;
+
+    /** Openings of a zero-knowledge proof: C1, C2, CM, and one per model, input or output commitment. */
+    static int openings(ZkMode mode) {
+        return 3 + (mode.committedWeights() ? 1 : 0) + (mode.committedInput() ? 1 : 0)
+                + (mode.committedOutputs() ? 1 : 0);
+    }
+
+    /** The circuit's integer outputs on every row (the prover's full circuit). */
+    private int[][] logits(int[][] rows) {
+        IntegerExecutor executor = new IntegerExecutor(circuit);
+        int[][] out = new int[rows.length][];
+        for (int b = 0; b < rows.length; b++) {
+            out[b] = executor.runQuantized(rows[b]).logits();
+        }
+        return out;
     }
 
     private int[][] quantize(float[][] inputs) {
@@ -133,27 +174,6 @@ final class CircuitModel implements VerifiableModel {
             quantized[b] = executor.quantizeInput(inputs[b]);
         }
         return quantized;
-    }
-
-    /** The prediction and its statement: public inputs, or the input commitment, or neither. */
-    private VerifiedPrediction prediction(CircuitProof.Result proven, int[][] publicInputs, byte[] inputCommitment,
-            long nonce) {
-        int[][] logits = proven.outputs();
-        float[][] outputs = new float[logits.length][];
-        int[] classes = circuit.classifier() ? new int[logits.length] : null;
-        for (int b = 0; b < logits.length; b++) {
-            outputs[b] = toFloats(logits[b]);
-            if (classes != null) {
-                classes[b] = argmax(logits[b]);
-            }
-        }
-        boolean hiddenOutputs = outputVisibility == Visibility.PRIVATE;
-        Statement statement = inputCommitment != null
-                ? Statement.withCommittedInputs(key.circuitId(), inputCommitment, hiddenOutputs ? null : logits,
-                        hiddenOutputs ? classes : null, nonce)
-                : hiddenOutputs ? Statement.withPrivateOutputs(key.circuitId(), publicInputs, classes, nonce)
-                : new Statement(key.circuitId(), publicInputs, logits, nonce);
-        return new VerifiedPrediction(outputs, logits, classes, statement, proven.proof());
     }
 
     /**
@@ -245,7 +265,7 @@ final class CircuitModel implements VerifiableModel {
         data.writeShort(VERSION);
         data.writeInt(securityBits);
         data.writeByte((inputVisibility == Visibility.PRIVATE ? 1 : 0) | (outputVisibility == Visibility.PRIVATE ? 2 : 0)
-                | (model != null ? 4 : 0));
+                | (model != null ? 4 : 0) | (outputVisibility == Visibility.COMMITTED ? 8 : 0));
         data.writeInt(bytes.length);
         data.write(bytes);
         if (model != null) {

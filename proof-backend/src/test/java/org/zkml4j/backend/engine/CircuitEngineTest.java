@@ -275,4 +275,38 @@ class CircuitEngineTest {
         assertThrows(IllegalArgumentException.class, () -> hidden.predictCommitted(owner, 1));
         assertThrows(IllegalArgumentException.class, () -> m.commitInputs(rows, new byte[3]));
     }
+
+    @Test
+    void committedOutputs_statementCarriesACommitmentThatTheSecretOpens() {
+        VerifiableModel m = VerifiableModel.compile(graph, calibration, ProvingOptions.builder()
+                .inputVisibility(Visibility.PRIVATE).outputVisibility(Visibility.COMMITTED).build());
+        VerifiedPrediction p = m.predictBatch(samples(3), 4);
+        Statement s = p.statement();
+        assertNull(s.outputs());
+        assertNull(s.classes());
+        assertEquals(4, s.rows());
+        VerificationKey key = m.verificationKey();
+        assertTrue(Verifier.verify(key, s, p.proof()).valid());
+        assertFalse(Verifier.verify(key, s.withNonce(5), p.proof()).valid());
+        // the prover reveals the outputs and the secret to someone, who checks them against the statement
+        assertTrue(Verifier.checkOutputs(key, s, p.quantizedOutputs(), p.outputSecret()).valid());
+        int[][] lie = new int[4][];
+        for (int b = 0; b < 4; b++) {
+            lie[b] = p.quantizedOutputs()[b].clone();
+        }
+        lie[1][0] += 1;
+        assertFalse(Verifier.checkOutputs(key, s, lie, p.outputSecret()).valid());
+        assertFalse(Verifier.checkOutputs(key, s, p.quantizedOutputs(), new byte[32]).valid());
+        assertFalse(Verifier.checkOutputs(key, new Statement(key.circuitId(), null, p.quantizedOutputs(), 4),
+                p.quantizedOutputs(), p.outputSecret()).valid());
+        // with committed weights a public input may go with committed outputs
+        VerifiableModel hidden = VerifiableModel.compile(graph, calibration, ProvingOptions.builder()
+                .weightVisibility(Visibility.COMMITTED).proofBudget(8).outputVisibility(Visibility.COMMITTED).build());
+        VerifiedPrediction q = hidden.predict(samples(1)[0], 4);
+        assertTrue(Verifier.verify(hidden.verificationKey(), q.statement(), q.proof()).valid());
+        assertTrue(Verifier.checkOutputs(hidden.verificationKey(), q.statement(), q.quantizedOutputs(),
+                q.outputSecret()).valid());
+        assertThrows(IllegalArgumentException.class, () -> VerifiableModel.compile(graph, calibration,
+                ProvingOptions.builder().outputVisibility(Visibility.COMMITTED).build()));
+    }
 }
