@@ -51,10 +51,17 @@ public record ProvingOptions(int activationBits, int weightBits, Visibility inpu
             throw new IllegalArgumentException("proofBudget must be in [2, " + MAX_PROOF_BUDGET + "], got "
                     + proofBudget);
         }
-        if (securityBits < 80 || securityBits > 120) {
-            throw new IllegalArgumentException("securityBits must be in [80, 120], got " + securityBits);
+        if (securityBits < 80 || securityBits > MAX_SECURITY_BITS) {
+            throw new IllegalArgumentException("securityBits must be in [80, " + MAX_SECURITY_BITS + "], got "
+                    + securityBits);
         }
     }
+
+    /**
+     * Largest {@link #securityBits}: the hash-based commitments over the Goldilocks extension prove
+     * at most about 112 bits per opening, and a proof holds each of up to five openings to 2^−(bits+3).
+     */
+    public static final int MAX_SECURITY_BITS = 108;
 
     /** Largest {@link #proofBudget}. */
     public static final int MAX_PROOF_BUDGET = 1024;

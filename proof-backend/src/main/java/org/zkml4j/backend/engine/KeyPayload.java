@@ -7,7 +7,10 @@ import org.zkml4j.backend.io.InvalidProofException;
 import org.zkml4j.backend.io.ProofReader;
 import org.zkml4j.backend.io.ProofWriter;
 import org.zkml4j.compiler.CircuitFormatException;
+import org.zkml4j.compiler.CircuitLayer;
 import org.zkml4j.compiler.CompiledCircuit;
+import org.zkml4j.sdk.ProvingOptions;
+import org.zkml4j.sdk.VerificationKey;
 
 /**
  * The built-in engine's verification-key payload: security bits (u32 big-endian), then for PUBLIC
@@ -15,12 +18,14 @@ import org.zkml4j.compiler.CompiledCircuit;
  * "ZKCW" followed, in the proof encoding (little-endian), by the structure-only circuit as a
  * length-prefixed block and the model commitment (which states its proof budget).
  *
- * @param securityBits the proofs' soundness target (80..120)
+ * @param securityBits the proofs' soundness target (80..{@link ProvingOptions#MAX_SECURITY_BITS})
  * @param circuit the verifier's circuit (structure only for committed weights)
  * @param model the model commitment (the verifier's view suffices), or null for public weights
  */
 record KeyPayload(int securityBits, CompiledCircuit circuit, ModelCommitment model) {
     private static final byte[] COMMITTED_MARKER = "ZKCW".getBytes(StandardCharsets.US_ASCII);
+    /** As many weights as a key that holds them (4 bytes each) can carry. */
+    static final long MAX_COMMITTED_WEIGHTS = VerificationKey.MAX_PAYLOAD / 4;
 
     byte[] toBytes() {
         ProofWriter out = new ProofWriter();
@@ -45,17 +50,31 @@ record KeyPayload(int securityBits, CompiledCircuit circuit, ModelCommitment mod
         }
         int bits = ((payload[0] & 0xFF) << 24) | ((payload[1] & 0xFF) << 16) | ((payload[2] & 0xFF) << 8)
                 | (payload[3] & 0xFF);
-        if (bits < 80 || bits > 120) {
-            throw new InvalidProofException("verification key asks for " + bits + " security bits (80..120)");
+        if (bits < 80 || bits > ProvingOptions.MAX_SECURITY_BITS) {
+            throw new InvalidProofException("verification key asks for " + bits + " security bits (80.."
+                    + ProvingOptions.MAX_SECURITY_BITS + ")");
         }
         try {
             if (!Arrays.equals(payload, 4, 8, COMMITTED_MARKER, 0, 4)) {
-                return new KeyPayload(bits, CompiledCircuit.read(Arrays.copyOfRange(payload, 4, payload.length)), null);
+                CompiledCircuit circuit = CompiledCircuit.read(Arrays.copyOfRange(payload, 4, payload.length));
+                if (circuit.parametersWithheld()) {
+                    throw new InvalidProofException("a key for public weights must hold the weights");
+                }
+                return new KeyPayload(bits, circuit, null);
             }
             ProofReader in = new ProofReader(Arrays.copyOfRange(payload, 8, payload.length));
             CompiledCircuit circuit = CompiledCircuit.read(in.readBlock("circuit"));
             if (!circuit.parametersWithheld()) {
                 throw new InvalidProofException("a key for committed weights must not hold the weights");
+            }
+            long weights = 0;
+            for (CircuitLayer layer : circuit.layers()) {
+                weights += (long) layer.inputSize() * layer.outputSize();
+            }
+            if (weights > MAX_COMMITTED_WEIGHTS) {
+                // a structure-only key may declare no larger layers than a key holding the weights could
+                throw new InvalidProofException("verification key declares " + weights + " committed weights, more than "
+                        + MAX_COMMITTED_WEIGHTS);
             }
             ModelCommitment model = ModelCommitment.read(in, bits);
             in.expectEnd("verification key");

@@ -198,7 +198,7 @@ public final class CircuitProof {
             layout = new CircuitLayout(circuit, inputs.length);
             input = paddedInput(layout, inputs);
             output = paddedOutput(layout, outputs);
-        } catch (IllegalArgumentException e) {
+        } catch (IllegalArgumentException | IllegalStateException e) {
             throw new InvalidProofException("statement does not fit the circuit: " + e.getMessage());
         }
         Transcript t = statement(layout, input, output, nonce);

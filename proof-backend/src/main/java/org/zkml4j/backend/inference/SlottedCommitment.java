@@ -74,16 +74,13 @@ final class SlottedCommitment {
      *
      * @throws IllegalStateException once the budget is spent
      */
-    OpeningProof open(List<Claim> claims, Transcript transcript, RandomGenerator rng, String what) {
-        int slot;
-        synchronized (this) {
-            if (nextSlot >= budget()) {
-                throw new IllegalStateException("the " + what + "'s budget of " + budget()
-                        + " proofs is spent: commit again for a fresh commitment");
-            }
-            slot = nextSlot++;
+    synchronized OpeningProof open(List<Claim> claims, Transcript transcript, RandomGenerator rng, String what) {
+        // under the lock: the scheme takes slots in increasing order only
+        if (nextSlot >= budget()) {
+            throw new IllegalStateException("the " + what + "'s budget of " + budget()
+                    + " proofs is spent: commit again for a fresh commitment");
         }
-        return pcs.openSlot(data, slot, claims, transcript, rng);
+        return pcs.openSlot(data, nextSlot++, claims, transcript, rng);
     }
 
     OpeningProof readProof(ProofReader in, List<Claim> claims) throws InvalidProofException {

@@ -164,7 +164,8 @@ public final class ZkArgmax {
         SumcheckInstance instance = b.build();
         MaskedSumcheckProof.Result res;
         try {
-            res = masks.prove(instance, actualSum ? instance.sum() : claimedSum(shape, eq), transcript);
+            res = masks.prove(instance, actualSum ? instance.sum() : claimedSum(shape, eqJ(shape, rho), eqB(shape, rho)),
+                    transcript);
         } catch (IllegalArgumentException ex) {
             throw new IllegalArgumentException("the margins are not those of the logits for the claimed classes", ex);
         }
@@ -182,10 +183,13 @@ public final class ZkArgmax {
         Objects.requireNonNull(shape, "shape");
         Objects.requireNonNull(proof, "proof");
         Ext[] rho = challenges(shape, transcript);
-        long[] eq = Multilinear.eqTable(rho);
+        int logWidth = Integer.numberOfTrailingZeros(shape.width());
+        // eq(ρ, (b, j)) = eq(ρ_j, j)·eq(ρ_b, b): the verifier works per row and per column, O(B + m)
+        long[] eqJ = Multilinear.eqTable(java.util.Arrays.copyOf(rho, logWidth));
+        long[] eqB = Multilinear.eqTable(java.util.Arrays.copyOfRange(rho, logWidth, rho.length));
         Reduction red;
         try {
-            red = masks.verify(sumcheckShape(shape), claimedSum(shape, eq), proof, transcript);
+            red = masks.verify(sumcheckShape(shape), claimedSum(shape, eqJ, eqB), proof, transcript);
         } catch (InvalidProofException ex) {
             throw new InvalidProofException("argmax sumcheck: " + ex.getMessage());
         }
@@ -196,7 +200,7 @@ public final class ZkArgmax {
         if (!f[EQ].equals(Multilinear.eq(rho, low).mul(real))) {
             throw new InvalidProofException("argmax final check: the eq evaluation ≠ eq(ρ, r)");
         }
-        if (!f[GAINS].equals(Multilinear.evaluateExt(gains(shape, eq), low).mul(real))) {
+        if (!f[GAINS].equals(gainsAt(shape, eqJ, eqB, low).mul(real))) {
             throw new InvalidProofException("argmax final check: the class-selector evaluation is not the public one");
         }
         return claims(shape, red);
@@ -244,15 +248,54 @@ public final class ZkArgmax {
         return g;
     }
 
-    /** −κ − Q with κ = Σ_(real y, j &lt; c_b) eq(ρ, y). */
-    private static Ext claimedSum(Shape shape, long[] eq) {
+    /** −κ − Q with κ = Σ_(real b, j &lt; c_b) eq(ρ_b, b)·eq(ρ_j, j), from column prefix sums: O(B + m). */
+    private static Ext claimedSum(Shape shape, long[] eqJ, long[] eqB) {
+        Ext[] prefix = prefixSums(eqJ, shape.outputs());
         Ext kappa = Ext.ZERO;
         for (int b = 0; b < shape.classes().length; b++) {
-            for (int j = 0; j < shape.classes()[b]; j++) {
-                kappa = kappa.add(Ext.get(eq, b * shape.width() + j));
-            }
+            kappa = kappa.add(Ext.get(eqB, b).mul(prefix[shape.classes()[b]]));
         }
         return kappa.add(Ext.base(shape.limit())).neg();
+    }
+
+    /**
+     * G̃ at {@code r} in O(B + m): G(b, i) = eq(ρ_b, b)·([i = c_b]·S − eq(ρ_j, i)·[i real]) for real rows,
+     * S = Σ_(real j) eq(ρ_j, j), so G̃(r) = Σ_b eq(ρ_b, b)·eq(r_b, b)·(S·eq(r_j, c_b) − Σ_(real i) eq(ρ_j, i)·eq(r_j, i)).
+     */
+    private static Ext gainsAt(Shape shape, long[] eqJ, long[] eqB, Ext[] r) {
+        int logWidth = Integer.numberOfTrailingZeros(shape.width());
+        long[] rJ = Multilinear.eqTable(java.util.Arrays.copyOf(r, logWidth));
+        long[] rB = Multilinear.eqTable(java.util.Arrays.copyOfRange(r, logWidth, r.length));
+        Ext s = prefixSums(eqJ, shape.outputs())[shape.outputs()];
+        Ext cross = Ext.ZERO;
+        for (int i = 0; i < shape.outputs(); i++) {
+            cross = cross.add(Ext.get(eqJ, i).mul(Ext.get(rJ, i)));
+        }
+        Ext g = Ext.ZERO;
+        for (int b = 0; b < shape.classes().length; b++) {
+            Ext row = s.mul(Ext.get(rJ, shape.classes()[b])).sub(cross);
+            g = g.add(Ext.get(eqB, b).mul(Ext.get(rB, b)).mul(row));
+        }
+        return g;
+    }
+
+    /** prefix[k] = Σ_(j &lt; k) eq[j], k = 0..count. */
+    private static Ext[] prefixSums(long[] eq, int count) {
+        Ext[] prefix = new Ext[count + 1];
+        prefix[0] = Ext.ZERO;
+        for (int j = 0; j < count; j++) {
+            prefix[j + 1] = prefix[j].add(Ext.get(eq, j));
+        }
+        return prefix;
+    }
+
+    private static long[] eqJ(Shape shape, Ext[] rho) {
+        return Multilinear.eqTable(java.util.Arrays.copyOf(rho, Integer.numberOfTrailingZeros(shape.width())));
+    }
+
+    private static long[] eqB(Shape shape, Ext[] rho) {
+        return Multilinear.eqTable(java.util.Arrays.copyOfRange(rho, Integer.numberOfTrailingZeros(shape.width()),
+                rho.length));
     }
 
     private static List<Claim> claims(Shape shape, Reduction red) {

@@ -309,4 +309,21 @@ class CircuitEngineTest {
         assertThrows(IllegalArgumentException.class, () -> VerifiableModel.compile(graph, calibration,
                 ProvingOptions.builder().outputVisibility(Visibility.COMMITTED).build()));
     }
+
+    @Test
+    void hostileKeys_structureOnlyCircuitWithoutACommitmentIsInvalidNotAnException() throws IOException {
+        VerifiableModel m = VerifiableModel.compile(graph, calibration, ProvingOptions.DEFAULTS);
+        VerifiedPrediction p = m.predictBatch(samples(3), 1);
+        byte[] payload = m.verificationKey().payload();
+        org.zkml4j.compiler.CompiledCircuit full = org.zkml4j.compiler.CompiledCircuit.read(
+                Arrays.copyOfRange(payload, 4, payload.length));
+        byte[] structure = full.withholdParameters().canonicalBytes();
+        byte[] forged = Arrays.copyOf(payload, 4 + structure.length);
+        System.arraycopy(structure, 0, forged, 4, structure.length);
+        VerificationKey key = new VerificationKey(CircuitEngine.ID, forged);
+        Statement s = new Statement(key.circuitId(), p.statement().inputs(), p.statement().outputs(), 1);
+        VerificationResult r = Verifier.verify(key, s, p.proof());
+        assertFalse(r.valid());
+        assertTrue(r.reason().contains("must hold the weights"), r.reason());
+    }
 }

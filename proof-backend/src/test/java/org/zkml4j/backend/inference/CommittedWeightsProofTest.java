@@ -215,6 +215,27 @@ class CommittedWeightsProofTest {
         assertTrue(checked > 20, "only " + checked + " weight pairs checked");
     }
 
+    @Test
+    void concurrentProofsTakeDistinctSlots() throws Exception {
+        ModelCommitment shared = ModelCommitment.commit(circuit, seed(9), 100, 8, 0);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            java.util.List<java.util.concurrent.Future<CircuitProof.Result>> proofs = new java.util.ArrayList<>();
+            for (int i = 0; i < 6; i++) {
+                proofs.add(pool.submit(() -> ZkInferenceProof.prove(circuit, inputs, new ZkMode(false, false, shared),
+                        9, pcs, new SecureRandom())));
+            }
+            ModelCommitment view = verifierView(shared);
+            for (java.util.concurrent.Future<CircuitProof.Result> f : proofs) {
+                CircuitProof.Result p = f.get();
+                verify(false, inputs, p.outputs(), null, 9, p.proof(), view);
+            }
+            assertEquals(6, shared.nextSlot());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
     private static int[][] copy(int[][] a) {
         int[][] out = new int[a.length][];
         for (int i = 0; i < a.length; i++) {
