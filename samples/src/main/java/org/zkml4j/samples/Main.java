@@ -40,6 +40,8 @@ import org.zkml4j.sdk.model.ModelGraph;
  * ./zkml4j verify --key M.vk --proof P.proof
  * ./zkml4j commit-input --model M.zkm --input X.csv --out X.cmt   (and X.cmt.secret)
  * ./zkml4j prove ... --input-secret X.cmt.secret   (COMMITTED input)
+ * ./zkml4j prove ... --output-visibility committed   (and P.proof.secret, P.proof.outputs.csv)
+ * ./zkml4j check-outputs --key M.vk --proof P.proof --outputs O.csv --secret S
  * ./zkml4j inspect FILE
  * ./zkml4j miner | validator | verify-remote | subnet …   (the proving subnet, grpc-bridge/README.md)
  * </pre>
@@ -57,7 +59,9 @@ public final class Main {
             "       zkml4j commit-input --model M.zkm --input X.csv --out X.cmt   (also X.cmt.secret for the prover)",
             "       zkml4j prove --model M.zkm --input X.csv --out P.proof [--nonce N] [--input-visibility public|private]",
             "                    [--input-secret X.cmt.secret]   (committed input: the statement carries X.cmt)",
-            "                    [--output-visibility public|private]   (private: the proof shows only the class)",
+            "                    [--output-visibility public|private|committed]   (private: only the class;",
+            "                    committed: a commitment, opened by P.proof.outputs.csv and P.proof.secret)",
+            "       zkml4j check-outputs --key M.vk --proof P.proof --outputs O.csv --secret S",
             "       zkml4j verify --key M.vk --proof P.proof",
             "       zkml4j inspect FILE",
             BridgeCli.USAGE_TEXT);
@@ -90,6 +94,8 @@ public final class Main {
                         "input-secret",
                         "output-visibility")), out);
                 case "verify" -> verify(options(rest, Set.of("key", "proof")), out, err);
+                case "check-outputs" -> checkOutputs(options(rest, Set.of("key", "proof", "outputs", "secret")), out,
+                        err);
                 case "inspect" -> inspect(rest, out);
                 default -> throw new UsageException("unknown command '" + args[0] + "'");
             };
@@ -266,6 +272,20 @@ public final class Main {
         if (output == Visibility.PRIVATE) {
             out.println("the statement shows only the classes; the outputs stay with you");
         }
+        if (output == Visibility.COMMITTED) {
+            Path proofFile = Path.of(required(options, "out"));
+            Path secret = proofFile.resolveSibling(proofFile.getFileName() + ".secret");
+            Path outputs = proofFile.resolveSibling(proofFile.getFileName() + ".outputs.csv");
+            Files.write(secret, p.outputSecret());
+            StringBuilder csv = new StringBuilder();
+            for (int[] row : p.quantizedOutputs()) {
+                csv.append(Arrays.stream(row).mapToObj(Integer::toString).collect(java.util.stream.Collectors.joining(",")))
+                        .append('\n');
+            }
+            Files.writeString(outputs, csv);
+            out.println("the statement carries a commitment to the outputs; " + outputs + " and " + secret
+                    + " open it (check-outputs)");
+        }
         out.println("proof " + p.proof().length + " bytes");
         return OK;
     }
@@ -274,8 +294,38 @@ public final class Main {
         return switch (options.getOrDefault(name, "public")) {
             case "public" -> Visibility.PUBLIC;
             case "private" -> Visibility.PRIVATE;
-            default -> throw new UsageException("--" + name + " must be public or private");
+            case "committed" -> {
+                if (!name.equals("output-visibility")) {
+                    throw new UsageException("--" + name + " must be public or private (committed inputs: "
+                            + "commit-input, then prove --input-secret)");
+                }
+                yield Visibility.COMMITTED;
+            }
+            default -> throw new UsageException("--" + name + " must be public or private"
+                    + (name.equals("output-visibility") ? " or committed" : ""));
         };
+    }
+
+    private static int checkOutputs(Map<String, String> options, PrintStream out, PrintStream err)
+            throws UsageException, IOException {
+        VerificationKey key = VerificationKey.fromBytes(Files.readAllBytes(Path.of(required(options, "key"))));
+        ProofFile file = ProofFile.fromBytes(Files.readAllBytes(Path.of(required(options, "proof"))));
+        float[][] rows = Csv.read(Path.of(required(options, "outputs")));
+        int[][] outputs = new int[rows.length][];
+        for (int b = 0; b < rows.length; b++) {
+            outputs[b] = new int[rows[b].length];
+            for (int i = 0; i < rows[b].length; i++) {
+                outputs[b][i] = Math.round(rows[b][i]);
+            }
+        }
+        VerificationResult result = Verifier.checkOutputs(key, file.statement(), outputs,
+                Files.readAllBytes(Path.of(required(options, "secret"))));
+        if (result.valid()) {
+            out.println("the outputs open the proof's output commitment");
+            return OK;
+        }
+        err.println("invalid: " + result.reason());
+        return INVALID;
     }
 
     private static int verify(Map<String, String> options, PrintStream out, PrintStream err)
@@ -310,7 +360,8 @@ public final class Main {
                 out.println("proof file: " + s.rows() + " rows, nonce " + s.nonce() + ", "
                         + (s.inputCommitment() != null ? "committed" : s.inputs() == null ? "private" : "public")
                         + " inputs, "
-                        + (s.outputs() == null ? "private outputs (classes " + Arrays.toString(s.classes()) + ")"
+                        + (s.outputCommitment() != null ? "committed outputs"
+                                : s.outputs() == null ? "private outputs (classes " + Arrays.toString(s.classes()) + ")"
                                 : "public outputs")
                         + ", proof " + file.proof().length + " bytes, circuit id "
                         + java.util.HexFormat.of().formatHex(s.circuitId()));

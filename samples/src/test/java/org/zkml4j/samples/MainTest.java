@@ -106,6 +106,22 @@ class MainTest {
         assertEquals(2, publicInput.code());
         assertTrue(publicInput.err().contains("PRIVATE input"), publicInput.err());
 
+        // committed outputs: the statement carries a commitment, the prover's files open it
+        Path sealed = dir.resolve("sealed.proof");
+        Run provedSealed = run("prove", "--model", zkm.toString(), "--input", input.toString(), "--out",
+                sealed.toString(), "--input-visibility", "private", "--output-visibility", "committed");
+        assertEquals(0, provedSealed.code(), provedSealed.err());
+        assertEquals(0, run("verify", "--key", key.toString(), "--proof", sealed.toString()).code());
+        assertTrue(run("inspect", sealed.toString()).out().contains("committed outputs"));
+        Path opened = dir.resolve("sealed.proof.outputs.csv");
+        Path sealSecret = dir.resolve("sealed.proof.secret");
+        assertEquals(0, run("check-outputs", "--key", key.toString(), "--proof", sealed.toString(), "--outputs",
+                opened.toString(), "--secret", sealSecret.toString()).code());
+        String csv = Files.readString(opened);
+        Path altered = write("altered.csv", csv.replaceFirst("^-?\\d+", "12345"));
+        assertEquals(1, run("check-outputs", "--key", key.toString(), "--proof", sealed.toString(), "--outputs",
+                altered.toString(), "--secret", sealSecret.toString()).code());
+
         // committed input: the owner publishes x.cmt, the prover proves with the secret
         Path cmt = dir.resolve("x.cmt");
         Run committedInput = run("commit-input", "--model", zkm.toString(), "--input", input.toString(), "--out",
