@@ -193,7 +193,7 @@ class PrivateInputProofTest {
     void randomByteMutationsAreRejected() {
         SplittableRandom r = new SplittableRandom(3);
         byte[] proof = result.proof();
-        for (int trial = 0; trial < 200; trial++) {
+        for (int trial = 0; trial < 1000; trial++) {
             byte[] bad = proof.clone();
             int pos = r.nextInt(bad.length);
             bad[pos] ^= (byte) (1 + r.nextInt(255));
