@@ -152,6 +152,27 @@ class CircuitProofTest {
     }
 
     /** As above for any layout (public or private input). */
+    /** A 12-20-k ReLU classifier and its twin whose last layer has one weight changed by 0.25. */
+    record Classifier(CompiledCircuit circuit, CompiledCircuit otherWeight) {}
+
+    static Classifier classifier(SplittableRandom rng, int outputs) {
+        Dense first = dense(rng, 12, 20);
+        Dense second = dense(rng, 20, outputs);
+        float[][] calibration = samples(rng, 64, 12);
+        float[][] w = new float[outputs][20];
+        for (int i = 0; i < outputs; i++) {
+            for (int j = 0; j < 20; j++) {
+                w[i][j] = second.weight(i, j);
+            }
+        }
+        w[2][5] += 0.25f;
+        return new Classifier(
+                CircuitCompiler.compile(ModelGraph.of(12, first, Activation.relu(), second, new Softmax()), calibration,
+                        QuantizationOptions.defaults()),
+                CircuitCompiler.compile(ModelGraph.of(12, first, Activation.relu(), new Dense(w, second.bias()),
+                        new Softmax()), calibration, QuantizationOptions.defaults()));
+    }
+
     static void recount(long[][] v, CircuitLayout layout) {
         for (int l = 0; l < layout.layerCount(); l++) {
             recount(v, CircuitLayout.activationMultiplicities(l), layout.activationTables[l], v[CircuitLayout.z(l)],

@@ -12,13 +12,8 @@ import org.junit.jupiter.api.TestInstance;
 import org.zkml4j.backend.io.InvalidProofException;
 import org.zkml4j.backend.pcs.LigeroPcs;
 import org.zkml4j.backend.pcs.PcsParameters;
-import org.zkml4j.compiler.CircuitCompiler;
 import org.zkml4j.compiler.CompiledCircuit;
 import org.zkml4j.compiler.IntegerExecutor;
-import org.zkml4j.compiler.QuantizationOptions;
-import org.zkml4j.sdk.model.Activation;
-import org.zkml4j.sdk.model.ModelGraph;
-import org.zkml4j.sdk.model.Softmax;
 
 /**
  * {@link ZkInferenceProof} with COMMITTED inputs or outputs: the verifier holds published
@@ -37,9 +32,7 @@ class CommittedInputProofTest {
     @BeforeAll
     void setUp() throws InvalidProofException {
         SplittableRandom rng = new SplittableRandom(17);
-        circuit = CircuitCompiler.compile(ModelGraph.of(12, CircuitProofTest.dense(rng, 12, 20), Activation.relu(),
-                CircuitProofTest.dense(rng, 20, 5), new Softmax()), CircuitProofTest.samples(rng, 64, 12),
-                QuantizationOptions.defaults());
+        circuit = CircuitProofTest.classifier(rng, 5).circuit();
         IntegerExecutor exec = new IntegerExecutor(circuit);
         inputs = new int[3][];
         otherInputs = new int[3][];

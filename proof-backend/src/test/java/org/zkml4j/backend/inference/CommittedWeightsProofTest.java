@@ -18,14 +18,8 @@ import org.zkml4j.backend.io.ProofReader;
 import org.zkml4j.backend.io.ProofWriter;
 import org.zkml4j.backend.pcs.LigeroPcs;
 import org.zkml4j.backend.pcs.PcsParameters;
-import org.zkml4j.compiler.CircuitCompiler;
 import org.zkml4j.compiler.CompiledCircuit;
 import org.zkml4j.compiler.IntegerExecutor;
-import org.zkml4j.compiler.QuantizationOptions;
-import org.zkml4j.sdk.model.Activation;
-import org.zkml4j.sdk.model.Dense;
-import org.zkml4j.sdk.model.ModelGraph;
-import org.zkml4j.sdk.model.Softmax;
 
 /**
  * {@link ZkInferenceProof} with COMMITTED weights: the verifier holds only the structure-only
@@ -45,20 +39,9 @@ class CommittedWeightsProofTest {
     @BeforeAll
     void setUp() throws InvalidProofException {
         SplittableRandom rng = new SplittableRandom(13);
-        Dense first = CircuitProofTest.dense(rng, 12, 20);
-        Dense second = CircuitProofTest.dense(rng, 20, 5);
-        float[][] calibration = CircuitProofTest.samples(rng, 64, 12);
-        circuit = CircuitCompiler.compile(ModelGraph.of(12, first, Activation.relu(), second, new Softmax()),
-                calibration, QuantizationOptions.defaults());
-        float[][] w = new float[5][20];
-        for (int i = 0; i < 5; i++) {
-            for (int j = 0; j < 20; j++) {
-                w[i][j] = second.weight(i, j);
-            }
-        }
-        w[2][5] += 0.25f;
-        otherWeight = CircuitCompiler.compile(ModelGraph.of(12, first, Activation.relu(),
-                new Dense(w, second.bias()), new Softmax()), calibration, QuantizationOptions.defaults());
+        CircuitProofTest.Classifier pair = CircuitProofTest.classifier(rng, 5);
+        circuit = pair.circuit();
+        otherWeight = pair.otherWeight();
         structure = circuit.withholdParameters();
         model = ModelCommitment.commit(circuit, seed(1), 100, 64, 0);
         verifierModel = verifierView(model);

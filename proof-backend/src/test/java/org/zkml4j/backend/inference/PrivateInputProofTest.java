@@ -17,14 +17,8 @@ import org.zkml4j.backend.io.InvalidProofException;
 import org.zkml4j.backend.layer.DenseLayerWitness;
 import org.zkml4j.backend.pcs.LigeroPcs;
 import org.zkml4j.backend.pcs.PcsParameters;
-import org.zkml4j.compiler.CircuitCompiler;
 import org.zkml4j.compiler.CompiledCircuit;
 import org.zkml4j.compiler.IntegerExecutor;
-import org.zkml4j.compiler.QuantizationOptions;
-import org.zkml4j.sdk.model.Activation;
-import org.zkml4j.sdk.model.Dense;
-import org.zkml4j.sdk.model.ModelGraph;
-import org.zkml4j.sdk.model.Softmax;
 
 /** Completeness, soundness and zero-knowledge smoke checks of {@link ZkInferenceProof}. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -38,20 +32,9 @@ class PrivateInputProofTest {
 
     @BeforeAll
     void setUp() {
-        Dense first = CircuitProofTest.dense(rng, 12, 20);
-        Dense second = CircuitProofTest.dense(rng, 20, 3);
-        float[][] calibration = CircuitProofTest.samples(rng, 64, 12);
-        circuit = CircuitCompiler.compile(ModelGraph.of(12, first, Activation.relu(), second, new Softmax()),
-                calibration, QuantizationOptions.defaults());
-        float[][] w = new float[3][20];
-        for (int i = 0; i < 3; i++) {
-            for (int j = 0; j < 20; j++) {
-                w[i][j] = second.weight(i, j);
-            }
-        }
-        w[2][5] += 0.25f;
-        otherWeight = CircuitCompiler.compile(ModelGraph.of(12, first, Activation.relu(),
-                new Dense(w, second.bias()), new Softmax()), calibration, QuantizationOptions.defaults());
+        CircuitProofTest.Classifier pair = CircuitProofTest.classifier(rng, 3);
+        circuit = pair.circuit();
+        otherWeight = pair.otherWeight();
         IntegerExecutor exec = new IntegerExecutor(circuit);
         float[][] x = CircuitProofTest.samples(rng, 3, 12);
         inputs = new int[x.length][];

@@ -21,10 +21,7 @@ import org.zkml4j.compiler.CircuitCompiler;
 import org.zkml4j.compiler.CompiledCircuit;
 import org.zkml4j.compiler.IntegerExecutor;
 import org.zkml4j.compiler.QuantizationOptions;
-import org.zkml4j.sdk.model.Activation;
-import org.zkml4j.sdk.model.Dense;
 import org.zkml4j.sdk.model.ModelGraph;
-import org.zkml4j.sdk.model.Softmax;
 
 /**
  * {@link ZkInferenceProof#proveClasses}: PRIVATE input and outputs, public classes. A 12-20-5
@@ -42,20 +39,9 @@ class PrivateOutputProofTest {
     @BeforeAll
     void setUp() {
         SplittableRandom rng = new SplittableRandom(11);
-        Dense first = CircuitProofTest.dense(rng, 12, 20);
-        Dense second = CircuitProofTest.dense(rng, 20, 5);
-        float[][] calibration = CircuitProofTest.samples(rng, 64, 12);
-        circuit = CircuitCompiler.compile(ModelGraph.of(12, first, Activation.relu(), second, new Softmax()),
-                calibration, QuantizationOptions.defaults());
-        float[][] w = new float[5][20];
-        for (int i = 0; i < 5; i++) {
-            for (int j = 0; j < 20; j++) {
-                w[i][j] = second.weight(i, j);
-            }
-        }
-        w[2][5] += 0.25f;
-        otherWeight = CircuitCompiler.compile(ModelGraph.of(12, first, Activation.relu(),
-                new Dense(w, second.bias()), new Softmax()), calibration, QuantizationOptions.defaults());
+        CircuitProofTest.Classifier pair = CircuitProofTest.classifier(rng, 5);
+        circuit = pair.circuit();
+        otherWeight = pair.otherWeight();
         IntegerExecutor exec = new IntegerExecutor(circuit);
         float[][] x = CircuitProofTest.samples(rng, 3, 12);
         inputs = new int[x.length][];
