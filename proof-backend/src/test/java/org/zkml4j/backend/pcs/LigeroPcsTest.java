@@ -27,6 +27,14 @@ class LigeroPcsTest {
     final SplittableRandom rng = new SplittableRandom(1234);
 
     long[] randomVector(int n) {
+        return randomVector(rng, n);
+    }
+
+    Ext[] randomPoint(int n) {
+        return randomPoint(rng, n);
+    }
+
+    static long[] randomVector(SplittableRandom rng, int n) {
         long[] v = new long[n];
         for (int i = 0; i < n; i++) {
             v[i] = Ext.randomBase(rng);
@@ -34,7 +42,7 @@ class LigeroPcsTest {
         return v;
     }
 
-    Ext[] randomPoint(int n) {
+    static Ext[] randomPoint(SplittableRandom rng, int n) {
         Ext[] p = new Ext[n];
         for (int i = 0; i < n; i++) {
             p[i] = Ext.random(rng);

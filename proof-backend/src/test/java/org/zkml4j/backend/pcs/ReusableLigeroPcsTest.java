@@ -30,19 +30,11 @@ class ReusableLigeroPcsTest {
     final SplittableRandom rng = new SplittableRandom(4321);
 
     long[] randomVector(int n) {
-        long[] v = new long[n];
-        for (int i = 0; i < n; i++) {
-            v[i] = Ext.randomBase(rng);
-        }
-        return v;
+        return LigeroPcsTest.randomVector(rng, n);
     }
 
     Ext[] randomPoint(int n) {
-        Ext[] p = new Ext[n];
-        for (int i = 0; i < n; i++) {
-            p[i] = Ext.random(rng);
-        }
-        return p;
+        return LigeroPcsTest.randomPoint(rng, n);
     }
 
     List<Claim> trueClaims(List<long[]> vectors) {
