@@ -22,11 +22,11 @@ public record ProvingOptions(int activationBits, int weightBits, Visibility inpu
                              Visibility outputVisibility, Visibility weightVisibility, int proofBudget,
                              int securityBits) {
     /**
-     * Defaults: 10-bit activations and weights, public input, output and weights, a budget of 64
+     * Defaults: 10-bit activations and weights, public input, output and weights, a budget of 32
      * proofs per model commitment (used only with COMMITTED weights), 100-bit soundness.
      */
     public static final ProvingOptions DEFAULTS =
-            new ProvingOptions(10, 10, Visibility.PUBLIC, Visibility.PUBLIC, Visibility.PUBLIC, 64, 100);
+            new ProvingOptions(10, 10, Visibility.PUBLIC, Visibility.PUBLIC, Visibility.PUBLIC, 32, 100);
 
     /** Validates ranges. */
     public ProvingOptions {

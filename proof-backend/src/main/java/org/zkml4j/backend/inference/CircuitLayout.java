@@ -45,6 +45,10 @@ final class CircuitLayout {
 
     /** Whether the weights are COMMITTED: {@link #dense} holds committed shapes (W′ at 2ℓ, b′ at 2ℓ + 1). */
     final boolean committedWeights;
+    /** Whether the input lives in its own commitment (COMMITTED inputs), not in C1. */
+    final boolean committedInput;
+    /** Whether the output lives in its own commitment (COMMITTED outputs), neither public nor in C1. */
+    final boolean committedOutput;
 
     CircuitLayout(CompiledCircuit circuit, int rows) {
         this(circuit, rows, false, false, 0, false, false);
@@ -53,12 +57,6 @@ final class CircuitLayout {
     CircuitLayout(CompiledCircuit circuit, int rows, boolean privateInput, boolean privateOutput) {
         this(circuit, rows, privateInput, privateOutput, 0, false, false);
     }
-
-    /** Whether the input lives in its own commitment (COMMITTED inputs), not in C1. */
-    final boolean committedInput;
-
-    /** Whether the output lives in its own commitment (COMMITTED outputs), neither public nor in C1. */
-    final boolean committedOutput;
 
     /** The layout of a {@link ZkInferenceProof} in {@code mode}. */
     CircuitLayout(CompiledCircuit circuit, int rows, ZkMode mode) {
@@ -105,8 +103,11 @@ final class CircuitLayout {
             CircuitLayer layer = layers.get(l);
             int m = pow2(layer.outputSize());
             // a circuit that withholds its parameters can only be laid out with committed shapes
-            dense[l] = committedWeights || circuit.parametersWithheld() ? DenseLayerShape.committed(batch, pow2(layer.inputSize()), m, layer.shift(),
-                    input(l), z(l), r(l), 2 * l, 2 * l + 1, ModelCommitment.biasLength(m, budget)) : publicShape(l);
+            int n = pow2(layer.inputSize());
+            dense[l] = committedWeights || circuit.parametersWithheld()
+                    ? DenseLayerShape.committed(batch, n, m, layer.shift(), input(l), z(l), r(l), 2 * l, 2 * l + 1,
+                            ModelCommitment.biasLength(m, budget))
+                    : publicShape(l);
             long zMax = layer.bounds().zMax();
             activationTables[l] = LookupTable.ofFunction(-zMax, zMax, layer::activate);
             rangeTables[l] = LookupTable.range(layer.shift());

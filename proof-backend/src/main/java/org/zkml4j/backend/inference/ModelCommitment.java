@@ -56,20 +56,29 @@ public final class ModelCommitment {
         AesCtrRandom rng = AesCtrRandom.fromSeed(seed);
         CircuitLayout plain = new CircuitLayout(circuit, 1);
         ZkDenseLayer.CommittedWeights[] layers = new ZkDenseLayer.CommittedWeights[plain.layerCount()];
-        List<long[]> vectors = new ArrayList<>(2 * layers.length);
         for (int l = 0; l < layers.length; l++) {
             DenseLayerShape s = plain.dense[l];
-            if ((long) s.inputs() * s.outputs() < budget) {
+            if ((long) s.inputs() * s.outputs() < EVALUATIONS_PER_PROOF * (long) budget) {
                 throw new IllegalArgumentException("layer " + l + " has " + s.outputs() + "×" + s.inputs()
                         + " (padded) weights, fewer than the budget of " + budget + " proofs would need to stay "
-                        + "hidden: choose a budget ≤ " + s.inputs() * s.outputs());
+                        + "hidden: choose a budget ≤ " + s.inputs() * s.outputs() / EVALUATIONS_PER_PROOF);
             }
             long[] bias = Arrays.copyOf(s.bias(), biasLength(s.outputs(), budget));
             layers[l] = new ZkDenseLayer.CommittedWeights(doubled(s.weights(), rng), doubled(bias, rng));
-            vectors.add(layers[l].weights2());
-            vectors.add(layers[l].bias2());
         }
-        return new ModelCommitment(SlottedCommitment.commit(vectors, rng, securityBits, budget, nextSlot), layers);
+        return of(layers, rng, securityBits, budget, nextSlot);
+    }
+
+    /** Commits the given doubled parameters (tests build ones the circuit would not). */
+    static ModelCommitment of(ZkDenseLayer.CommittedWeights[] layers, RandomGenerator rng, int securityBits,
+            int budget, int nextSlot) {
+        List<long[]> vectors = new ArrayList<>(2 * layers.length);
+        for (ZkDenseLayer.CommittedWeights layer : layers) {
+            vectors.add(layer.weights2());
+            vectors.add(layer.bias2());
+        }
+        return new ModelCommitment(SlottedCommitment.commit(vectors, rng, securityBits, budget, nextSlot),
+                layers.clone());
     }
 
     /**
@@ -81,12 +90,15 @@ public final class ModelCommitment {
         return new ModelCommitment(SlottedCommitment.read(in, securityBits), null);
     }
 
+    /** Evaluations of each W′ and b′ a proof reveals: one for the layer, one for its padding check. */
+    static final int EVALUATIONS_PER_PROOF = 2;
+
     /**
-     * The committed bias length M of a layer with m outputs: at least the budget, so its random
-     * half pads the bias values of every proof the budget allows.
+     * The committed bias length M of a layer with m outputs: long enough that its random half pads
+     * the bias values of every proof the budget allows.
      */
     static int biasLength(int outputs, int budget) {
-        return pow2(Math.max(outputs, budget));
+        return pow2(Math.max(outputs, EVALUATIONS_PER_PROOF * budget));
     }
 
     /** The verifier's part: what the key holds. */

@@ -336,7 +336,7 @@ public final class ZkDenseLayer {
     }
 
     /** Π_{from ≤ i < to} (1 − r_i): the extension of a zero-padded vector's padding selector. */
-    private static Ext padding(Ext[] r, int from, int to) {
+    static Ext padding(Ext[] r, int from, int to) {
         Ext p = Ext.ONE;
         for (int i = from; i < to; i++) {
             p = p.mul(Ext.ONE.sub(r[i]));
@@ -344,7 +344,7 @@ public final class ZkDenseLayer {
         return p;
     }
 
-    private static Ext inverse(Ext v) throws InvalidProofException {
+    static Ext inverse(Ext v) throws InvalidProofException {
         if (v.equals(Ext.ZERO)) {
             throw new InvalidProofException("degenerate challenge: a padding variable is 1");
         }
@@ -352,7 +352,7 @@ public final class ZkDenseLayer {
     }
 
     /** The doubled base vector (length 2·len) laid out over (y, t) with 2^c low entries per half. */
-    private static long[] embed(long[] doubled, int len, int half) {
+    static long[] embed(long[] doubled, int len, int half) {
         long[] out = new long[2 * half];
         System.arraycopy(doubled, 0, out, 0, len);
         System.arraycopy(doubled, len, out, half, len);

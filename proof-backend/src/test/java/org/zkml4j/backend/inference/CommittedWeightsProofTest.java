@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.zkml4j.backend.field.Goldilocks;
 import org.zkml4j.backend.io.InvalidProofException;
+import org.zkml4j.backend.layer.ZkDenseLayer;
 import org.zkml4j.backend.io.ProofReader;
 import org.zkml4j.backend.io.ProofWriter;
 import org.zkml4j.backend.pcs.LigeroPcs;
@@ -217,6 +218,26 @@ class CommittedWeightsProofTest {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    @Test
+    void aModelCommitmentWithWeightsInItsPaddingIsRejected() {
+        // layer 0 is 20 × 12, padded to 32 × 16: a weight in padding column 13 reads a padded input
+        // (zero here, so the dense relation still holds: only the padding check can see it)
+        ModelCommitment honest = ModelCommitment.commit(circuit, seed(11), 100, 8, 0);
+        ZkDenseLayer.CommittedWeights[] layers = {honest.layer(0), honest.layer(1)};
+        long[] w = layers[0].weights2().clone();
+        w[3 * 16 + 13] = Goldilocks.fromSigned(7);
+        layers[0] = new ZkDenseLayer.CommittedWeights(w, layers[0].bias2());
+        ModelCommitment padded = ModelCommitment.of(layers, new SplittableRandom(2), 100, 8, 0);
+        // the honest prover refuses; a cheating one is caught by the padding check
+        assertThrows(IllegalArgumentException.class, () -> ZkInferenceProof.prove(circuit, inputs,
+                new ZkMode(false, false, padded), 9, pcs, new SecureRandom()));
+        CircuitProof.Result forged = ZkInferenceProof.prove(circuit, inputs, new ZkMode(false, false, padded), 9, pcs,
+                new SecureRandom(), (v, c) -> { });
+        InvalidProofException e = assertThrows(InvalidProofException.class, () -> ZkInferenceProof.verify(structure,
+                new ZkMode(false, false, verifierView(padded)), inputs, forged.outputs(), null, 9, forged.proof(), pcs));
+        assertTrue(e.getMessage().startsWith("padding sumcheck"), e.getMessage());
     }
 
     private static int[][] copy(int[][] a) {
