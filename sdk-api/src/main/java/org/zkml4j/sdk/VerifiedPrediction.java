@@ -3,7 +3,9 @@ package org.zkml4j.sdk;
 /**
  * Predictions with their proof: the float outputs (for a classifier, probabilities recomputed from
  * the proven logits), the proven integer outputs, the predicted classes (classifiers), the public
- * statement and the proof bytes. Send {@link #statement()} and {@link #proof()} to a verifier.
+ * statement and the proof bytes. Send {@link #statement()} and {@link #proof()} to a verifier. The
+ * arrays hold the rows asked for; a statement with committed weights or outputs fills its batch to
+ * a power of two by repeating the last row.
  *
  * @param outputs float outputs, one row per input
  * @param quantizedOutputs the proven integer outputs (logits for a classifier)

@@ -22,7 +22,8 @@ public final class Verifier {
 
     /**
      * Checks a revealed opening of a statement's COMMITTED outputs: whether {@code outputs} (the
-     * proven integer outputs, one row per statement row) and the prover's {@code secret}
+     * proven integer outputs, one row per statement row — or fewer, the statement having filled its
+     * power-of-two batch by repeating the last) and the prover's {@code secret}
      * ({@link VerifiedPrediction#outputSecret()}) re-create its output commitment. With a valid proof
      * of the statement, valid means these are the outputs the model computed.
      */

@@ -148,10 +148,13 @@ public final class CircuitEngine implements ProofEngine {
         }
         try {
             KeyPayload payload = KeyPayload.read(key.payload());
-            if (outputs.length != statement.rows() || secret.length != ModelCommitment.SEED_BYTES) {
-                return VerificationResult.invalid("give one output row per statement row and the 32-byte secret");
+            if (outputs.length < 1 || outputs.length > statement.rows() || secret.length != ModelCommitment.SEED_BYTES) {
+                return VerificationResult.invalid("give up to one output row per statement row and the 32-byte secret");
             }
-            byte[] made = DataCommitment.forOutputs(payload.circuit(), outputs, secret, payload.securityBits(),
+            // a statement fills its batch by repeating the last row
+            int[][] rows = Arrays.copyOf(outputs, statement.rows());
+            Arrays.fill(rows, outputs.length, rows.length, outputs[outputs.length - 1]);
+            byte[] made = DataCommitment.forOutputs(payload.circuit(), rows, secret, payload.securityBits(),
                     CircuitModel.OUTPUT_BUDGET).toBytes();
             return Arrays.equals(made, statement.outputCommitment()) ? VerificationResult.VALID
                     : VerificationResult.invalid("these outputs and secret do not open the output commitment");

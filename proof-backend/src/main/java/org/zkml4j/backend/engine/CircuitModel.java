@@ -1,6 +1,7 @@
 package org.zkml4j.backend.engine;
 
 import java.io.DataOutputStream;
+import java.util.Arrays;
 import java.io.IOException;
 import java.io.OutputStream;
 import org.zkml4j.backend.inference.CircuitProof;
@@ -69,7 +70,7 @@ final class CircuitModel implements VerifiableModel {
 
     @Override
     public VerifiedPrediction predictBatch(float[][] inputs, long nonce) {
-        return prove(quantize(inputs), null, nonce);
+        return prove(quantize(inputs), inputs.length, null, nonce);
     }
 
     @Override
@@ -96,15 +97,16 @@ final class CircuitModel implements VerifiableModel {
             throw new IllegalArgumentException("these inputs were committed for another model: commit them with "
                     + "this model's commitInputs");
         }
-        return prove(committed.quantized, committed.commitment, nonce);
+        return prove(committed.quantized, committed.rows().length, committed.commitment, nonce);
     }
 
     /**
      * Proves {@code quantized} in this model's visibility; {@code committedInputs} (or null) is
-     * their commitment. With committed weights or outputs, public outputs and output commitments
-     * need real rows for padding, so the batch is first filled to a power of two with the last row.
+     * their commitment, {@code real} the number of rows the caller asked for. With committed weights
+     * or outputs, public outputs and output commitments need real rows for padding, so the batch is
+     * first filled to a power of two with the last row; the prediction holds the asked rows only.
      */
-    private VerifiedPrediction prove(int[][] quantized, DataCommitment committedInputs, long nonce) {
+    private VerifiedPrediction prove(int[][] quantized, int real, DataCommitment committedInputs, long nonce) {
         boolean hiddenInput = committedInputs != null || inputVisibility == Visibility.PRIVATE;
         boolean classesOnly = outputVisibility == Visibility.PRIVATE;
         boolean committedOutputs = outputVisibility == Visibility.COMMITTED;
@@ -124,13 +126,9 @@ final class CircuitModel implements VerifiableModel {
                 : ZkInferenceProof.prove(circuit, rows, mode, nonce, CircuitEngine.pcs(securityBits, openings(mode)),
                         AesCtrRandom.create());
         int[][] logits = proven.outputs();
-        float[][] outputs = new float[logits.length][];
         int[] classes = circuit.classifier() ? new int[logits.length] : null;
-        for (int b = 0; b < logits.length; b++) {
-            outputs[b] = toFloats(logits[b]);
-            if (classes != null) {
-                classes[b] = argmax(logits[b]);
-            }
+        for (int b = 0; classes != null && b < logits.length; b++) {
+            classes[b] = argmax(logits[b]);
         }
         byte[] id = key.circuitId();
         int[][] publicInputs = hiddenInput ? null : rows;
@@ -142,7 +140,14 @@ final class CircuitModel implements VerifiableModel {
                         classesOnly ? classes : null, nonce)
                 : classesOnly ? Statement.withPrivateOutputs(id, publicInputs, classes, nonce)
                 : new Statement(id, publicInputs, logits, nonce);
-        return new VerifiedPrediction(outputs, logits, classes, statement, proven.proof(), outputSecret);
+        // the caller gets its own rows; the statement may repeat the last one up to a power of two
+        int[][] asked = Arrays.copyOf(logits, real);
+        float[][] outputs = new float[real][];
+        for (int b = 0; b < real; b++) {
+            outputs[b] = toFloats(asked[b]);
+        }
+        return new VerifiedPrediction(outputs, asked, classes == null ? null : Arrays.copyOf(classes, real), statement,
+                proven.proof(), outputSecret);
     }
 
     /** How many proofs one output commitment may open: one proof uses it (the scheme's minimum). */

@@ -206,9 +206,11 @@ class CircuitEngineTest {
         VerificationKey key = hidden.verificationKey();
         VerifiableModel open = VerifiableModel.compile(graph, calibration, ProvingOptions.DEFAULTS);
         assertFalse(Arrays.equals(key.circuitId(), open.verificationKey().circuitId()));
-        // three rows, public outputs: the statement repeats the last row up to four
+        // three rows, public outputs: the statement repeats the last row up to four, the prediction has three
         VerifiedPrediction p = hidden.predictBatch(samples(3), 5);
         assertEquals(4, p.statement().rows());
+        assertEquals(3, p.outputs().length);
+        assertEquals(3, p.classes().length);
         assertTrue(Verifier.verify(key, p.statement(), p.proof()).valid());
         assertFalse(Verifier.verify(key, p.statement().withNonce(6), p.proof()).valid());
         assertFalse(Verifier.verify(open.verificationKey(), p.statement(), p.proof()).valid());
@@ -290,8 +292,9 @@ class CircuitEngineTest {
         assertFalse(Verifier.verify(key, s.withNonce(5), p.proof()).valid());
         // the prover reveals the outputs and the secret to someone, who checks them against the statement
         assertTrue(Verifier.checkOutputs(key, s, p.quantizedOutputs(), p.outputSecret()).valid());
-        int[][] lie = new int[4][];
-        for (int b = 0; b < 4; b++) {
+        assertEquals(3, p.quantizedOutputs().length);
+        int[][] lie = new int[3][];
+        for (int b = 0; b < 3; b++) {
             lie[b] = p.quantizedOutputs()[b].clone();
         }
         lie[1][0] += 1;
