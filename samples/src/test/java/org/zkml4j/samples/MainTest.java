@@ -140,7 +140,7 @@ class MainTest {
         // committed weights: the key holds a commitment; each prove moves the saved slot counter on
         Path secret = dir.resolve("secret.zkm");
         Run committed = run("compile", "--model", model.toString(), "--calibration", calibration.toString(),
-                "--out", secret.toString(), "--weights", "committed", "--proof-budget", "2");
+                "--out", secret.toString(), "--weights", "committed", "--proof-budget", "3");
         assertEquals(0, committed.code(), committed.err());
         assertTrue(run("inspect", secret.toString()).out().contains("committed weights"));
         Path secretKey = dir.resolve("secret.vk");
@@ -155,7 +155,7 @@ class MainTest {
         Run spent = run("prove", "--model", secret.toString(), "--input", input.toString(), "--out",
                 dir.resolve("w2.proof").toString());
         assertEquals(2, spent.code());
-        assertTrue(spent.err().contains("budget of 2"), spent.err());
+        assertTrue(spent.err().contains("budget of 3"), spent.err());
     }
 
     @Test

@@ -115,7 +115,7 @@ public final class CircuitEngine implements ProofEngine {
             return VerificationResult.invalid("statement is for another model (circuit id differs from the key's)");
         }
         try {
-            KeyPayload payload = KeyPayload.read(key.payload());
+            KeyPayload payload = KeyPayload.of(key);
             int[][] inputs = statement.inputs();
             int[][] outputs = statement.outputs();
             int bits = payload.securityBits();
@@ -147,7 +147,7 @@ public final class CircuitEngine implements ProofEngine {
             return VerificationResult.invalid("the statement is not for this key");
         }
         try {
-            KeyPayload payload = KeyPayload.read(key.payload());
+            KeyPayload payload = KeyPayload.of(key);
             if (outputs.length < 1 || outputs.length > statement.rows() || secret.length != ModelCommitment.SEED_BYTES) {
                 return VerificationResult.invalid("give up to one output row per statement row and the 32-byte secret");
             }

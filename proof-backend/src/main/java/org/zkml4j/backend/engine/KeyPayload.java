@@ -16,7 +16,8 @@ import org.zkml4j.sdk.VerificationKey;
  * The built-in engine's verification-key payload: security bits (u32 big-endian), then for PUBLIC
  * weights the compiled circuit's canonical bytes (magic "ZKMC"); for COMMITTED weights the marker
  * "ZKCW" followed, in the proof encoding (little-endian), by the structure-only circuit as a
- * length-prefixed block and the model commitment (which states its proof budget).
+ * length-prefixed block, the model commitment (which states its proof budget) and its padding
+ * certificate as a length-prefixed block, checked when the key is read.
  *
  * @param securityBits the proofs' soundness target (80..{@link ProvingOptions#MAX_SECURITY_BITS})
  * @param circuit the verifier's circuit (structure only for committed weights)
@@ -35,8 +36,33 @@ record KeyPayload(int securityBits, CompiledCircuit circuit, ModelCommitment mod
             return out.writeBytes(circuit.canonicalBytes()).toByteArray();
         }
         out.writeBytes(COMMITTED_MARKER).writeBlock(circuit.canonicalBytes());
-        model.commitment().writeTo(out);
+        model.writeCertifiedTo(out);
         return out.toByteArray();
+    }
+
+    /** Decoded payloads of recently seen keys, by circuit id (a certificate is checked once per key). */
+    private static final java.util.Map<String, KeyPayload> RECENT = java.util.Collections.synchronizedMap(
+            new java.util.LinkedHashMap<>(16, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(java.util.Map.Entry<String, KeyPayload> eldest) {
+                    return size() > 16;
+                }
+            });
+
+    /**
+     * The payload of {@code key}, decoded and checked once and then remembered (the circuit id is
+     * the SHA-256 of the key).
+     *
+     * @throws InvalidProofException naming what is malformed
+     */
+    static KeyPayload of(VerificationKey key) throws InvalidProofException {
+        String id = key.circuitIdHex();
+        KeyPayload known = RECENT.get(id);
+        if (known == null) {
+            known = read(key.payload());
+            RECENT.put(id, known);
+        }
+        return known;
     }
 
     /**
@@ -76,7 +102,7 @@ record KeyPayload(int securityBits, CompiledCircuit circuit, ModelCommitment mod
                 throw new InvalidProofException("verification key declares " + weights + " committed weights, more than "
                         + MAX_COMMITTED_WEIGHTS);
             }
-            ModelCommitment model = ModelCommitment.read(in, bits);
+            ModelCommitment model = ModelCommitment.certified(in, circuit, bits);
             in.expectEnd("verification key");
             return new KeyPayload(bits, circuit, model);
         } catch (CircuitFormatException e) {

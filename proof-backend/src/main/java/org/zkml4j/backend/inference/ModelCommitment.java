@@ -36,6 +36,8 @@ public final class ModelCommitment {
 
     private final SlottedCommitment committed;
     private final ZkDenseLayer.CommittedWeights[] layers;
+    /** The padding certificate (prover: made at commit time; verifier: from the key, checked). */
+    private byte[] certificate;
 
     private ModelCommitment(SlottedCommitment committed, ZkDenseLayer.CommittedWeights[] layers) {
         this.committed = committed;
@@ -47,7 +49,8 @@ public final class ModelCommitment {
      *
      * @param seed 32 secret bytes; the same seed, circuit and budget give the same commitment
      * @param budget how many proofs may open it, 2..1024
-     * @param nextSlot the first unused opening slot (0 for a fresh commitment)
+     * @param nextSlot the first unused opening slot (0 or 1 for a fresh commitment; slot 0 holds the
+     *     padding certificate)
      * @throws IllegalArgumentException if a layer has fewer weights than the budget, or a parameter
      *     is out of range
      */
@@ -66,7 +69,12 @@ public final class ModelCommitment {
             long[] bias = Arrays.copyOf(s.bias(), biasLength(s.outputs(), budget));
             layers[l] = new ZkDenseLayer.CommittedWeights(doubled(s.weights(), rng), doubled(bias, rng));
         }
-        return of(layers, rng, securityBits, budget, nextSlot);
+        ModelCommitment model = of(layers, rng, securityBits, budget, 0);
+        // slot 0: the padding certificate, from randomness the seed fixes, so re-creating it on load
+        // gives the same bytes and reveals nothing new
+        model.certificate = PaddingCertificate.prove(circuit, model, securityBits, rng);
+        model.committed.skipTo(Math.max(1, nextSlot));
+        return model;
     }
 
     /** Commits the given doubled parameters (tests build ones the circuit would not). */
@@ -90,8 +98,35 @@ public final class ModelCommitment {
         return new ModelCommitment(SlottedCommitment.read(in, securityBits), null);
     }
 
-    /** Evaluations of each W′ and b′ a proof reveals: one for the layer, one for its padding check. */
-    static final int EVALUATIONS_PER_PROOF = 2;
+    /**
+     * Reads a verifier's model commitment followed by its padding certificate (a length-prefixed
+     * block) and checks the certificate against the structure-only {@code circuit}.
+     *
+     * @throws InvalidProofException if the bytes are malformed or the certificate does not prove the
+     *     padding zero
+     */
+    public static ModelCommitment certified(ProofReader in, CompiledCircuit circuit, int securityBits)
+            throws InvalidProofException {
+        ModelCommitment model = read(in, securityBits);
+        byte[] certificate = in.readBlock("padding certificate");
+        PaddingCertificate.verify(circuit, model, securityBits, certificate);
+        model.certificate = certificate;
+        return model;
+    }
+
+    /** Writes the commitment and its padding certificate, as {@link #certified} reads them. */
+    public void writeCertifiedTo(ProofWriter out) {
+        commitment().writeTo(out);
+        out.writeBlock(Objects.requireNonNull(certificate, "no padding certificate"));
+    }
+
+    /** The padding certificate (its slot is 0), for the key. */
+    public byte[] certificate() {
+        return certificate == null ? null : certificate.clone();
+    }
+
+    /** Evaluations of each W′ and b′ a proof (or the padding certificate) reveals. */
+    static final int EVALUATIONS_PER_PROOF = 1;
 
     /**
      * The committed bias length M of a layer with m outputs: long enough that its random half pads

@@ -69,6 +69,14 @@ final class SlottedCommitment {
         return nextSlot;
     }
 
+    /** Moves the counter forward to {@code slot} (resuming from a saved counter); never back. */
+    synchronized void skipTo(int slot) {
+        if (slot < nextSlot || slot > budget()) {
+            throw new IllegalArgumentException("cannot move the next slot from " + nextSlot + " to " + slot);
+        }
+        nextSlot = slot;
+    }
+
     /**
      * Opens the next slot at {@code claims}.
      *

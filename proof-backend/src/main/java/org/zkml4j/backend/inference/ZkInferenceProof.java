@@ -12,7 +12,6 @@ import org.zkml4j.backend.io.ProofWriter;
 import org.zkml4j.backend.layer.DenseLayerShape;
 import org.zkml4j.backend.layer.ZkArgmax;
 import org.zkml4j.backend.layer.ZkDenseLayer;
-import org.zkml4j.backend.layer.ZkPadding;
 import org.zkml4j.backend.lookup.LogUpShape;
 import org.zkml4j.backend.lookup.ZkLogUp;
 import org.zkml4j.backend.lookup.ZkLogUpProof;
@@ -24,7 +23,6 @@ import org.zkml4j.backend.pcs.ProverData;
 import org.zkml4j.backend.sumcheck.MaskedSumcheckProof;
 import org.zkml4j.backend.sumcheck.SharedMasks;
 import org.zkml4j.backend.transcript.Transcript;
-import org.zkml4j.compiler.CircuitLayer;
 import org.zkml4j.compiler.CompiledCircuit;
 
 /**
@@ -53,8 +51,8 @@ import org.zkml4j.compiler.CompiledCircuit;
  * <p><b>COMMITTED inputs</b>: the doubled input is not in C1 but in its owner's
  * {@link DataCommitment}; the claims on it go to one opening of that commitment.
  *
- * <p><b>Proof bytes</b>: C1; CM; the layers' masked sumcheck proofs in order; (committed weights)
- * each layer's {@link ZkPadding} proof; (private outputs) the argmax proof; the {@link ZkLogUpProof}; the CM opening; (committed weights) the model-commitment
+ * <p><b>Proof bytes</b>: C1; CM; the layers' masked sumcheck proofs in order; (private outputs)
+ * the argmax proof; the {@link ZkLogUpProof}; the CM opening; (committed weights) the model-commitment
  * opening; (committed inputs) the input-commitment opening; the C1 opening. <b>Transcript</b>:
  * domain, mode flags, circuit hash, (committed weights) the model commitment, (committed inputs)
  * the input commitment, rows, batch, public inputs, outputs or classes, nonce, then C1, CM and
@@ -160,18 +158,6 @@ public final class ZkInferenceProof {
             dense.proof().writeTo(out);
             claims.addAll(dense.claims());
             modelClaims.addAll(dense.modelClaims());
-        }
-        if (mode.committedWeights()) {
-            for (int l = 0; l < layout.layerCount(); l++) {
-                CircuitLayer layer = circuit.layers().get(l);
-                ZkDenseLayer.ProverResult padding = unsafe
-                        ? ZkPadding.proveUnsafe(layout.dense[l], layer.outputSize(), layer.inputSize(),
-                                mode.model().layer(l), t, masks)
-                        : ZkPadding.prove(layout.dense[l], layer.outputSize(), layer.inputSize(), mode.model().layer(l),
-                                t, masks);
-                padding.proof().writeTo(out);
-                modelClaims.addAll(padding.modelClaims());
-            }
         }
         if (mode.privateOutputs()) {
             ZkArgmax.Shape shape = layout.argmax(classes);
@@ -301,13 +287,6 @@ public final class ZkInferenceProof {
             claims.addAll(checked.claims());
             modelClaims.addAll(checked.modelClaims());
         }
-        if (mode.committedWeights()) {
-            for (int l = 0; l < layout.layerCount(); l++) {
-                CircuitLayer layer = layout.circuit.layers().get(l);
-                modelClaims.addAll(ZkPadding.verify(layout.dense[l], layer.outputSize(), layer.inputSize(),
-                        ZkPadding.readProof(in, layout.dense[l]), t, masks));
-            }
-        }
         if (layout.privateOutput) {
             ZkArgmax.Shape shape = layout.argmax(classes);
             claims.addAll(ZkArgmax.verify(shape, ZkArgmax.readProof(in, shape), t, masks));
@@ -373,11 +352,6 @@ public final class ZkInferenceProof {
         List<int[]> plan = new ArrayList<>();
         for (int l = 0; l < layout.layerCount(); l++) {
             plan.add(ZkDenseLayer.maskPlan(layout.dense[l]));
-        }
-        if (layout.committedWeights) {
-            for (int l = 0; l < layout.layerCount(); l++) {
-                plan.add(ZkPadding.maskPlan(layout.dense[l]));
-            }
         }
         if (layout.privateOutput) {
             plan.add(ZkArgmax.maskPlan(layout.argmax(new int[] {0})));

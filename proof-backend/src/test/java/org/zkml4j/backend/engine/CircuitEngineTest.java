@@ -228,14 +228,20 @@ class CircuitEngineTest {
         assertEquals(key, loaded.verificationKey());
         VerifiedPrediction again = loaded.predict(samples(1)[0], 7);
         assertTrue(Verifier.verify(key, again.statement(), again.proof()).valid());
-        // the key is smaller than the weights it hides would be and does not contain them
-        assertTrue(key.toBytes().length < open.verificationKey().toBytes().length + 4096);
+        // the key holds the structure-only circuit (no weights) and a checked padding certificate
+        try {
+            KeyPayload payload = KeyPayload.read(key.payload());
+            assertTrue(payload.circuit().parametersWithheld());
+            assertTrue(payload.model().certificate().length > 0);
+        } catch (org.zkml4j.backend.io.InvalidProofException e) {
+            throw new AssertionError(e);
+        }
     }
 
     @Test
     void committedWeights_budgetIsSpentThenRefusedWithAClearMessage() {
         VerifiableModel hidden = VerifiableModel.compile(graph, calibration, ProvingOptions.builder()
-                .weightVisibility(Visibility.COMMITTED).proofBudget(2).build());
+                .weightVisibility(Visibility.COMMITTED).proofBudget(3).build());
         hidden.predict(samples(1)[0], 1);
         hidden.predict(samples(1)[0], 2);
         IllegalStateException e = assertThrows(IllegalStateException.class, () -> hidden.predict(samples(1)[0], 3));

@@ -150,16 +150,19 @@ class CommittedWeightsProofTest {
 
     @Test
     void theBudgetIsEnforcedAndResumable() throws InvalidProofException {
-        ModelCommitment small = ModelCommitment.commit(circuit, seed(3), 100, 2, 0);
+        // slot 0 holds the padding certificate: a budget of 3 leaves two proofs
+        ModelCommitment small = ModelCommitment.commit(circuit, seed(3), 100, 3, 0);
+        assertEquals(1, small.nextSlot());
         ZkMode mode = new ZkMode(false, false, small);
         ZkInferenceProof.prove(circuit, inputs, mode, 1, pcs, new SecureRandom());
         ZkInferenceProof.prove(circuit, inputs, mode, 2, pcs, new SecureRandom());
         IllegalStateException e = assertThrows(IllegalStateException.class,
                 () -> ZkInferenceProof.prove(circuit, inputs, mode, 3, pcs, new SecureRandom()));
-        assertTrue(e.getMessage().contains("budget of 2"), e.getMessage());
-        // resuming from a saved counter: the same commitment, the next slot
-        ModelCommitment resumed = ModelCommitment.commit(circuit, seed(3), 100, 2, 1);
-        assertEquals(1, resumed.nextSlot());
+        assertTrue(e.getMessage().contains("budget of 3"), e.getMessage());
+        // resuming from a saved counter: the same commitment and certificate, the next slot
+        ModelCommitment resumed = ModelCommitment.commit(circuit, seed(3), 100, 3, 2);
+        assertEquals(2, resumed.nextSlot());
+        org.junit.jupiter.api.Assertions.assertArrayEquals(small.certificate(), resumed.certificate());
         CircuitProof.Result p = ZkInferenceProof.prove(circuit, inputs, new ZkMode(false, false, resumed), 4, pcs,
                 new SecureRandom());
         verify(false, inputs, p.outputs(), null, 4, p.proof(), verifierView(small));
@@ -214,30 +217,39 @@ class CommittedWeightsProofTest {
                 CircuitProof.Result p = f.get();
                 verify(false, inputs, p.outputs(), null, 9, p.proof(), view);
             }
-            assertEquals(6, shared.nextSlot());
+            assertEquals(7, shared.nextSlot());
         } finally {
             pool.shutdownNow();
         }
     }
 
     @Test
-    void aModelCommitmentWithWeightsInItsPaddingIsRejected() {
-        // layer 0 is 20 × 12, padded to 32 × 16: a weight in padding column 13 reads a padded input
-        // (zero here, so the dense relation still holds: only the padding check can see it)
+    void aModelCommitmentWithWeightsInItsPaddingGetsNoCertificate() throws InvalidProofException {
+        // layer 0 is 20 × 12, padded to 32 × 16: a weight in padding column 13 would read a padded
+        // input, invisible to the dense relation; the padding certificate is what catches it
         ModelCommitment honest = ModelCommitment.commit(circuit, seed(11), 100, 8, 0);
+        ModelCommitment.certified(new ProofReader(certifiedBytes(honest, honest.certificate())), structure, 100);
         ZkDenseLayer.CommittedWeights[] layers = {honest.layer(0), honest.layer(1)};
         long[] w = layers[0].weights2().clone();
         w[3 * 16 + 13] = Goldilocks.fromSigned(7);
         layers[0] = new ZkDenseLayer.CommittedWeights(w, layers[0].bias2());
         ModelCommitment padded = ModelCommitment.of(layers, new SplittableRandom(2), 100, 8, 0);
-        // the honest prover refuses; a cheating one is caught by the padding check
-        assertThrows(IllegalArgumentException.class, () -> ZkInferenceProof.prove(circuit, inputs,
-                new ZkMode(false, false, padded), 9, pcs, new SecureRandom()));
-        CircuitProof.Result forged = ZkInferenceProof.prove(circuit, inputs, new ZkMode(false, false, padded), 9, pcs,
-                new SecureRandom(), (v, c) -> { });
-        InvalidProofException e = assertThrows(InvalidProofException.class, () -> ZkInferenceProof.verify(structure,
-                new ZkMode(false, false, verifierView(padded)), inputs, forged.outputs(), null, 9, forged.proof(), pcs));
+        assertThrows(IllegalArgumentException.class,
+                () -> PaddingCertificate.prove(circuit, padded, 100, new SecureRandom()));
+        byte[] forged = PaddingCertificate.proveUnsafe(circuit, padded, 100, new SecureRandom());
+        InvalidProofException e = assertThrows(InvalidProofException.class, () -> ModelCommitment.certified(
+                new ProofReader(certifiedBytes(padded, forged)), structure, 100));
         assertTrue(e.getMessage().startsWith("padding sumcheck"), e.getMessage());
+        // nor does another commitment's certificate fit
+        assertThrows(InvalidProofException.class, () -> ModelCommitment.certified(
+                new ProofReader(certifiedBytes(padded, honest.certificate())), structure, 100));
+    }
+
+    private static byte[] certifiedBytes(ModelCommitment m, byte[] certificate) {
+        ProofWriter out = new ProofWriter();
+        m.writeTo(out);
+        out.writeBlock(certificate);
+        return out.toByteArray();
     }
 
     private static int[][] copy(int[][] a) {
