@@ -17,7 +17,7 @@ public final class ExecutionTrace {
         this.input = input;
         this.layers = List.copyOf(layers);
         this.outputFracBits = outputFracBits;
-        this.predictedClass = argmax(this.layers.get(this.layers.size() - 1).aInternal());
+        this.predictedClass = Logits.argmax(this.layers.get(this.layers.size() - 1).aInternal());
     }
 
     /** The quantized input q ∈ [−Q, Q]^n, at scale f_in. */
@@ -68,30 +68,11 @@ public final class ExecutionTrace {
      * itself proven: anyone holding the logits recomputes it.
      */
     public float[] probabilities() {
-        double[] v = outputs();
-        double max = Double.NEGATIVE_INFINITY;
-        for (double x : v) {
-            max = Math.max(max, x);
+        double[] p = Logits.softmax(outputs());
+        float[] out = new float[p.length];
+        for (int i = 0; i < p.length; i++) {
+            out[i] = (float) p[i];
         }
-        double sum = 0;
-        for (int i = 0; i < v.length; i++) {
-            v[i] = Math.exp(v[i] - max);
-            sum += v[i];
-        }
-        float[] p = new float[v.length];
-        for (int i = 0; i < v.length; i++) {
-            p[i] = (float) (v[i] / sum);
-        }
-        return p;
-    }
-
-    private static int argmax(int[] v) {
-        int best = 0;
-        for (int i = 1; i < v.length; i++) {
-            if (v[i] > v[best]) {
-                best = i;
-            }
-        }
-        return best;
+        return out;
     }
 }

@@ -1,5 +1,7 @@
 package org.zkml4j.spark;
 
+import org.zkml4j.compiler.Logits;
+
 /**
  * How a model's proven outputs (integer logits at scale 2^-f) become Spark's prediction columns.
  * The same function runs on the prover and on the verifier, so an honest row matches bit for bit.
@@ -69,36 +71,9 @@ public enum PredictionLayout {
                 return new DecodedPrediction(logits[1] > logits[0] ? 1.0 : 0.0, probabilities, new double[] {-d, d});
             }
             case MULTICLASS_PROBABILISTIC:
-                return new DecodedPrediction(argmax(logits), softmax(v), v);
+                return new DecodedPrediction(Logits.argmax(logits), Logits.softmax(v), v);
             default:
                 throw new AssertionError(this);
         }
-    }
-
-    private static int argmax(int[] row) {
-        int best = 0;
-        for (int i = 1; i < row.length; i++) {
-            if (row[i] > row[best]) {
-                best = i;
-            }
-        }
-        return best;
-    }
-
-    private static double[] softmax(double[] v) {
-        double max = Double.NEGATIVE_INFINITY;
-        for (double x : v) {
-            max = Math.max(max, x);
-        }
-        double[] e = new double[v.length];
-        double sum = 0;
-        for (int i = 0; i < v.length; i++) {
-            e[i] = Math.exp(v[i] - max);
-            sum += e[i];
-        }
-        for (int i = 0; i < v.length; i++) {
-            e[i] /= sum;
-        }
-        return e;
     }
 }

@@ -13,6 +13,7 @@ import org.zkml4j.backend.pcs.LigeroPcs;
 import org.zkml4j.backend.random.AesCtrRandom;
 import org.zkml4j.compiler.CompiledCircuit;
 import org.zkml4j.compiler.IntegerExecutor;
+import org.zkml4j.compiler.Logits;
 import org.zkml4j.sdk.CommittedInputs;
 import org.zkml4j.sdk.Statement;
 import org.zkml4j.sdk.VerifiableModel;
@@ -128,7 +129,7 @@ final class CircuitModel implements VerifiableModel {
         int[][] logits = proven.outputs();
         int[] classes = circuit.classifier() ? new int[logits.length] : null;
         for (int b = 0; classes != null && b < logits.length; b++) {
-            classes[b] = argmax(logits[b]);
+            classes[b] = Logits.argmax(logits[b]);
         }
         byte[] id = key.circuitId();
         int[][] publicInputs = hiddenInput ? null : rows;
@@ -197,37 +198,15 @@ final class CircuitModel implements VerifiableModel {
     /** Real-valued outputs; for a classifier the softmax of the proven logits (recomputed, not proven). */
     private float[] toFloats(int[] logits) {
         double[] v = new double[logits.length];
-        double max = Double.NEGATIVE_INFINITY;
         for (int i = 0; i < v.length; i++) {
             v[i] = Math.scalb((double) logits[i], -circuit.outputFracBits());
-            max = Math.max(max, v[i]);
         }
-        float[] out = new float[v.length];
-        if (!circuit.classifier()) {
-            for (int i = 0; i < v.length; i++) {
-                out[i] = (float) v[i];
-            }
-            return out;
-        }
-        double sum = 0;
-        for (int i = 0; i < v.length; i++) {
-            v[i] = Math.exp(v[i] - max);
-            sum += v[i];
-        }
-        for (int i = 0; i < v.length; i++) {
-            out[i] = (float) (v[i] / sum);
+        double[] p = circuit.classifier() ? Logits.softmax(v) : v;
+        float[] out = new float[p.length];
+        for (int i = 0; i < p.length; i++) {
+            out[i] = (float) p[i];
         }
         return out;
-    }
-
-    private static int argmax(int[] row) {
-        int best = 0;
-        for (int i = 1; i < row.length; i++) {
-            if (row[i] > row[best]) {
-                best = i;
-            }
-        }
-        return best;
     }
 
     @Override
