@@ -46,8 +46,10 @@ class MainTest {
         return Files.writeString(dir.resolve(name), text);
     }
 
-    @Test
-    void compileProveVerify_roundTripAndTamperedProofExitsOne() throws IOException {
+    /** A tiny classifier as JSON, its calibration and a two-row input, written to the temp dir. */
+    record TinyModel(Path model, Path calibration, Path input) {}
+
+    TinyModel tinyClassifier() throws IOException {
         ModelGraph graph = ModelGraph.of(3,
                 new Dense(new float[][] {{1, 2, -1}, {0.5f, -1, 1}, {-1, 0, 2}, {0.3f, 0.3f, 0.3f}},
                         new float[] {0.5f, 0, 1, -0.2f}),
@@ -55,17 +57,27 @@ class MainTest {
                 new Softmax());
         Path model = dir.resolve("m.json");
         ModelGraphJson.write(graph, model);
-        Path calibration = write("cal.csv", "a,b,c\n1,2,3\n-1,0.5,2\n0,0,1\n2,-2,0\n");
-        Path input = write("x.csv", "1,2,3\n0.5,-1,2\n");
-        Path zkm = dir.resolve("m.zkm");
-        Path proof = dir.resolve("p.proof");
+        return new TinyModel(model, write("cal.csv", "a,b,c\n1,2,3\n-1,0.5,2\n0,0,1\n2,-2,0\n"),
+                write("x.csv", "1,2,3\n0.5,-1,2\n"));
+    }
 
-        Run compiled = run("compile", "--model", model.toString(), "--calibration", calibration.toString(),
-                "--out", zkm.toString());
+    /** Compiles the tiny classifier to m.zkm and m.vk. */
+    TinyModel compiledTinyClassifier() throws IOException {
+        TinyModel f = tinyClassifier();
+        Run compiled = run("compile", "--model", f.model().toString(), "--calibration", f.calibration().toString(),
+                "--out", dir.resolve("m.zkm").toString());
         assertEquals(0, compiled.code(), compiled.err());
         assertTrue(compiled.out().startsWith("circuit id "), compiled.out());
+        assertTrue(Files.exists(dir.resolve("m.vk")));
+        return f;
+    }
+
+    @Test
+    void compileProveVerify_roundTripAndTamperedProofExitsOne() throws IOException {
+        Path input = compiledTinyClassifier().input();
+        Path zkm = dir.resolve("m.zkm");
         Path key = dir.resolve("m.vk");
-        assertTrue(Files.exists(key));
+        Path proof = dir.resolve("p.proof");
 
         Run proved = run("prove", "--model", zkm.toString(), "--input", input.toString(), "--out", proof.toString(),
                 "--nonce", "7");
@@ -85,6 +97,16 @@ class MainTest {
 
         assertEquals(0, run("inspect", key.toString()).code());
         assertTrue(run("inspect", zkm.toString()).out().startsWith("compiled model"));
+    }
+
+    @Test
+    void prove_everyHiddenOrCommittedVisibilityFromTheCommandLine() throws IOException {
+        TinyModel f = compiledTinyClassifier();
+        Path input = f.input();
+        Path model = f.model();
+        Path calibration = f.calibration();
+        Path zkm = dir.resolve("m.zkm");
+        Path key = dir.resolve("m.vk");
 
         Path hidden = dir.resolve("hidden.proof");
         Run provedHidden = run("prove", "--model", zkm.toString(), "--input", input.toString(), "--out",
