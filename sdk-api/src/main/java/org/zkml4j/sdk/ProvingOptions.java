@@ -63,8 +63,11 @@ public record ProvingOptions(int activationBits, int weightBits, Visibility inpu
      */
     public static final int MAX_SECURITY_BITS = 108;
 
-    /** Largest {@link #proofBudget}. */
-    public static final int MAX_PROOF_BUDGET = 1024;
+    /**
+     * Largest {@link #proofBudget}: every opening reveals two field functionals of each committed
+     * weight vector, and random halves beyond 2^16 entries would dwarf the model (docs/zero-knowledge.md).
+     */
+    public static final int MAX_PROOF_BUDGET = 128;
 
     public static Builder builder() {
         return new Builder();

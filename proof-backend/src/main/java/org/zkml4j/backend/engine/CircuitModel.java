@@ -86,8 +86,10 @@ final class CircuitModel implements VerifiableModel {
         if (secret == null || secret.length != ModelCommitment.SEED_BYTES) {
             throw new IllegalArgumentException("an input secret is " + ModelCommitment.SEED_BYTES + " bytes");
         }
-        // a power-of-two batch, so that committed weights or outputs need no zero padding rows (see prove)
-        int[][] quantized = repeatLastRow(quantize(rows));
+        // the batch the commitment's random half needs, filled with real rows (see prove)
+        int[][] quantized = quantize(rows);
+        quantized = repeatLastRow(quantized,
+                DataCommitment.inputBatch(circuit, quantized.length, EngineCommittedInputs.BUDGET));
         return new EngineCommittedInputs(rows, quantized, secret, key.circuitId(), DataCommitment.forInputs(circuit,
                 quantized, secret, securityBits, EngineCommittedInputs.BUDGET));
     }
@@ -105,13 +107,17 @@ final class CircuitModel implements VerifiableModel {
      * Proves {@code quantized} in this model's visibility; {@code committedInputs} (or null) is
      * their commitment, {@code real} the number of rows the caller asked for. With committed weights
      * or outputs, public outputs and output commitments need real rows for padding, so the batch is
-     * first filled to a power of two with the last row; the prediction holds the asked rows only.
+     * first filled with the last row to the batch the proof (or the output commitment) lays out;
+     * the prediction holds the asked rows only.
      */
     private VerifiedPrediction prove(int[][] quantized, int real, DataCommitment committedInputs, long nonce) {
         boolean hiddenInput = committedInputs != null || inputVisibility == Visibility.PRIVATE;
         boolean classesOnly = outputVisibility == Visibility.PRIVATE;
         boolean committedOutputs = outputVisibility == Visibility.COMMITTED;
-        int[][] rows = (model != null && !classesOnly) || committedOutputs ? repeatLastRow(quantized) : quantized;
+        int[][] rows = committedOutputs
+                ? repeatLastRow(quantized, DataCommitment.outputBatch(circuit, quantized.length, OUTPUT_BUDGET))
+                : model != null && !classesOnly
+                ? repeatLastRow(quantized, ZkInferenceProof.batchFor(circuit, quantized.length)) : quantized;
         byte[] outputSecret = null;
         DataCommitment outputCommitment = null;
         if (committedOutputs) {
@@ -183,13 +189,11 @@ final class CircuitModel implements VerifiableModel {
     }
 
     /**
-     * The rows followed by copies of the last one up to a power of two: with committed weights and
+     * The rows followed by copies of the last one up to {@code batch}: with committed weights and
      * public outputs, padding rows must be real rows (a zero row's outputs would tell something
      * about the weights), so the statement repeats the last row.
      */
-    private static int[][] repeatLastRow(int[][] rows) {
-        int batch = Integer.highestOneBit(rows.length) == rows.length ? rows.length
-                : Integer.highestOneBit(rows.length) << 1;
+    private static int[][] repeatLastRow(int[][] rows, int batch) {
         int[][] out = java.util.Arrays.copyOf(rows, batch);
         java.util.Arrays.fill(out, rows.length, batch, rows[rows.length - 1]);
         return out;

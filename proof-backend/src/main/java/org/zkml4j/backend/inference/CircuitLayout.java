@@ -3,6 +3,7 @@ package org.zkml4j.backend.inference;
 import java.util.ArrayList;
 import java.util.List;
 import org.zkml4j.backend.pcs.Claim;
+import org.zkml4j.backend.pcs.HidingLedger;
 import org.zkml4j.backend.field.Goldilocks;
 import org.zkml4j.backend.layer.DenseLayerShape;
 import org.zkml4j.backend.layer.ZkArgmax;
@@ -50,18 +51,44 @@ final class CircuitLayout {
     /** Whether the output lives in its own commitment (COMMITTED outputs), neither public nor in C1. */
     final boolean committedOutput;
 
+    /** The layout of a {@link CircuitProof} (nothing hidden). */
     CircuitLayout(CompiledCircuit circuit, int rows) {
-        this(circuit, rows, false, false, 0, false, false);
+        this(circuit, rows, false, false, 0, false, false, false);
     }
 
+    /** The layout of a {@link ZkInferenceProof} with public weights, a private input or outputs. */
     CircuitLayout(CompiledCircuit circuit, int rows, boolean privateInput, boolean privateOutput) {
-        this(circuit, rows, privateInput, privateOutput, 0, false, false);
+        this(circuit, rows, privateInput, privateOutput, 0, false, false, true);
     }
 
     /** The layout of a {@link ZkInferenceProof} in {@code mode}. */
     CircuitLayout(CompiledCircuit circuit, int rows, ZkMode mode) {
         this(circuit, rows, mode.privateInput(), mode.privateOutputs(),
-                mode.committedWeights() ? mode.model().budget() : 0, mode.committedInput(), mode.committedOutputs());
+                mode.committedWeights() ? mode.model().budget() : 0, mode.committedInput(), mode.committedOutputs(),
+                true);
+    }
+
+    /** Whether vectors are hidden (a {@link ZkInferenceProof}): every hidden vector is then sized by the ledger. */
+    final boolean hiding;
+
+    /**
+     * Evaluations a proof reveals of each hidden vector of C1 at most (a vector is used by one
+     * relation and one lookup); the ledger sizes batches and tables for it.
+     */
+    static final int EVALUATIONS_PER_VECTOR = 2;
+
+    /**
+     * The batch a zero-knowledge proof of {@code rows} rows lays out: a power of two, and large
+     * enough that every hidden B-row vector (input, each layer's z, r, a, the margins) has the
+     * random part {@link HidingLedger} requires for {@value #EVALUATIONS_PER_VECTOR} evaluations.
+     */
+    static int hidingBatch(CompiledCircuit circuit, int rows) {
+        int narrowest = pow2(circuit.inputSize());
+        for (CircuitLayer layer : circuit.layers()) {
+            narrowest = Math.min(narrowest, pow2(layer.outputSize()));
+        }
+        int need = HidingLedger.minimumForEvaluations(EVALUATIONS_PER_VECTOR);
+        return Math.max(pow2(rows), Math.max(1, need / narrowest));
     }
 
     /**
@@ -72,7 +99,8 @@ final class CircuitLayout {
      * hold no weights (the verifier's circuit may withhold them).
      */
     private CircuitLayout(CompiledCircuit circuit, int rows, boolean privateInput, boolean privateOutput,
-            int budget, boolean committedInput, boolean committedOutput) {
+            int budget, boolean committedInput, boolean committedOutput, boolean hiding) {
+        this.hiding = hiding;
         boolean committedWeights = budget > 0;
         this.committedInput = committedInput;
         this.committedOutput = committedOutput;
@@ -88,7 +116,7 @@ final class CircuitLayout {
         this.rows = rows;
         this.privateInput = privateInput;
         this.privateOutput = privateOutput;
-        this.batch = Integer.highestOneBit(rows) == rows ? rows : Integer.highestOneBit(rows) << 1;
+        this.batch = hiding ? hidingBatch(circuit, rows) : pow2(rows);
         List<CircuitLayer> layers = circuit.layers();
         int count = layers.size();
         dense = new DenseLayerShape[count];
@@ -106,11 +134,11 @@ final class CircuitLayout {
             int n = pow2(layer.inputSize());
             dense[l] = committedWeights || circuit.parametersWithheld()
                     ? DenseLayerShape.committed(batch, n, m, layer.shift(), input(l), z(l), r(l), 2 * l, 2 * l + 1,
-                            ModelCommitment.biasLength(m, budget))
+                            ModelCommitment.weightColumns(n, m, budget), ModelCommitment.biasLength(m, budget))
                     : publicShape(l);
             long zMax = layer.bounds().zMax();
-            activationTables[l] = LookupTable.ofFunction(-zMax, zMax, layer::activate);
-            rangeTables[l] = LookupTable.range(layer.shift());
+            activationTables[l] = hidden(LookupTable.ofFunction(-zMax, zMax, layer::activate));
+            rangeTables[l] = hidden(LookupTable.range(layer.shift()));
             int logRows = Integer.numberOfTrailingZeros(batch * m);
             activationLookups[l] = new LogUpShape(logRows, activationTables[l], new int[] {z(l), a(l)},
                     activationMultiplicities(l));
@@ -121,7 +149,7 @@ final class CircuitLayout {
             lengths[activationMultiplicities(l)] = activationTables[l].rows();
             lengths[rangeMultiplicities(l)] = rangeTables[l].rows();
         }
-        LookupTable limits = privateInput || privateOutput ? signedRange(circuit.activationLimit()) : null;
+        LookupTable limits = privateInput || privateOutput ? hidden(signedRange(circuit.activationLimit())) : null;
         if (privateInput) {
             lengths[inputMultiplicities()] = limits.rows();
             inputLookup = new LogUpShape(Integer.numberOfTrailingZeros(lengths[INPUT]), limits,
@@ -166,6 +194,14 @@ final class CircuitLayout {
             b[i] = Goldilocks.fromSigned(layer.bias(i));
         }
         return new DenseLayerShape(batch, n, m, w, b, layer.shift(), input(l), z(l), r(l));
+    }
+
+    /**
+     * The table as a hiding layout uses it: padded (by repeating its last row) so that its
+     * multiplicity and fraction vectors have the random part the ledger requires.
+     */
+    private LookupTable hidden(LookupTable table) {
+        return hiding ? table.paddedTo(HidingLedger.minimumForEvaluations(EVALUATIONS_PER_VECTOR)) : table;
     }
 
     /** The one-column table [−q, q]. */
@@ -238,6 +274,26 @@ final class CircuitLayout {
     /** Columns of the padded output grid. */
     int outputWidth() {
         return lengths[output()] / batch;
+    }
+
+    /** The ledger's name of the input vector. */
+    static final String INPUT_NAME = "the input";
+    /** The ledger's name of the output vector. */
+    static final String OUTPUT_NAME = "the outputs";
+
+    /** A readable name of logical vector {@code v}, for the hiding ledger's messages. */
+    String name(int v) {
+        if (v == INPUT) {
+            return INPUT_NAME;
+        }
+        if (v == output()) {
+            return OUTPUT_NAME;
+        }
+        if (v <= PER_LAYER * layerCount()) {
+            String[] kinds = {"z", "r", "a", "activation multiplicities", "remainder multiplicities"};
+            return "layer " + (v - 1) / PER_LAYER + " " + kinds[(v - 1) % PER_LAYER];
+        }
+        return v == margins() && privateOutput ? "argmax margins" : "range multiplicities " + v;
     }
 
     boolean isPublic(int v) {

@@ -9,6 +9,7 @@ import org.zkml4j.backend.io.ProofReader;
 import org.zkml4j.backend.io.ProofWriter;
 import org.zkml4j.backend.pcs.Claim;
 import org.zkml4j.backend.pcs.Commitment;
+import org.zkml4j.backend.pcs.HidingLedger;
 import org.zkml4j.backend.pcs.OpeningProof;
 import org.zkml4j.backend.random.AesCtrRandom;
 import org.zkml4j.backend.transcript.Transcript;
@@ -35,41 +36,81 @@ public final class DataCommitment {
         this.doubled = doubled;
     }
 
+    /** Evaluations of the committed inputs a proof reveals: the first layer's and the range lookup's. */
+    static final int INPUT_EVALUATIONS = 2;
+    /** Evaluations of the committed outputs a proof reveals: the last activation lookup's. */
+    static final int OUTPUT_EVALUATIONS = 1;
+
+    /**
+     * The number of rows a committed batch of {@code rows} inputs holds: a power of two, at least the
+     * batch a zero-knowledge proof lays out, and enough that the random half hides every evaluation
+     * of {@code budget} proofs ({@link HidingLedger}). The caller fills the batch, e.g. by repeating
+     * its last row.
+     *
+     * @throws IllegalArgumentException if the budget is out of range
+     */
+    public static int inputBatch(CompiledCircuit circuit, int rows, int budget) {
+        return batch(circuit, rows, circuit.inputSize(), INPUT_EVALUATIONS, budget);
+    }
+
+    /** As {@link #inputBatch}, for committed outputs. */
+    public static int outputBatch(CompiledCircuit circuit, int rows, int budget) {
+        return batch(circuit, rows, circuit.layers().get(circuit.layers().size() - 1).outputSize(),
+                OUTPUT_EVALUATIONS, budget);
+    }
+
+    private static int batch(CompiledCircuit circuit, int rows, int width, int evaluations, int budget) {
+        if (budget < 2 || budget > MAX_BUDGET) {
+            throw new IllegalArgumentException("a data commitment's budget is 2.." + MAX_BUDGET + " proofs, not " + budget);
+        }
+        int padded = Integer.highestOneBit(width) == width ? width : Integer.highestOneBit(width) << 1;
+        int need = HidingLedger.minimumForEvaluations((long) evaluations * budget);
+        return Math.max(CircuitLayout.hidingBatch(circuit, rows), Math.max(1, need / padded));
+    }
+
+    /** Largest budget of a data commitment. */
+    public static final int MAX_BUDGET = 64;
+
     /**
      * Commits quantized input rows (each in [−Q, Q], as {@code IntegerExecutor.quantizeInput} gives).
      *
+     * @param quantized exactly {@link #inputBatch} rows
      * @param seed 32 secret bytes
-     * @param budget how many proofs may use these inputs, 2..1024
-     * @throws IllegalArgumentException if a row does not fit the circuit or the budget is out of range
+     * @param budget how many proofs may use these inputs, 2..{@link #MAX_BUDGET}
+     * @throws IllegalArgumentException if a row does not fit the circuit, the number of rows is not
+     *     {@link #inputBatch}, or the budget is out of range
      */
     public static DataCommitment forInputs(CompiledCircuit circuit, int[][] quantized, byte[] seed, int securityBits,
             int budget) {
-        return commit(CircuitProof.paddedInput(new CircuitLayout(circuit, quantized.length), quantized), seed,
-                securityBits, budget);
+        int batch = inputBatch(circuit, quantized.length, budget);
+        if (quantized.length != batch) {
+            throw new IllegalArgumentException("committed inputs need " + batch + " rows to stay hidden for " + budget
+                    + " proofs, got " + quantized.length + " (repeat the last row)");
+        }
+        return commit(CircuitProof.paddedInput(new CircuitLayout(circuit, batch), quantized), seed, securityBits,
+                budget);
     }
 
     /**
-     * Commits a power-of-two batch of output rows (the last layer's integer outputs); the circuit
-     * may withhold its parameters, so anyone the outputs are revealed to can re-create it.
+     * Commits a batch of output rows (the last layer's integer outputs); the circuit may withhold its
+     * parameters, so anyone the outputs are revealed to can re-create it.
      *
-     * @throws IllegalArgumentException if the number of rows is not a power of two, a row does not
-     *     fit the circuit, or the budget is out of range
+     * @param outputs exactly {@link #outputBatch} rows
+     * @throws IllegalArgumentException if the number of rows is not {@link #outputBatch}, a row does
+     *     not fit the circuit, or the budget is out of range
      */
     public static DataCommitment forOutputs(CompiledCircuit circuit, int[][] outputs, byte[] seed, int securityBits,
             int budget) {
-        if (Integer.bitCount(outputs.length) != 1) {
-            throw new IllegalArgumentException("committed outputs need a power-of-two number of rows, got "
-                    + outputs.length);
+        int batch = outputBatch(circuit, outputs.length, budget);
+        if (outputs.length != batch) {
+            throw new IllegalArgumentException("committed outputs need " + batch + " rows to stay hidden, got "
+                    + outputs.length + " (repeat the last row)");
         }
-        return commit(CircuitProof.paddedOutput(new CircuitLayout(circuit, outputs.length), outputs), seed,
-                securityBits, budget);
+        return commit(CircuitProof.paddedOutput(new CircuitLayout(circuit, batch), outputs), seed, securityBits,
+                budget);
     }
 
     private static DataCommitment commit(long[] values, byte[] seed, int securityBits, int budget) {
-        if (values.length < budget) {
-            throw new IllegalArgumentException(values.length + " values are too few to stay hidden for " + budget
-                    + " proofs");
-        }
         AesCtrRandom rng = AesCtrRandom.fromSeed(seed);
         long[] doubled = ModelCommitment.doubled(values, rng);
         return new DataCommitment(SlottedCommitment.commit(List.of(doubled), rng, securityBits, budget, 0), doubled);
@@ -95,6 +136,11 @@ public final class DataCommitment {
         ProofWriter out = new ProofWriter();
         committed.commitment().writeTo(out);
         return out.toByteArray();
+    }
+
+    /** How many proofs may open it. */
+    public int budget() {
+        return committed.budget();
     }
 
     Commitment commitment() {

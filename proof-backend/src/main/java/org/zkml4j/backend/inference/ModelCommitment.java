@@ -13,6 +13,7 @@ import org.zkml4j.backend.layer.DenseLayerShape;
 import org.zkml4j.backend.layer.ZkDenseLayer;
 import org.zkml4j.backend.pcs.Claim;
 import org.zkml4j.backend.pcs.Commitment;
+import org.zkml4j.backend.pcs.HidingLedger;
 import org.zkml4j.backend.pcs.OpeningProof;
 import org.zkml4j.backend.pcs.ReusableLigeroPcs;
 import org.zkml4j.backend.random.AesCtrRandom;
@@ -21,7 +22,8 @@ import org.zkml4j.compiler.CompiledCircuit;
 
 /**
  * COMMITTED weights: every layer's parameters doubled — W′ = (W ‖ random) and b′ = (b ‖ random),
- * the bias zero-padded to at least the budget — at vectors 2ℓ and 2ℓ + 1, in one
+ * W zero-padded to n′ columns and b to M entries so that each random half is as long as the
+ * {@link HidingLedger} needs for the budget — at vectors 2ℓ and 2ℓ + 1, in one
  * {@link ReusableLigeroPcs} commitment that goes into the
  * verification key and is opened once per proof, each opening from a fresh slot of its budget.
  * The random halves pad every value a proof reveals about the weights (docs/zero-knowledge.md);
@@ -48,11 +50,11 @@ public final class ModelCommitment {
      * Commits {@code circuit}'s parameters (the prover, who holds them).
      *
      * @param seed 32 secret bytes; the same seed, circuit and budget give the same commitment
-     * @param budget how many proofs may open it, 2..1024
+     * @param budget how many openings it allows (slot 0 is the certificate's), 2..{@link #MAX_BUDGET}
      * @param nextSlot the first unused opening slot (0 or 1 for a fresh commitment; slot 0 holds the
      *     padding certificate)
-     * @throws IllegalArgumentException if a layer has fewer weights than the budget, or a parameter
-     *     is out of range
+     * @throws IllegalArgumentException if the budget is too large to hide the weights for, or a
+     *     parameter is out of range
      */
     public static ModelCommitment commit(CompiledCircuit circuit, byte[] seed, int securityBits, int budget,
             int nextSlot) {
@@ -61,13 +63,13 @@ public final class ModelCommitment {
         ZkDenseLayer.CommittedWeights[] layers = new ZkDenseLayer.CommittedWeights[plain.layerCount()];
         for (int l = 0; l < layers.length; l++) {
             DenseLayerShape s = plain.dense[l];
-            if ((long) s.inputs() * s.outputs() < EVALUATIONS_PER_PROOF * (long) budget) {
-                throw new IllegalArgumentException("layer " + l + " has " + s.outputs() + "×" + s.inputs()
-                        + " (padded) weights, fewer than the budget of " + budget + " proofs would need to stay "
-                        + "hidden: choose a budget ≤ " + s.inputs() * s.outputs() / EVALUATIONS_PER_PROOF);
+            int n = s.inputs(), m = s.outputs(), columns = weightColumns(n, m, budget);
+            long[] real = s.weights(), weights = new long[m * columns];
+            for (int i = 0; i < m; i++) {
+                System.arraycopy(real, i * n, weights, i * columns, n);
             }
-            long[] bias = Arrays.copyOf(s.bias(), biasLength(s.outputs(), budget));
-            layers[l] = new ZkDenseLayer.CommittedWeights(doubled(s.weights(), rng), doubled(bias, rng));
+            long[] bias = Arrays.copyOf(s.bias(), biasLength(m, budget));
+            layers[l] = new ZkDenseLayer.CommittedWeights(doubled(weights, rng), doubled(bias, rng));
         }
         ModelCommitment model = of(layers, rng, securityBits, budget, 0);
         // slot 0: the padding certificate, from randomness the seed fixes, so re-creating it on load
@@ -125,15 +127,36 @@ public final class ModelCommitment {
         return certificate == null ? null : certificate.clone();
     }
 
-    /** Evaluations of each W′ and b′ a proof (or the padding certificate) reveals. */
-    static final int EVALUATIONS_PER_PROOF = 1;
+    /** Evaluations of each W′ and b′ an opening (a proof's, or the padding certificate's) reveals. */
+    static final int EVALUATIONS_PER_OPENING = 1;
+
+    /** The largest budget whose openings the hiding ledger can hide (2^16-entry random halves). */
+    public static final int MAX_BUDGET = 128;
 
     /**
-     * The committed bias length M of a layer with m outputs: long enough that its random half pads
-     * the bias values of every proof the budget allows.
+     * The random half every committed W′ and b′ needs: the {@link HidingLedger}'s length for the
+     * evaluations of all {@code budget} openings.
+     *
+     * @throws IllegalArgumentException if the budget is outside 1..{@link #MAX_BUDGET}
      */
+    static int hiddenLength(int budget) {
+        if (budget < 1 || budget > MAX_BUDGET) {
+            throw new IllegalArgumentException("a model commitment's budget must be 1.." + MAX_BUDGET + " openings, not "
+                    + budget + ": more openings reveal more of the weights than a random half of at most "
+                    + HidingLedger.minimumForEvaluations((long) EVALUATIONS_PER_OPENING * MAX_BUDGET)
+                    + " entries can hide");
+        }
+        return HidingLedger.minimumForEvaluations((long) EVALUATIONS_PER_OPENING * budget);
+    }
+
+    /** The committed column count n′ ≥ n of a layer with m × n (padded) weights: m·n′ is {@link #hiddenLength}. */
+    static int weightColumns(int inputs, int outputs, int budget) {
+        return budget == 0 ? inputs : Math.max(inputs, hiddenLength(budget) / outputs);
+    }
+
+    /** The committed bias length M ≥ m of a layer with m outputs. */
     static int biasLength(int outputs, int budget) {
-        return pow2(Math.max(outputs, EVALUATIONS_PER_PROOF * budget));
+        return budget == 0 ? outputs : Math.max(outputs, hiddenLength(budget));
     }
 
     /** The verifier's part: what the key holds. */
@@ -163,7 +186,8 @@ public final class ModelCommitment {
         }
         for (int l = 0; l < layout.layerCount(); l++) {
             DenseLayerShape s = layout.dense[l];
-            if (c.vectorLength(2 * l) != 2 * s.inputs() * s.outputs() || c.vectorLength(2 * l + 1) != 2 * s.biasLength()) {
+            if (c.vectorLength(2 * l) != 2L * s.weightColumns() * s.outputs()
+                    || c.vectorLength(2 * l + 1) != 2L * s.biasLength()) {
                 throw new InvalidProofException("model commitment does not fit layer " + l);
             }
         }
@@ -194,10 +218,6 @@ public final class ModelCommitment {
 
     void verify(List<Claim> claims, OpeningProof proof, Transcript transcript) throws InvalidProofException {
         committed.verify(claims, proof, transcript);
-    }
-
-    static int pow2(int n) {
-        return Integer.highestOneBit(n) == n ? n : Integer.highestOneBit(n) << 1;
     }
 
     /** v followed by as many random entries from {@code rng}. */

@@ -17,6 +17,7 @@ import org.zkml4j.backend.lookup.ZkLogUp;
 import org.zkml4j.backend.lookup.ZkLogUpProof;
 import org.zkml4j.backend.pcs.Claim;
 import org.zkml4j.backend.pcs.Commitment;
+import org.zkml4j.backend.pcs.HidingLedger;
 import org.zkml4j.backend.pcs.OpeningProof;
 import org.zkml4j.backend.pcs.PolynomialCommitment;
 import org.zkml4j.backend.pcs.ProverData;
@@ -176,6 +177,7 @@ public final class ZkInferenceProof {
                 : ZkLogUp.proveAll(lookups, t, pcs, masks, rng);
         lookup.proof().writeTo(out);
         claims.addAll(lookup.claims());
+        ledger(layout, mode, claims, modelClaims).check(lifetimes(mode));
         List<Claim> committed = layout.onCommitment(claims);
         pcs.open(cm, masks.claims(), t, rng).writeTo(out);
         if (mode.committedWeights()) {
@@ -322,6 +324,47 @@ public final class ZkInferenceProof {
             mode.output().verify(outputClaims, outputOpening, t);
         }
         pcs.verify(c1, committed, opening, t);
+    }
+
+    /**
+     * The batch a zero-knowledge proof of {@code rows} rows lays out (a power of two that every
+     * hidden vector's random part fits); statements with committed weights and public outputs must
+     * have exactly this many rows (repeat the last one).
+     */
+    public static int batchFor(CompiledCircuit circuit, int rows) {
+        return CircuitLayout.hidingBatch(circuit, rows);
+    }
+
+    /**
+     * What a proof reveals of each hidden vector, tallied from its claims: C1's vectors and the
+     * committed input, output and weights (each claim one extension-field evaluation).
+     */
+    static HidingLedger ledger(CircuitLayout layout, ZkMode mode, List<Claim> claims, List<Claim> modelClaims) {
+        HidingLedger ledger = new HidingLedger();
+        for (Claim c : claims) {
+            for (Claim.Term term : c.terms()) {
+                int v = term.vector();
+                if (!layout.isPublic(v)) {
+                    ledger.reveal(layout.name(v), layout.lengths[v], 1);
+                }
+            }
+        }
+        for (Claim c : modelClaims) {
+            for (Claim.Term term : c.terms()) {
+                DenseLayerShape s = layout.dense[term.vector() / 2];
+                boolean weights = term.vector() % 2 == 0;
+                ledger.reveal((weights ? "W′" : "b′") + " of layer " + term.vector() / 2,
+                        weights ? (long) s.outputs() * s.weightColumns() : s.biasLength(), 1);
+            }
+        }
+        return ledger;
+    }
+
+    /** How many proofs each vector lives for: a committed input's, output's or model's budget, else one. */
+    static java.util.function.ToLongFunction<String> lifetimes(ZkMode mode) {
+        return name -> name.startsWith("W′") || name.startsWith("b′") ? mode.model().budget()
+                : name.equals(CircuitLayout.INPUT_NAME) && mode.committedInput() ? mode.input().budget()
+                : name.equals(CircuitLayout.OUTPUT_NAME) && mode.committedOutputs() ? mode.output().budget() : 1;
     }
 
     /** The rows of a statement with committed outputs: the output commitment's batch B = length / (2·m). */

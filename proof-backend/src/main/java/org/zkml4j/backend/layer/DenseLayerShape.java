@@ -59,6 +59,8 @@ public final class DenseLayerShape {
     /** Model-commitment indices of W′ and b′, or −1 for public weights. */
     private final int weightVector;
     private final int biasVector;
+    /** log2 of the committed weights' padded column count n′ ≥ n (committed weights), else log n. */
+    private final int logWeightColumns;
     /** log2 of the committed bias's padded length M ≥ m (committed weights), else log m. */
     private final int logBias;
     /** Lazily computed {@link #parameterDigest()} (a benign race: every thread computes the same). */
@@ -84,16 +86,22 @@ public final class DenseLayerShape {
             int inputVector, int outputVector, int remainderVector) {
         this(batch, inputs, outputs, Objects.requireNonNull(weights, "weights").clone(),
                 Objects.requireNonNull(bias, "bias").clone(), shift, inputVector, outputVector, remainderVector, -1, -1,
-                outputs);
+                inputs, outputs);
     }
 
     /** Validates; weights and bias are null (and the model indices non-negative) for committed weights. */
     private DenseLayerShape(int batch, int inputs, int outputs, long[] weights, long[] bias, int shift,
-            int inputVector, int outputVector, int remainderVector, int weightVector, int biasVector, int biasLength) {
+            int inputVector, int outputVector, int remainderVector, int weightVector, int biasVector,
+            int weightColumns, int biasLength) {
         this.logBatch = log2("batch size B", batch);
         this.logInputs = log2("input count n", inputs);
         this.logOutputs = log2("output count m", outputs);
+        this.logWeightColumns = log2("weight columns n′", weightColumns);
         this.logBias = log2("bias length M", biasLength);
+        if (weightColumns < inputs || logWeightColumns + logOutputs > MAX_LOG_SIZE) {
+            throw new IllegalArgumentException("weight columns " + weightColumns + " outside [n, 2^" + MAX_LOG_SIZE
+                    + " / m]");
+        }
         if (biasLength < outputs || logBias > MAX_LOG_SIZE) {
             throw new IllegalArgumentException("bias length " + biasLength + " outside [m, 2^" + MAX_LOG_SIZE + "]");
         }
@@ -139,23 +147,35 @@ public final class DenseLayerShape {
 
     /**
      * A layer with COMMITTED weights: no weights or bias, which the model commitment holds doubled —
-     * W′ (length 2·m·n: W row-major, then as many random entries) at {@code weightVector} and b′
-     * (length 2·M: b zero-padded to M ≥ m entries, then M random ones; a longer random half keeps
-     * the bias hidden for more proofs) at {@code biasVector}.
+     * W′ (length 2·m·n′: W zero-padded to n′ ≥ n columns, row-major, then as many random entries) at
+     * {@code weightVector} and b′ (length 2·M: b zero-padded to M ≥ m entries, then M random ones)
+     * at {@code biasVector}. The padding makes the random halves as long as the hiding ledger needs
+     * for the model commitment's budget.
      *
      * @throws IllegalArgumentException as the canonical constructor, if a model index is negative
-     *     or both are equal, or M is not a power of two ≥ m
+     *     or both are equal, or n′, M are not powers of two ≥ n, m
      */
     public static DenseLayerShape committed(int batch, int inputs, int outputs, int shift, int inputVector,
-            int outputVector, int remainderVector, int weightVector, int biasVector, int biasLength) {
+            int outputVector, int remainderVector, int weightVector, int biasVector, int weightColumns,
+            int biasLength) {
         return new DenseLayerShape(batch, inputs, outputs, null, null, shift, inputVector, outputVector,
-                remainderVector, weightVector, biasVector, biasLength);
+                remainderVector, weightVector, biasVector, weightColumns, biasLength);
     }
 
     /** This layer's sizes, shift and C1 indices with COMMITTED weights (see the static factory). */
-    public DenseLayerShape committed(int weightVector, int biasVector, int biasLength) {
+    public DenseLayerShape committed(int weightVector, int biasVector, int weightColumns, int biasLength) {
         return committed(batch(), inputs(), outputs(), shift, inputVector, outputVector, remainderVector,
-                weightVector, biasVector, biasLength);
+                weightVector, biasVector, weightColumns, biasLength);
+    }
+
+    /** n′: the committed weights' padded column count (n for public weights). */
+    public int weightColumns() {
+        return 1 << logWeightColumns;
+    }
+
+    /** log n′. */
+    public int logWeightColumns() {
+        return logWeightColumns;
     }
 
     /** M: the committed bias's padded length (m for public weights). */
@@ -344,6 +364,7 @@ public final class DenseLayerShape {
             t.absorbLong("dense/committed-weight-vector", weightVector);
             t.absorbLong("dense/committed-bias-vector", biasVector);
             t.absorbLong("dense/committed-log-bias", logBias);
+            t.absorbLong("dense/committed-log-weight-columns", logWeightColumns);
         } else {
             t.absorb("dense/weights-and-bias-sha256", parameterDigest());
         }
@@ -390,13 +411,14 @@ public final class DenseLayerShape {
                 && logOutputs == s.logOutputs && shift == s.shift && inputVector == s.inputVector
                 && outputVector == s.outputVector && remainderVector == s.remainderVector
                 && weightVector == s.weightVector && biasVector == s.biasVector && logBias == s.logBias
+                && logWeightColumns == s.logWeightColumns
                 && Arrays.equals(weights, s.weights) && Arrays.equals(bias, s.bias);
     }
 
     @Override
     public int hashCode() {
         return Objects.hash(logBatch, logInputs, logOutputs, shift, inputVector, outputVector, remainderVector,
-                weightVector, biasVector, logBias, Arrays.hashCode(weights), Arrays.hashCode(bias));
+                weightVector, biasVector, logBias, logWeightColumns, Arrays.hashCode(weights), Arrays.hashCode(bias));
     }
 
     @Override

@@ -111,7 +111,7 @@ public final class ZkDenseLayer {
     /**
      * The prover's copy of a committed layer's parameters, doubled as in the model commitment.
      *
-     * @param weights2 W′ = (W row-major ‖ random), length 2·m·n
+     * @param weights2 W′ = (W zero-padded to n′ columns, row-major ‖ random), length 2·m·n′
      * @param bias2 b′ = (b zero-padded to M ‖ M random entries), length 2·M (the shape's bias length)
      */
     public record CommittedWeights(long[] weights2, long[] bias2) {}
@@ -135,9 +135,9 @@ public final class ZkDenseLayer {
         if (model == null) {
             System.arraycopy(DenseLayer.foldRows(shape.weightsRef(), m, n, eqI), 0, w, 0, 2 * n);
         } else {
-            checkLength(model.weights2(), 2 * m * n, "W′");
+            checkLength(model.weights2(), 2 * m * shape.weightColumns(), "W′");
             checkLength(model.bias2(), 2 * shape.biasLength(), "b′");
-            foldHalves(model.weights2(), m, n, eqI, w, half);
+            foldHalves(model.weights2(), m, shape.weightColumns(), eqI, w, half);
         }
         long[] x = new long[4 * half];
         foldHalves(x2, shape.batch(), n, Multilinear.eqTable(ch.rhoB), x, half);
@@ -279,7 +279,7 @@ public final class ZkDenseLayer {
     }
 
     private static int lowVars(DenseLayerShape shape) {
-        return Math.max(Math.max(shape.logInputs(), shape.logBatch() + shape.logOutputs()), shape.logBias());
+        return Math.max(Math.max(shape.logWeightColumns(), shape.logBatch() + shape.logOutputs()), shape.logBias());
     }
 
     private static List<SumcheckShape.Term> terms(DenseLayerShape shape) {
@@ -318,7 +318,7 @@ public final class ZkDenseLayer {
                 Claim.multilinear(shape.remainderVector(), zPoint, f[REMAINDERS].mul(zScale)));
     }
 
-    /** Committed weights: W̃′(r_y[..log n] ‖ ρ_i ‖ r_t) and b̃′(r_y[..log m] ‖ r_t), unpadded; else none. */
+    /** Committed weights: W̃′(r_y[..log n′] ‖ ρ_i ‖ r_t) and b̃′(r_y[..log M] ‖ r_t), unpadded; else none. */
     private static List<Claim> modelClaims(DenseLayerShape shape, Challenges ch, Reduction red)
             throws InvalidProofException {
         if (!shape.weightsCommitted()) {
@@ -327,7 +327,7 @@ public final class ZkDenseLayer {
         Ext[] r = red.point();
         Ext[] f = red.finalEvaluations();
         Ext[] rt = {r[ch.lowVars]};
-        int logN = shape.logInputs(), logM = shape.logBias();
+        int logN = shape.logWeightColumns(), logM = shape.logBias();
         Ext[] wPoint = concat(concat(prefix(r, logN), ch.rhoI), rt);
         Ext[] bPoint = concat(prefix(r, logM), rt);
         return List.of(

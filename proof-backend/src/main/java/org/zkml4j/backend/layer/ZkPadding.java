@@ -21,8 +21,8 @@ import org.zkml4j.backend.transcript.Transcript;
  * weights the verifier sees that; committed, it is what keeps a model to the structure its key
  * declares (no hidden units in the padding).
  *
- * <p><b>Protocol.</b> Absorb the protocol id and the shape, draw q_W (log m·n) and q_b (log M).
- * One masked sumcheck (degree 2, c + 1 variables, c = max(log m·n, log M)) proves
+ * <p><b>Protocol.</b> Absorb the protocol id and the shape, draw q_W (log m·n′, n′ the committed
+ * columns) and q_b (log M). One masked sumcheck (degree 2, c + 1 variables, c = max(log m·n′, log M)) proves
  * <pre>
  *   Σ_(y,t) [ E_W(y,t)·Ŵ′(y,t) + E_b(y,t)·b̂′(y,t) ] = 0
  * </pre>
@@ -32,8 +32,8 @@ import org.zkml4j.backend.transcript.Transcript;
  * (the real block is a product); the final values of Ŵ′ and b̂′ become claims on the model
  * commitment, each padded by its random half.
  *
- * <p><b>Soundness.</b> ε ≤ (log m·n + log M)/|K| (Schwartz–Zippel at q) + 2(c + 1)/|K| + 1/|K| (masked
- * sumcheck) + the model commitment's opening, |K| = p² ≈ 2^128.
+ * <p><b>Soundness.</b> ε ≤ (log m·n′ + log M)/|K| (Schwartz–Zippel at q) + 2(c + 1)/|K| + 1/|K|
+ * (masked sumcheck) + the model commitment's opening, |K| = p² ≈ 2^128.
  */
 public final class ZkPadding {
     static final String PROTOCOL = "zkml4j/zk-padding/v1";
@@ -61,7 +61,7 @@ public final class ZkPadding {
     private static ZkDenseLayer.ProverResult prove(DenseLayerShape shape, int realOutputs, int realInputs,
             ZkDenseLayer.CommittedWeights model, Transcript transcript, SharedMasks masks, boolean actualSum) {
         check(shape, realOutputs, realInputs);
-        int mn = shape.outputs() * shape.inputs(), bias = shape.biasLength();
+        int mn = shape.outputs() * shape.weightColumns(), bias = shape.biasLength();
         Objects.requireNonNull(model, "model");
         if (model.weights2().length != 2 * mn || model.bias2().length != 2 * bias) {
             throw new IllegalArgumentException("committed parameters do not fit the shape");
@@ -71,7 +71,7 @@ public final class ZkPadding {
         long[] eqW = Multilinear.eqTable(q[0]);
         long[] eqB = Multilinear.eqTable(q[1]);
         for (int i = 0; i < realOutputs; i++) {
-            Arrays.fill(eqW, 2 * i * shape.inputs(), 2 * (i * shape.inputs() + realInputs), 0);
+            Arrays.fill(eqW, 2 * i * shape.weightColumns(), 2 * (i * shape.weightColumns() + realInputs), 0);
         }
         Arrays.fill(eqB, 0, 2 * realOutputs, 0);
         SumcheckInstance.Builder b = SumcheckInstance.builder();
@@ -115,7 +115,7 @@ public final class ZkPadding {
         }
         Ext[] r = red.point();
         Ext[] f = red.finalEvaluations();
-        int c = lowVars(shape), logN = shape.logInputs(), logMn = logN + shape.logOutputs();
+        int c = lowVars(shape), logN = shape.logWeightColumns(), logMn = logN + shape.logOutputs();
         Ext real = Ext.ONE.sub(r[c]);
         Ext[] rW = Arrays.copyOf(r, logMn);
         // Σ_y eq(r, y)·eq(q, y) over the real block i < m₀, j < n₀ factors into columns × rows
@@ -161,12 +161,12 @@ public final class ZkPadding {
         shape.absorbInto(t);
         t.absorbLong("zk-padding/real-outputs", realOutputs);
         t.absorbLong("zk-padding/real-inputs", realInputs);
-        return new Ext[][] {t.challengeExts("zk-padding/q-weights", shape.logInputs() + shape.logOutputs()),
+        return new Ext[][] {t.challengeExts("zk-padding/q-weights", shape.logWeightColumns() + shape.logOutputs()),
                 t.challengeExts("zk-padding/q-bias", shape.logBias())};
     }
 
     private static int lowVars(DenseLayerShape shape) {
-        return Math.max(shape.logInputs() + shape.logOutputs(), shape.logBias());
+        return Math.max(shape.logWeightColumns() + shape.logOutputs(), shape.logBias());
     }
 
     private static List<SumcheckShape.Term> terms() {
@@ -182,7 +182,7 @@ public final class ZkPadding {
     private static List<Claim> claims(DenseLayerShape shape, Reduction red) throws InvalidProofException {
         Ext[] r = red.point();
         Ext[] f = red.finalEvaluations();
-        int c = lowVars(shape), logMn = shape.logInputs() + shape.logOutputs(), logM = shape.logBias();
+        int c = lowVars(shape), logMn = shape.logWeightColumns() + shape.logOutputs(), logM = shape.logBias();
         Ext weightScale = ZkDenseLayer.inverse(ZkDenseLayer.padding(r, logMn, c));
         Ext biasScale = ZkDenseLayer.inverse(ZkDenseLayer.padding(r, logM, c));
         return List.of(Claim.multilinear(shape.weightVector(), point(r, logMn, c), f[WEIGHTS].mul(weightScale)),

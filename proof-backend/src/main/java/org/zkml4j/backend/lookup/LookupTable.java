@@ -108,6 +108,25 @@ public final class LookupTable {
         return of(z, a);
     }
 
+    /**
+     * This table padded to at least {@code rows} rows (a power of two) by repeating its last row;
+     * this table itself if it has that many.
+     */
+    public LookupTable paddedTo(int rows) {
+        if (rows() >= rows) {
+            return this;
+        }
+        if (Integer.bitCount(rows) != 1 || rows > 1 << MAX_LOG_ROWS) {
+            throw new IllegalArgumentException("a table pads to a power of two up to 2^" + MAX_LOG_ROWS + ", not " + rows);
+        }
+        long[][] out = new long[columns.length][];
+        for (int k = 0; k < columns.length; k++) {
+            out[k] = Arrays.copyOf(columns[k], rows);
+            Arrays.fill(out[k], rows(), rows, columns[k][rows() - 1]);
+        }
+        return new LookupTable(out, unpaddedRows);
+    }
+
     /** Number of columns w. */
     public int width() {
         return columns.length;

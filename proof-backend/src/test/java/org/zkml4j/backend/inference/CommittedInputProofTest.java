@@ -23,6 +23,7 @@ import org.zkml4j.compiler.IntegerExecutor;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class CommittedInputProofTest {
     final LigeroPcs pcs = new LigeroPcs(new PcsParameters(102));
+    static final int ROWS = 16;
     CompiledCircuit circuit;
     int[][] inputs;
     int[][] otherInputs;
@@ -34,14 +35,15 @@ class CommittedInputProofTest {
         SplittableRandom rng = new SplittableRandom(17);
         circuit = CircuitProofTest.classifier(rng, 5).circuit();
         IntegerExecutor exec = new IntegerExecutor(circuit);
-        inputs = new int[3][];
-        otherInputs = new int[3][];
-        float[][] x = CircuitProofTest.samples(rng, 6, 12);
-        for (int b = 0; b < 3; b++) {
+        // the batch a budget of 4 proofs needs (DataCommitment.inputBatch: 256 entries of 16 features)
+        inputs = new int[ROWS][];
+        otherInputs = new int[ROWS][];
+        float[][] x = CircuitProofTest.samples(rng, 2 * ROWS, 12);
+        for (int b = 0; b < ROWS; b++) {
             inputs[b] = exec.quantizeInput(x[b]);
-            otherInputs[b] = exec.quantizeInput(x[b + 3]);
+            otherInputs[b] = exec.quantizeInput(x[b + ROWS]);
         }
-        owner = DataCommitment.forInputs(circuit, inputs, CommittedWeightsProofTest.seed(4), 100, 8);
+        owner = DataCommitment.forInputs(circuit, inputs, CommittedWeightsProofTest.seed(4), 100, 4);
         published = DataCommitment.read(owner.toBytes(), 100);
     }
 
@@ -57,8 +59,8 @@ class CommittedInputProofTest {
         CircuitProof.Result classes = ZkInferenceProof.prove(circuit, inputs, mode(true, owner), 3, pcs,
                 new SecureRandom());
         IntegerExecutor exec = new IntegerExecutor(circuit);
-        int[] c = new int[3];
-        for (int b = 0; b < 3; b++) {
+        int[] c = new int[ROWS];
+        for (int b = 0; b < ROWS; b++) {
             c[b] = exec.runQuantized(inputs[b]).predictedClass();
         }
         ZkInferenceProof.verify(circuit, mode(true, published), null, null, c, 3, classes.proof(), pcs);
@@ -66,10 +68,11 @@ class CommittedInputProofTest {
         assertThrows(InvalidProofException.class, () -> ZkInferenceProof.verify(circuit, ZkMode.PRIVATE_INPUT, null,
                 shown.outputs(), null, 3, shown.proof(), pcs));
         DataCommitment other = DataCommitment.read(DataCommitment.forInputs(circuit, otherInputs,
-                CommittedWeightsProofTest.seed(4), 100, 8).toBytes(), 100);
+                CommittedWeightsProofTest.seed(4), 100, 4).toBytes(), 100);
         assertThrows(InvalidProofException.class, () -> ZkInferenceProof.verify(circuit, mode(false, other), null,
                 shown.outputs(), null, 3, shown.proof(), pcs));
-        int[][] changed = {shown.outputs()[0], shown.outputs()[1], shown.outputs()[2].clone()};
+        int[][] changed = shown.outputs().clone();
+        changed[2] = changed[2].clone();
         changed[2][0] += 1;
         assertThrows(InvalidProofException.class, () -> ZkInferenceProof.verify(circuit, mode(false, published), null,
                 changed, null, 3, shown.proof(), pcs));
@@ -83,7 +86,7 @@ class CommittedInputProofTest {
                 () -> ZkInferenceProof.prove(circuit, otherInputs, mode(false, owner), 3, pcs, new SecureRandom()));
         assertTrue(e.getMessage().contains("not the committed ones"), e.getMessage());
         // its own commitment to other inputs does not verify under the published one
-        DataCommitment own = DataCommitment.forInputs(circuit, otherInputs, CommittedWeightsProofTest.seed(5), 100, 8);
+        DataCommitment own = DataCommitment.forInputs(circuit, otherInputs, CommittedWeightsProofTest.seed(5), 100, 4);
         CircuitProof.Result forged = ZkInferenceProof.prove(circuit, otherInputs, mode(false, own), 3, pcs,
                 new SecureRandom());
         assertThrows(InvalidProofException.class, () -> ZkInferenceProof.verify(circuit, mode(false, published), null,
@@ -121,7 +124,7 @@ class CommittedInputProofTest {
             logits[b] = exec.runQuantized(four[b]).logits();
         }
         byte[] seed = CommittedWeightsProofTest.seed(6);
-        DataCommitment outputs = DataCommitment.forOutputs(circuit, logits, seed, 100, 8);
+        DataCommitment outputs = DataCommitment.forOutputs(circuit, logits, seed, 100, 2);
         CircuitProof.Result p = ZkInferenceProof.prove(circuit, four, new ZkMode(true, false, null, null, outputs), 3,
                 pcs, new SecureRandom());
         DataCommitment publishedOutputs = DataCommitment.read(outputs.toBytes(), 100);
@@ -130,11 +133,11 @@ class CommittedInputProofTest {
         // whoever the prover reveals the outputs and the secret to re-creates the published bytes
         // from the structure alone
         org.junit.jupiter.api.Assertions.assertArrayEquals(outputs.toBytes(),
-                DataCommitment.forOutputs(circuit.withholdParameters(), logits, seed, 100, 8).toBytes());
+                DataCommitment.forOutputs(circuit.withholdParameters(), logits, seed, 100, 2).toBytes());
         // the proof is not valid for another output commitment, and a prover cannot commit other outputs
         int[][] lie = {logits[0], logits[1], logits[2], logits[3].clone()};
         lie[3][0] += 1;
-        DataCommitment other = DataCommitment.forOutputs(circuit, lie, seed, 100, 8);
+        DataCommitment other = DataCommitment.forOutputs(circuit, lie, seed, 100, 2);
         assertThrows(InvalidProofException.class, () -> ZkInferenceProof.verify(circuit,
                 new ZkMode(true, false, null, null, DataCommitment.read(other.toBytes(), 100)), null, null, null, 3,
                 p.proof(), pcs));
@@ -144,6 +147,6 @@ class CommittedInputProofTest {
         assertThrows(InvalidProofException.class, () -> ZkInferenceProof.verify(circuit, ZkMode.PRIVATE_INPUT, null,
                 logits, null, 3, p.proof(), pcs));
         assertThrows(IllegalArgumentException.class, () -> DataCommitment.forOutputs(circuit, new int[][] {logits[0],
-                logits[1], logits[2]}, seed, 100, 8));
+                logits[1], logits[2]}, seed, 100, 2));
     }
 }

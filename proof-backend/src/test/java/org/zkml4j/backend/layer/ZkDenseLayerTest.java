@@ -108,7 +108,7 @@ class ZkDenseLayerTest {
 
     static Committed committed(DenseLayerWitness w, SplittableRandom rng) {
         // the bias padded to 64 entries, longer than any test layer's m
-        return new Committed(w.shape().committed(0, 1, 64), new ZkDenseLayer.CommittedWeights(
+        return new Committed(w.shape().committed(0, 1, w.shape().inputs(), 64), new ZkDenseLayer.CommittedWeights(
                 doubled(w.shape().weights(), rng), doubled(java.util.Arrays.copyOf(w.shape().bias(), 64), rng)));
     }
 

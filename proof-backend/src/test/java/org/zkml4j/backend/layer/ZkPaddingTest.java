@@ -21,7 +21,7 @@ import org.zkml4j.backend.transcript.Transcript;
  * is padded to 32; claims checked directly against W′ and b′.
  */
 class ZkPaddingTest {
-    static final DenseLayerShape SHAPE = DenseLayerShape.committed(2, 16, 8, 4, 0, 1, 2, 0, 1, 32);
+    static final DenseLayerShape SHAPE = DenseLayerShape.committed(2, 16, 8, 4, 0, 1, 2, 0, 1, 16, 32);
     static final int REAL_OUT = 5, REAL_IN = 12;
 
     /** W′ and b′ with a random real block (and random halves), zero padding unless {@code dirty}. */
