@@ -87,9 +87,10 @@ public class InferenceBenchmark {
 
     @Setup
     public void setup() {
-        // as CircuitEngine: a zero-knowledge proof's three openings are held to 2^−102 each, four to 2^−103
+        // as CircuitEngine: each opening held to its share of 2^−100 (PcsParameters.forOpenings)
         boolean committed = weights.equals("committed");
-        pcs = new LigeroPcs(new PcsParameters(committed ? 102 : input.equals("private") ? 101 : 100));
+        int openings = committed ? 4 : input.equals("private") ? 3 : 2;
+        pcs = new LigeroPcs(PcsParameters.forOpenings(100, openings));
         SplittableRandom data = new SplittableRandom(5);
         java.util.List<org.zkml4j.sdk.model.Node> nodes = new java.util.ArrayList<>();
         int width = 784;

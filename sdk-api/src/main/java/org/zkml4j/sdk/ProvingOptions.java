@@ -59,9 +59,9 @@ public record ProvingOptions(int activationBits, int weightBits, Visibility inpu
 
     /**
      * Largest {@link #securityBits}: the hash-based commitments over the Goldilocks extension prove
-     * at most about 112 bits per opening, and a proof holds each of up to five openings to 2^−(bits+3).
+     * at most about 112 bits per opening, and a proof holds each of up to six openings to 2^−(bits+5).
      */
-    public static final int MAX_SECURITY_BITS = 108;
+    public static final int MAX_SECURITY_BITS = 104;
 
     /**
      * Largest {@link #proofBudget}: every opening reveals two field functionals of each committed

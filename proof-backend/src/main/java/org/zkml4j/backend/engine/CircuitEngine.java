@@ -164,12 +164,12 @@ public final class CircuitEngine implements ProofEngine {
     }
 
     /**
-     * The commitment scheme for a proof of {@code securityBits} with {@code openings} openings: a
-     * public proof has two (C1, C2), each held to 2^−(bits+1); a zero-knowledge proof three (and the
-     * shared mask commitment), each held to 2^−(bits+2); with committed weights or inputs four or
-     * five (and the model or input commitment), each held to 2^−(bits+3) — the sum stays below 2^−bits.
+     * The commitment scheme for a proof of {@code securityBits} with {@code openings} openings (a
+     * public proof two: C1, C2; a zero-knowledge proof three: C1, C2, the shared masks' CM; plus one
+     * per model, input or output commitment): {@link PcsParameters#forOpenings}, so the whole proof
+     * is sound to 2^−(bits+1).
      */
     static LigeroPcs pcs(int securityBits, int openings) {
-        return new LigeroPcs(new PcsParameters(securityBits + (openings <= 2 ? 0 : openings == 3 ? 1 : 2)));
+        return new LigeroPcs(PcsParameters.forOpenings(securityBits, openings));
     }
 }

@@ -79,6 +79,12 @@ final class PaddingCertificate {
      */
     static void verify(CompiledCircuit circuit, ModelCommitment model, int securityBits, byte[] certificate)
             throws InvalidProofException {
+        verifyRevealing(circuit, model, securityBits, certificate);
+    }
+
+    /** {@link #verify}, returning the claims on the model commitment the certificate revealed. */
+    static List<Claim> verifyRevealing(CompiledCircuit circuit, ModelCommitment model, int securityBits,
+            byte[] certificate) throws InvalidProofException {
         CircuitLayout layout;
         try {
             layout = new CircuitLayout(circuit, 1, new ZkMode(false, false, model));
@@ -104,6 +110,7 @@ final class PaddingCertificate {
         in.expectEnd("padding certificate");
         pcs.verify(cm, maskClaims, maskOpening, t);
         model.verify(claims, modelOpening, t);
+        return claims;
     }
 
     private static Transcript statement(CompiledCircuit circuit, ModelCommitment model) {
@@ -122,6 +129,7 @@ final class PaddingCertificate {
     }
 
     private static LigeroPcs pcs(int securityBits) {
-        return new LigeroPcs(new PcsParameters(securityBits + 2));
+        // two openings: the certificate's masks and the model commitment
+        return new LigeroPcs(PcsParameters.forOpenings(securityBits, 2));
     }
 }

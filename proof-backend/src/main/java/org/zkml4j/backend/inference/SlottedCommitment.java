@@ -31,8 +31,11 @@ final class SlottedCommitment {
         this.nextSlot = nextSlot;
     }
 
+    /** The most openings a proof makes: C1, C2, the masks' CM, and a model, input and output commitment. */
+    static final int MAX_OPENINGS = 6;
+
     private static ReusableLigeroPcs scheme(int securityBits, int budget) {
-        return new ReusableLigeroPcs(new PcsParameters(securityBits + 2), budget);
+        return new ReusableLigeroPcs(PcsParameters.forOpenings(securityBits, MAX_OPENINGS), budget);
     }
 
     /**

@@ -224,6 +224,19 @@ public final class ZkInferenceProof {
      */
     public static void verify(CompiledCircuit circuit, ZkMode mode, int[][] inputs, int[][] outputs, int[] classes,
             long nonce, byte[] proof, PolynomialCommitment pcs) throws InvalidProofException {
+        verifyRevealing(circuit, mode, inputs, outputs, classes, nonce, proof, pcs);
+    }
+
+    /**
+     * What a verified proof revealed about hidden vectors: the evaluation claims on C1's logical
+     * vectors (and the committed input and outputs, which keep their logical indices), and those on
+     * the model commitment. Attack tests solve the linear system these give.
+     */
+    record Revealed(CircuitLayout layout, List<Claim> claims, List<Claim> modelClaims) {}
+
+    /** {@link #verify}, returning what the proof revealed. */
+    static Revealed verifyRevealing(CompiledCircuit circuit, ZkMode mode, int[][] inputs, int[][] outputs,
+            int[] classes, long nonce, byte[] proof, PolynomialCommitment pcs) throws InvalidProofException {
         Objects.requireNonNull(proof, "proof");
         if ((inputs == null) != mode.privateInput() || (classes != null) != mode.privateOutputs()
                 || (outputs != null) != (!mode.privateOutputs() && !mode.committedOutputs())) {
@@ -324,6 +337,7 @@ public final class ZkInferenceProof {
             mode.output().verify(outputClaims, outputOpening, t);
         }
         pcs.verify(c1, committed, opening, t);
+        return new Revealed(layout, claims, modelClaims);
     }
 
     /**

@@ -12,6 +12,7 @@ import org.zkml4j.backend.io.InvalidProofException;
 import org.zkml4j.backend.io.ProofReader;
 import org.zkml4j.backend.pcs.Claim;
 import org.zkml4j.backend.pcs.Commitment;
+import org.zkml4j.backend.pcs.HidingLedger;
 import org.zkml4j.backend.pcs.LinearFunctional;
 import org.zkml4j.backend.pcs.OpeningProof;
 import org.zkml4j.backend.pcs.PolynomialCommitment;
@@ -39,7 +40,10 @@ import org.zkml4j.backend.transcript.Transcript;
  * eq(τ, r)·(1 − r_t) and ψ̃(r) itself (ψ′ repeats the public table in both halves).
  *
  * <p><b>Soundness</b>: as {@link LogUp}'s batch bound with n + 1 and s + 1 rounds of degree 3 per
- * instance, plus 2/|K| per instance for the masked sumchecks (the shared mask opening is the caller's).
+ * instance, plus 2/|K| per instance for the masked sumchecks (the shared mask opening is the
+ * caller's); γ equal to a compressed table row is rejected (≤ 2^s/|K|, counted in that bound).
+ * <b>Hiding</b>: the prover refuses fraction vectors shorter than the {@link HidingLedger} needs
+ * for one evaluation and one sum per part.
  */
 public final class ZkLogUp {
     static final String PROTOCOL = "zkml4j/zk-logup/v1";
@@ -124,6 +128,9 @@ public final class ZkLogUp {
             long[] h = LogUp.fractions(gamma, LogUp.compress(real, bp), null, "witness");
             long[] psi = LogUp.compress(s.table().columnsRef(), bp);
             long[] g = LogUp.fractions(gamma, psi, Arrays.copyOf(in.multiplicities(), s.table().rows()), "table");
+            // each part of h′ and g′ reveals one evaluation and its sum (counted as one more)
+            HidingLedger.require("lookup " + i + " witness fractions", s.witnessSize(), 2);
+            HidingLedger.require("lookup " + i + " table fractions", s.table().rows(), 2);
             long[] uh = randomExt(h.length / 2, rng);
             long[] ug = randomExt(g.length / 2, rng);
             Ext fix = LogUp.sum(uh).sub(LogUp.sum(ug)); // make Σ U_g = Σ U_h
@@ -232,6 +239,7 @@ public final class ZkLogUp {
             ZkLogUpProof.InstanceProof ip = proof.instances().get(i);
             Ext[] parts = ip.parts();
             Ext[] bp = LogUp.powers(beta, s.width());
+            requireOffTable(gamma, s, bp, who);
             Ext[] tau = t.challengeExts(LogUp.TAU_LABEL, s.witnessLogSize());
             Ext lambda = t.challengeExt(LogUp.LAMBDA_LABEL);
             Reduction wr = verifySide(masks, witnessShape(s, gamma, bp, lambda), lambda.mul(sums[i]),
@@ -274,6 +282,21 @@ public final class ZkLogUp {
             throw new InvalidProofException("zk-LogUp fraction opening: " + e.getMessage());
         }
         return callerClaims;
+    }
+
+    /**
+     * Rejects γ equal to a compressed table row ψ(t₀) (probability ≤ 2^s/|K|): the zero-check
+     * g·(γ − ψ) = m would leave g(t₀) free, as the public LogUp's table side rejects too.
+     */
+    private static void requireOffTable(Ext gamma, LogUpShape s, Ext[] betaPowers, String who)
+            throws InvalidProofException {
+        long[] psi = LogUp.compress(s.table().columnsRef(), betaPowers);
+        for (int row = 0; row < psi.length / 2; row++) {
+            if (psi[2 * row] == gamma.c0() && psi[2 * row + 1] == gamma.c1()) {
+                throw new InvalidProofException(who + ": γ equals compressed table row " + row
+                        + " (probability ≤ 2^s/|K|)");
+            }
+        }
     }
 
     private static Reduction verifySide(SharedMasks masks, SumcheckShape shape, Ext sum, MaskedSumcheckProof p,

@@ -10,6 +10,22 @@ public record PcsParameters(int securityBits) {
     /** 100 bits of proven soundness. */
     public static final PcsParameters DEFAULT = new PcsParameters(100);
 
+    /**
+     * Parameters for one of {@code openings} openings of a proof that must be sound to
+     * 2^−{@code securityBits} in all: each opening is held to 2^−(bits + 2 + ⌈log₂ openings⌉), so
+     * the openings together stay below 2^−(bits+2) and the proof's algebraic terms (each component's
+     * Schwartz–Zippel and sumcheck bounds, ≤ 2^−106 together) leave a margin of a bit
+     * (docs/soundness.md, "Composition").
+     *
+     * @throws IllegalArgumentException if {@code openings} is not positive or the result is out of range
+     */
+    public static PcsParameters forOpenings(int securityBits, int openings) {
+        if (openings < 1) {
+            throw new IllegalArgumentException("a proof has at least one opening, not " + openings);
+        }
+        return new PcsParameters(securityBits + 2 + (32 - Integer.numberOfLeadingZeros(openings - 1)));
+    }
+
     public PcsParameters {
         if (securityBits < 20 || securityBits > 124) {
             throw new IllegalArgumentException("securityBits must be in [20, 124], got " + securityBits);
