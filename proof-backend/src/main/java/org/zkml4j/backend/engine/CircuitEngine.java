@@ -35,6 +35,10 @@ import org.zkml4j.sdk.model.ModelGraph;
  * outputs) and the key (committed weights). Registered for {@link java.util.ServiceLoader} as an
  * {@link ProofEngine}.
  *
+ * <p>Every statement field is bound: the circuit id is checked against the key's, the rest is
+ * absorbed by the proof's transcript, and the row count is checked against the rows the proof
+ * proves (with committed outputs and no public inputs, the output commitment's batch).
+ *
  * <p>The key payload is {@link KeyPayload}. It fixes the weights' visibility but not the input's or
  * the outputs': one model proves either way.
  */
@@ -132,8 +136,12 @@ public final class CircuitEngine implements ProofEngine {
                 ZkMode mode = new ZkMode(hiddenInput, statement.classes() != null, payload.model(),
                         inputCommitment == null ? null : DataCommitment.read(inputCommitment, bits),
                         outputCommitment == null ? null : DataCommitment.read(outputCommitment, bits));
-                ZkInferenceProof.verify(payload.circuit(), mode, inputs, outputs, statement.classes(),
+                int proven = ZkInferenceProof.verify(payload.circuit(), mode, inputs, outputs, statement.classes(),
                         statement.nonce(), proof, pcs(bits, CircuitModel.openings(mode)));
+                if (proven != statement.rows()) {
+                    return VerificationResult.invalid("the statement claims " + statement.rows()
+                            + " rows, the proof proves " + proven);
+                }
             }
             return VerificationResult.VALID;
         } catch (InvalidProofException e) {

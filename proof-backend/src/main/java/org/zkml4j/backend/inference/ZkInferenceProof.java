@@ -218,9 +218,11 @@ public final class ZkInferenceProof {
      * {@code outputs} and {@code classes} non-null as the mode's outputs are public or private. With
      * committed weights the circuit may withhold its parameters (the verifier's copy).
      *
+     * @return the number of rows proven: that of the outputs or classes, else the output commitment's
+     *     batch (the caller checks it against the statement's)
      * @throws InvalidProofException naming the failed check, for any malformed or false proof
      */
-    public static void verify(CompiledCircuit circuit, ZkMode mode, int[][] inputs, int[][] outputs, int[] classes,
+    public static int verify(CompiledCircuit circuit, ZkMode mode, int[][] inputs, int[][] outputs, int[] classes,
             long nonce, byte[] proof, PolynomialCommitment pcs) throws InvalidProofException {
         Objects.requireNonNull(proof, "proof");
         if ((inputs == null) != mode.privateInput() || (classes != null) != mode.privateOutputs()
@@ -322,6 +324,7 @@ public final class ZkInferenceProof {
             mode.output().verify(outputClaims, outputOpening, t);
         }
         pcs.verify(c1, committed, opening, t);
+        return rows;
     }
 
     /** The rows of a statement with committed outputs: the output commitment's batch B = length / (2·m). */
