@@ -156,8 +156,18 @@ public final class CircuitEngine implements ProofEngine {
         }
         try {
             KeyPayload payload = KeyPayload.of(key);
+            if (statement.outputCommitment() == null) {
+                return VerificationResult.invalid("the statement has no output commitment");
+            }
             if (outputs.length < 1 || outputs.length > statement.rows() || secret.length != ModelCommitment.SEED_BYTES) {
                 return VerificationResult.invalid("give up to one output row per statement row and the 32-byte secret");
+            }
+            // before filling the batch: the statement's rows are only as large as its commitment's
+            int committed = DataCommitment.read(statement.outputCommitment(), payload.securityBits())
+                    .outputRows(payload.circuit());
+            if (committed != statement.rows()) {
+                return VerificationResult.invalid("the statement claims " + statement.rows()
+                        + " rows, its output commitment holds " + committed);
             }
             // a statement fills its batch by repeating the last row
             int[][] rows = Arrays.copyOf(outputs, statement.rows());

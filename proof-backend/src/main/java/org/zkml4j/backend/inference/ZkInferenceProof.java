@@ -229,7 +229,7 @@ public final class ZkInferenceProof {
                 || (outputs != null) != (!mode.privateOutputs() && !mode.committedOutputs())) {
             throw new InvalidProofException("the statement does not match the proof's visibility");
         }
-        int rows = classes != null ? classes.length : outputs != null ? outputs.length : rowsOf(mode, circuit);
+        int rows = classes != null ? classes.length : outputs != null ? outputs.length : mode.output().outputRows(circuit);
         CircuitLayout layout;
         long[] input = null;
         long[] output = null;
@@ -325,18 +325,6 @@ public final class ZkInferenceProof {
         }
         pcs.verify(c1, committed, opening, t);
         return rows;
-    }
-
-    /** The rows of a statement with committed outputs: the output commitment's batch B = length / (2·m). */
-    private static int rowsOf(ZkMode mode, CompiledCircuit circuit) throws InvalidProofException {
-        int outputs = circuit.layers().get(circuit.layers().size() - 1).outputSize();
-        long m = Integer.highestOneBit(outputs) == outputs ? outputs : (long) Integer.highestOneBit(outputs) << 1;
-        long length = mode.output().commitment().vectorLength(0);
-        long rows = length / (2 * m);
-        if (rows < 1 || rows * 2 * m != length || Long.bitCount(rows) != 1 || rows > Integer.MAX_VALUE) {
-            throw new InvalidProofException("the output commitment does not hold a batch of this circuit's outputs");
-        }
-        return (int) rows;
     }
 
     /** The claims on logical vector {@code v}, as claims on its own commitment's only vector. */

@@ -105,16 +105,22 @@ class StatementBindingTest {
     }
 
     @Test
-    void verify_committedOutputsWithOtherRowsNamesTheRowCount() {
+    void verifyAndCheckOutputs_committedOutputsWithOtherRowsNameTheRowCount() {
         VerifiableModel model = publicWeights.withInputVisibility(Visibility.PRIVATE)
                 .withOutputVisibility(Visibility.COMMITTED);
         VerifiedPrediction p = model.predictBatch(rows, 5);
         Statement s = p.statement();
-        for (int claimed : new int[] {1, 4, 33, 1_000_000}) {
+        VerificationKey key = model.verificationKey();
+        for (int claimed : new int[] {1, 4, 33, 1_000_000, Integer.MAX_VALUE}) {
             Statement other = Statement.withCommittedOutputs(s.circuitId(), null, null, s.outputCommitment(), claimed,
                     s.nonce());
-            VerificationResult r = Verifier.verify(model.verificationKey(), other, p.proof());
-            assertEquals("the statement claims " + claimed + " rows, the proof proves 2", r.reason());
+            assertEquals("the statement claims " + claimed + " rows, the proof proves 2",
+                    Verifier.verify(key, other, p.proof()).reason());
+            // refused before the batch is filled to the claimed rows
+            VerificationResult opened = Verifier.checkOutputs(key, other, p.quantizedOutputs(), p.outputSecret());
+            assertEquals(claimed == 1 ? "give up to one output row per statement row and the 32-byte secret"
+                    : "the statement claims " + claimed + " rows, its output commitment holds 2", opened.reason());
         }
+        assertTrue(Verifier.checkOutputs(key, s, p.quantizedOutputs(), p.outputSecret()).valid());
     }
 }
