@@ -21,6 +21,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.lossfunctions.LossFunctions;
+import org.zkml4j.bridge.cli.ProofFile;
+import org.zkml4j.sdk.Statement;
 import org.zkml4j.sdk.model.Activation;
 import org.zkml4j.sdk.model.Dense;
 import org.zkml4j.sdk.model.ModelGraph;
@@ -178,6 +180,26 @@ class MainTest {
                 dir.resolve("w2.proof").toString());
         assertEquals(2, spent.code());
         assertTrue(spent.err().contains("budget of 3"), spent.err());
+    }
+
+    @Test
+    void verify_committedOutputsProofWithRewrittenRowsExitsOne() throws IOException {
+        TinyModel f = compiledTinyClassifier();
+        Path key = dir.resolve("m.vk");
+        Path sealed = dir.resolve("sealed.proof");
+        Run proved = run("prove", "--model", dir.resolve("m.zkm").toString(), "--input", f.input().toString(),
+                "--out", sealed.toString(), "--input-visibility", "private", "--output-visibility", "committed");
+        assertEquals(0, proved.code(), proved.err());
+        ProofFile file = ProofFile.fromBytes(Files.readAllBytes(sealed));
+        Statement s = file.statement();
+        for (int rows : new int[] {3, 1_000_000}) {
+            Statement rewritten = Statement.withCommittedOutputs(s.circuitId(), null, null, s.outputCommitment(), rows,
+                    s.nonce());
+            Files.write(sealed, new ProofFile(rewritten, file.proof()).toBytes());
+            Run verified = run("verify", "--key", key.toString(), "--proof", sealed.toString());
+            assertEquals(1, verified.code(), verified.out());
+            assertTrue(verified.err().contains("claims " + rows + " rows"), verified.err());
+        }
     }
 
     @Test

@@ -35,6 +35,10 @@ import org.zkml4j.sdk.model.ModelGraph;
  * outputs) and the key (committed weights). Registered for {@link java.util.ServiceLoader} as an
  * {@link ProofEngine}.
  *
+ * <p>Every statement field is bound: the circuit id is checked against the key's, the rest is
+ * absorbed by the proof's transcript, and the row count is checked against the rows the proof
+ * proves (with committed outputs and no public inputs, the output commitment's batch).
+ *
  * <p>The key payload is {@link KeyPayload}. It fixes the weights' visibility but not the input's or
  * the outputs': one model proves either way.
  */
@@ -132,8 +136,12 @@ public final class CircuitEngine implements ProofEngine {
                 ZkMode mode = new ZkMode(hiddenInput, statement.classes() != null, payload.model(),
                         inputCommitment == null ? null : DataCommitment.read(inputCommitment, bits),
                         outputCommitment == null ? null : DataCommitment.read(outputCommitment, bits));
-                ZkInferenceProof.verify(payload.circuit(), mode, inputs, outputs, statement.classes(),
+                int proven = ZkInferenceProof.verify(payload.circuit(), mode, inputs, outputs, statement.classes(),
                         statement.nonce(), proof, pcs(bits, CircuitModel.openings(mode)));
+                if (proven != statement.rows()) {
+                    return VerificationResult.invalid("the statement claims " + statement.rows()
+                            + " rows, the proof proves " + proven);
+                }
             }
             return VerificationResult.VALID;
         } catch (InvalidProofException e) {
@@ -148,8 +156,18 @@ public final class CircuitEngine implements ProofEngine {
         }
         try {
             KeyPayload payload = KeyPayload.of(key);
+            if (statement.outputCommitment() == null) {
+                return VerificationResult.invalid("the statement has no output commitment");
+            }
             if (outputs.length < 1 || outputs.length > statement.rows() || secret.length != ModelCommitment.SEED_BYTES) {
                 return VerificationResult.invalid("give up to one output row per statement row and the 32-byte secret");
+            }
+            // before filling the batch: the statement's rows are only as large as its commitment's
+            int committed = DataCommitment.read(statement.outputCommitment(), payload.securityBits())
+                    .outputRows(payload.circuit());
+            if (committed != statement.rows()) {
+                return VerificationResult.invalid("the statement claims " + statement.rows()
+                        + " rows, its output commitment holds " + committed);
             }
             // a statement fills its batch by repeating the last row
             int[][] rows = Arrays.copyOf(outputs, statement.rows());

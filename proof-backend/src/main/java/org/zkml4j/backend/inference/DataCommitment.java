@@ -147,6 +147,23 @@ public final class DataCommitment {
         return committed.commitment();
     }
 
+    /**
+     * The rows a commitment to outputs of {@code circuit} holds: its batch B = length / (2·m), m the
+     * output width padded to a power of two.
+     *
+     * @throws InvalidProofException unless the length is that of a power-of-two batch of the outputs
+     */
+    public int outputRows(CompiledCircuit circuit) throws InvalidProofException {
+        int outputs = circuit.layers().get(circuit.layers().size() - 1).outputSize();
+        long m = Integer.highestOneBit(outputs) == outputs ? outputs : (long) Integer.highestOneBit(outputs) << 1;
+        long length = commitment().vectorLength(0);
+        long rows = length / (2 * m);
+        if (rows < 1 || rows * 2 * m != length || Long.bitCount(rows) != 1 || rows > Integer.MAX_VALUE) {
+            throw new InvalidProofException("the output commitment does not hold a batch of this circuit's outputs");
+        }
+        return (int) rows;
+    }
+
     /** @throws InvalidProofException unless the commitment holds logical vector {@code v} of {@code layout} */
     void checkShape(CircuitLayout layout, int v, String what) throws InvalidProofException {
         if (commitment().vectorLength(0) != 2 * layout.lengths[v]) {

@@ -220,11 +220,13 @@ public final class ZkInferenceProof {
      * {@code outputs} and {@code classes} non-null as the mode's outputs are public or private. With
      * committed weights the circuit may withhold its parameters (the verifier's copy).
      *
+     * @return the number of rows proven: that of the outputs or classes, else the output commitment's
+     *     batch (the caller checks it against the statement's)
      * @throws InvalidProofException naming the failed check, for any malformed or false proof
      */
-    public static void verify(CompiledCircuit circuit, ZkMode mode, int[][] inputs, int[][] outputs, int[] classes,
+    public static int verify(CompiledCircuit circuit, ZkMode mode, int[][] inputs, int[][] outputs, int[] classes,
             long nonce, byte[] proof, PolynomialCommitment pcs) throws InvalidProofException {
-        verifyRevealing(circuit, mode, inputs, outputs, classes, nonce, proof, pcs);
+        return verifyRevealing(circuit, mode, inputs, outputs, classes, nonce, proof, pcs).layout().rows;
     }
 
     /**
@@ -242,7 +244,8 @@ public final class ZkInferenceProof {
                 || (outputs != null) != (!mode.privateOutputs() && !mode.committedOutputs())) {
             throw new InvalidProofException("the statement does not match the proof's visibility");
         }
-        int rows = classes != null ? classes.length : outputs != null ? outputs.length : rowsOf(mode, circuit);
+        int rows = classes != null ? classes.length
+                : outputs != null ? outputs.length : mode.output().outputRows(circuit);
         CircuitLayout layout;
         long[] input = null;
         long[] output = null;
@@ -379,18 +382,6 @@ public final class ZkInferenceProof {
         return name -> name.startsWith("W′") || name.startsWith("b′") ? mode.model().budget()
                 : name.equals(CircuitLayout.INPUT_NAME) && mode.committedInput() ? mode.input().budget()
                 : name.equals(CircuitLayout.OUTPUT_NAME) && mode.committedOutputs() ? mode.output().budget() : 1;
-    }
-
-    /** The rows of a statement with committed outputs: the output commitment's batch B = length / (2·m). */
-    private static int rowsOf(ZkMode mode, CompiledCircuit circuit) throws InvalidProofException {
-        int outputs = circuit.layers().get(circuit.layers().size() - 1).outputSize();
-        long m = Integer.highestOneBit(outputs) == outputs ? outputs : (long) Integer.highestOneBit(outputs) << 1;
-        long length = mode.output().commitment().vectorLength(0);
-        long rows = length / (2 * m);
-        if (rows < 1 || rows * 2 * m != length || Long.bitCount(rows) != 1 || rows > Integer.MAX_VALUE) {
-            throw new InvalidProofException("the output commitment does not hold a batch of this circuit's outputs");
-        }
-        return (int) rows;
     }
 
     /** The claims on logical vector {@code v}, as claims on its own commitment's only vector. */

@@ -53,7 +53,11 @@ class CircuitEngineTest {
     }
 
     float[][] samples(int rows) {
-        float[][] x = new float[rows][10];
+        return samples(rng, rows, 10);
+    }
+
+    static float[][] samples(SplittableRandom rng, int rows, int width) {
+        float[][] x = new float[rows][width];
         for (float[] row : x) {
             for (int j = 0; j < row.length; j++) {
                 row[j] = (float) rng.nextGaussian();
