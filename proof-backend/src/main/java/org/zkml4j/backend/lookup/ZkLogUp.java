@@ -288,7 +288,7 @@ public final class ZkLogUp {
      * Rejects γ equal to a compressed table row ψ(t₀) (probability ≤ 2^s/|K|): the zero-check
      * g·(γ − ψ) = m would leave g(t₀) free, as the public LogUp's table side rejects too.
      */
-    private static void requireOffTable(Ext gamma, LogUpShape s, Ext[] betaPowers, String who)
+    static void requireOffTable(Ext gamma, LogUpShape s, Ext[] betaPowers, String who)
             throws InvalidProofException {
         long[] psi = LogUp.compress(s.table().columnsRef(), betaPowers);
         for (int row = 0; row < psi.length / 2; row++) {

@@ -136,4 +136,17 @@ class ZkLogUpTest {
         InvalidProofException e = assertThrows(InvalidProofException.class, () -> verify(shortParts));
         assertEquals("malformed proof: lookup 0 has 3 part evaluations, expected 4", e.getMessage());
     }
+
+    @Test
+    void verify_gammaOnACompressedTableRowRejected() throws InvalidProofException {
+        Ext beta = Ext.of(3, 5);
+        Ext[] bp = LogUp.powers(beta, SQUARE.width());
+        long[] psi = LogUp.compress(SQUARE.columnsRef(), bp);
+        Ext onRow = Ext.of(psi[2 * 6], psi[2 * 6 + 1]);
+        InvalidProofException e = assertThrows(InvalidProofException.class,
+                () -> ZkLogUp.requireOffTable(onRow, SHAPES.get(1), bp, "lookup 1"));
+        assertTrue(e.getMessage().contains("γ equals compressed table row 6"),
+                e.getMessage());
+        ZkLogUp.requireOffTable(onRow.add(Ext.ONE).add(Ext.of(0, 1)), SHAPES.get(1), bp, "lookup 1");
+    }
 }
