@@ -27,7 +27,9 @@ import org.zkml4j.sdk.model.ModelGraph;
 
 /**
  * The {@code ./zkml4j} command line. Exit codes: 0 success (for {@code verify}: valid), 1 invalid
- * proof (reason on stderr), 2 bad usage or an unreadable file.
+ * proof (reason on stderr), 2 bad usage, an unreadable file or a spent proof budget. Secrets are
+ * written owner-only, and {@code prove} takes its commitment slots before proving
+ * ({@link PrivateFiles}, {@link InputSecret}).
  *
  * <pre>
  * ./zkml4j demo [--rounds K]                  (a DL4J model's verifiable predictions, then a local subnet)
