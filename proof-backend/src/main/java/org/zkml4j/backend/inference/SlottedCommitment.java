@@ -90,9 +90,13 @@ final class SlottedCommitment {
      * Takes the next slot for one proof: returns a commitment sharing this one's data that opens only
      * that slot (reservations may prove in any order), and moves this counter past it.
      *
-     * @throws IllegalStateException once the budget (or this reservation) is spent
+     * @throws IllegalStateException once the budget is spent, or if this is a reservation
      */
     synchronized SlottedCommitment reserve(String what) {
+        if (reserved) {
+            throw new IllegalStateException("this is a reservation of the " + what + "'s slot " + (end - 1)
+                    + ": prove with it, or reserve from the commitment it was reserved from");
+        }
         int slot = take(what);
         pcs.reserveSlot(data, slot); // so reservations may prove in any order
         return new SlottedCommitment(pcs, commitment, data, slot, true, slot + 1);

@@ -263,6 +263,7 @@ class CircuitEngineTest {
         IllegalStateException notSaved = assertThrows(IllegalStateException.class,
                 () -> first.save(new ByteArrayOutputStream()));
         assertTrue(notSaved.getMessage().contains("reserved"), notSaved.getMessage());
+        assertThrows(IllegalStateException.class, first::reserveProof);
         // the later reservation proves first; each proves once
         VerificationKey key = hidden.verificationKey();
         for (VerifiableModel once : new VerifiableModel[] {second, first}) {
@@ -325,6 +326,7 @@ class CircuitEngineTest {
         assertTrue(Verifier.verify(m.verificationKey(), p.statement(), p.proof()).valid());
         IllegalStateException used = assertThrows(IllegalStateException.class, () -> m.predictCommitted(once, 2));
         assertTrue(used.getMessage().contains("reserved slot 0 is used"), used.getMessage());
+        assertThrows(IllegalStateException.class, once::reserveProof);
         // the prover re-creates the commitment at the persisted counter: slots 1..3 remain of the budget of 4
         CommittedInputs resumed = m.commitInputs(rows, owner.secret(), owner.nextSlot());
         assertArrayEquals(owner.commitment(), resumed.commitment());
