@@ -27,7 +27,9 @@ import org.zkml4j.sdk.model.ModelGraph;
 
 /**
  * The {@code ./zkml4j} command line. Exit codes: 0 success (for {@code verify}: valid), 1 invalid
- * proof (reason on stderr), 2 bad usage or an unreadable file.
+ * proof (reason on stderr), 2 bad usage, an unreadable file or a spent proof budget. Secrets are
+ * written owner-only, and {@code prove} takes its commitment slots before proving
+ * ({@link PrivateFiles}, {@link InputSecret}).
  *
  * <pre>
  * ./zkml4j demo [--rounds K]                  (a DL4J model's verifiable predictions, then a local subnet)
@@ -200,9 +202,11 @@ public final class Main {
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }
-        ByteArrayOutputStream saved = new ByteArrayOutputStream();
-        model.save(saved);
-        Files.write(target, saved.toByteArray());
+        if (model.weightVisibility() == Visibility.COMMITTED) {
+            PrivateFiles.write(target, bytes(model)); // it holds the commitment's seed
+        } else {
+            Files.write(target, bytes(model));
+        }
         Path key = keyPath(target);
         Files.write(key, model.verificationKey().toBytes());
         out.println("circuit id " + model.verificationKey().circuitIdHex());
@@ -227,7 +231,7 @@ public final class Main {
         Path target = Path.of(required(options, "out"));
         Path secret = target.resolveSibling(target.getFileName() + ".secret");
         Files.write(target, committed.commitment());
-        Files.write(secret, committed.secret());
+        PrivateFiles.write(secret, InputSecret.of(committed).toBytes());
         out.println("wrote " + target + " (publish it) and " + secret + " (give it, with the inputs, to the prover "
                 + "only)");
         return OK;
@@ -236,35 +240,27 @@ public final class Main {
     private static int prove(Map<String, String> options, PrintStream out) throws UsageException, IOException {
         Visibility input = visibility(options, "input-visibility");
         Visibility output = visibility(options, "output-visibility");
-        VerifiableModel model;
-        try {
-            model = VerifiableModel.load(new ByteArrayInputStream(Files.readAllBytes(Path.of(required(options, "model")))))
-                    .withOutputVisibility(Visibility.PUBLIC).withInputVisibility(input).withOutputVisibility(output);
-        } catch (IllegalArgumentException e) {
-            throw new UsageException(e.getMessage());
-        }
+        Path modelFile = Path.of(required(options, "model"));
+        Path proofFile = Path.of(required(options, "out"));
+        byte[] saved = Files.readAllBytes(modelFile);
+        VerifiableModel loaded = VerifiableModel.load(new ByteArrayInputStream(saved));
+        VerifiableModel model = withVisibility(loaded, input, output);
         float[][] inputs = Csv.read(Path.of(required(options, "input")));
         long nonce = number(options, "nonce", 0);
+        // slots are taken, and their counters saved, before proving: a crash or a concurrent prover
+        // never opens one slot twice
+        CommittedInputs committed = options.containsKey("input-secret")
+                ? reserveInputs(model, inputs, Path.of(options.get("input-secret"))) : null;
+        if (model.weightVisibility() == Visibility.COMMITTED) {
+            model = withVisibility(reserveModel(modelFile, saved, loaded), input, output);
+        }
         VerifiedPrediction p;
         try {
-            p = options.containsKey("input-secret")
-                    ? model.predictCommitted(model.commitInputs(inputs,
-                            Files.readAllBytes(Path.of(options.get("input-secret")))), nonce)
-                    : model.predictBatch(inputs, nonce);
-        } catch (IllegalStateException | IllegalArgumentException refused) {
+            p = committed != null ? model.predictCommitted(committed, nonce) : model.predictBatch(inputs, nonce);
+        } catch (IllegalArgumentException refused) {
             throw new UsageException(refused.getMessage());
         }
-        if (model.weightVisibility() == Visibility.COMMITTED) {
-            // the model commitment's slot counter moved on: keep it, or the next proof would reuse a slot
-            ByteArrayOutputStream saved = new ByteArrayOutputStream();
-            model.save(saved);
-            Path file = Path.of(required(options, "model"));
-            Path temp = file.resolveSibling(file.getFileName() + ".tmp");
-            Files.write(temp, saved.toByteArray());
-            Files.move(temp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
-                    java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-        }
-        Files.write(Path.of(required(options, "out")), new ProofFile(p.statement(), p.proof()).toBytes());
+        Files.write(proofFile, new ProofFile(p.statement(), p.proof()).toBytes());
         for (int b = 0; b < inputs.length; b++) {
             out.println((p.classes() != null ? "class " + p.classes()[b] + "  " : "") + "outputs "
                     + Arrays.toString(p.outputs()[b]));
@@ -273,21 +269,70 @@ public final class Main {
             out.println("the statement shows only the classes; the outputs stay with you");
         }
         if (output == Visibility.COMMITTED) {
-            Path proofFile = Path.of(required(options, "out"));
             Path secret = proofFile.resolveSibling(proofFile.getFileName() + ".secret");
             Path outputs = proofFile.resolveSibling(proofFile.getFileName() + ".outputs.csv");
-            Files.write(secret, p.outputSecret());
+            PrivateFiles.write(secret, p.outputSecret());
             StringBuilder csv = new StringBuilder();
             for (int[] row : p.quantizedOutputs()) {
                 csv.append(Arrays.stream(row).mapToObj(Integer::toString).collect(java.util.stream.Collectors.joining(",")))
                         .append('\n');
             }
-            Files.writeString(outputs, csv);
+            // the hidden outputs themselves: as private as the secret that opens their commitment
+            PrivateFiles.write(outputs, csv.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
             out.println("the statement carries a commitment to the outputs; " + outputs + " and " + secret
                     + " open it (check-outputs)");
         }
         out.println("proof " + p.proof().length + " bytes");
         return OK;
+    }
+
+    private static VerifiableModel withVisibility(VerifiableModel model, Visibility input, Visibility output)
+            throws UsageException {
+        try {
+            return model.withOutputVisibility(Visibility.PUBLIC).withInputVisibility(input).withOutputVisibility(output);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
+    }
+
+    /**
+     * Takes a proof's slot of the committed inputs whose secret and counter {@code secretFile}
+     * holds: under the file's lock, re-creates the commitment at the saved counter, reserves the
+     * next slot and saves the counter past it.
+     *
+     * @throws IllegalStateException once the commitment's budget is spent
+     */
+    private static CommittedInputs reserveInputs(VerifiableModel model, float[][] rows, Path secretFile)
+            throws IOException {
+        InputSecret.read(Files.readAllBytes(secretFile), secretFile); // a wrong file gets no lock file
+        return PrivateFiles.update(secretFile, current -> {
+            InputSecret secret = InputSecret.read(current, secretFile);
+            CommittedInputs inputs = model.commitInputs(rows, secret.secret(), secret.nextSlot());
+            CommittedInputs once = inputs.reserveProof();
+            return new PrivateFiles.Change<>(InputSecret.of(inputs).toBytes(), once);
+        });
+    }
+
+    /**
+     * Takes a proof's slot of the committed-weights model in {@code file}: under the file's lock,
+     * the model as saved there ({@code loaded} if that is still {@code read}), saved with its
+     * counter past the reserved slot.
+     *
+     * @throws IllegalStateException once the model's budget is spent
+     */
+    private static VerifiableModel reserveModel(Path file, byte[] read, VerifiableModel loaded) throws IOException {
+        return PrivateFiles.update(file, current -> {
+            VerifiableModel model = Arrays.equals(current, read) ? loaded
+                    : VerifiableModel.load(new ByteArrayInputStream(current));
+            VerifiableModel once = model.reserveProof();
+            return new PrivateFiles.Change<>(bytes(model), once);
+        });
+    }
+
+    private static byte[] bytes(VerifiableModel model) throws IOException {
+        ByteArrayOutputStream saved = new ByteArrayOutputStream();
+        model.save(saved);
+        return saved.toByteArray();
     }
 
     private static Visibility visibility(Map<String, String> options, String name) throws UsageException {
@@ -371,7 +416,9 @@ public final class Main {
                 out.println("compiled model, circuit id " + model.verificationKey().circuitIdHex() + ", "
                         + model.weightVisibility().name().toLowerCase(java.util.Locale.ROOT) + " weights");
             }
-            default -> throw new IOException(args[0] + " is not a zkml4j model, key or proof file");
+            case InputSecret.MAGIC -> out.println("input secret, next unused slot "
+                    + InputSecret.read(bytes, Path.of(args[0])).nextSlot());
+            default -> throw new IOException(args[0] + " is not a zkml4j model, key, proof or input secret file");
         }
         return OK;
     }

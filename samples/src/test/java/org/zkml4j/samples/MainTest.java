@@ -9,6 +9,14 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
@@ -157,6 +165,8 @@ class MainTest {
         assertEquals(0, provedBound.code(), provedBound.err());
         assertEquals(0, run("verify", "--key", key.toString(), "--proof", bound.toString()).code());
         assertTrue(run("inspect", bound.toString()).out().contains("committed inputs"));
+        assertEquals("input secret, next unused slot 1", run("inspect", dir.resolve("x.cmt.secret").toString())
+                .out().strip());
         Run wrongSecret = run("prove", "--model", zkm.toString(), "--input", input.toString(), "--out",
                 bound.toString(), "--input-secret", input.toString());
         assertEquals(2, wrongSecret.code());
@@ -180,6 +190,117 @@ class MainTest {
                 dir.resolve("w2.proof").toString());
         assertEquals(2, spent.code());
         assertTrue(spent.err().contains("budget of 3"), spent.err());
+    }
+
+    /** Runs {@code provers} CLI calls at once, the i-th from {@code args.apply(i)}. */
+    static List<Run> concurrently(int provers, java.util.function.IntFunction<String[]> args) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(provers);
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<Run>> runs = new ArrayList<>();
+            for (int i = 0; i < provers; i++) {
+                String[] a = args.apply(i);
+                runs.add(pool.submit(() -> {
+                    start.await();
+                    return run(a);
+                }));
+            }
+            start.countDown();
+            List<Run> done = new ArrayList<>();
+            for (Future<Run> r : runs) {
+                done.add(r.get());
+            }
+            return done;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** Asserts that {@code ok} runs succeeded and the others exited 2 naming the spent budget. */
+    static void assertBudget(List<Run> runs, int ok, String budget) {
+        assertEquals(ok, runs.stream().filter(r -> r.code() == 0).count(), runs.toString());
+        for (Run r : runs) {
+            if (r.code() != 0) {
+                assertEquals(2, r.code(), r.err());
+                assertTrue(r.err().contains(budget + " proofs is spent"), r.err());
+            }
+        }
+    }
+
+    @Test
+    void prove_concurrentProversOnOneCommittedWeightsModelTakeDistinctSlotsWithinTheBudget() throws Exception {
+        TinyModel f = tinyClassifier();
+        Path zkm = dir.resolve("w.zkm");
+        assertEquals(0, run("compile", "--model", f.model().toString(), "--calibration", f.calibration().toString(),
+                "--out", zkm.toString(), "--weights", "committed", "--proof-budget", "3").code());
+        // budget 3: slot 0 is the padding certificate, so two proofs
+        List<Run> runs = concurrently(5, i -> new String[] {"prove", "--model", zkm.toString(), "--input",
+                f.input().toString(), "--out", dir.resolve("w" + i + ".proof").toString(), "--nonce", "" + i});
+        assertBudget(runs, 2, "budget of 3");
+        for (int i = 0; i < runs.size(); i++) {
+            if (runs.get(i).code() == 0) {
+                Run verified = run("verify", "--key", dir.resolve("w.vk").toString(), "--proof",
+                        dir.resolve("w" + i + ".proof").toString());
+                assertEquals(0, verified.code(), verified.err());
+            }
+        }
+        assertBudget(List.of(run("prove", "--model", zkm.toString(), "--input", f.input().toString(), "--out",
+                dir.resolve("late.proof").toString())), 0, "budget of 3");
+    }
+
+    @Test
+    void prove_inputSecretKeepsItsSlotCounterAcrossRunsAndConcurrentProvers() throws Exception {
+        TinyModel f = compiledTinyClassifier();
+        Path zkm = dir.resolve("m.zkm");
+        Path cmt = dir.resolve("x.cmt");
+        assertEquals(0, run("commit-input", "--model", zkm.toString(), "--input", f.input().toString(), "--out",
+                cmt.toString()).code());
+        Path secret = dir.resolve("x.cmt.secret");
+        assertEquals(0, run("prove", "--model", zkm.toString(), "--input", f.input().toString(), "--out",
+                dir.resolve("first.proof").toString(), "--input-secret", secret.toString()).code());
+        // an input commitment hides its rows for 4 proofs; one is used, five provers race for three
+        List<Run> runs = concurrently(5, i -> new String[] {"prove", "--model", zkm.toString(), "--input",
+                f.input().toString(), "--out", dir.resolve("x" + i + ".proof").toString(), "--input-secret",
+                secret.toString()});
+        assertBudget(runs, 3, "budget of 4");
+        assertEquals("input secret, next unused slot 4", run("inspect", secret.toString()).out().strip());
+        // a secret without its counter (the 32-byte files of before) is refused, not restarted at slot 0
+        Path old = dir.resolve("old.cmt.secret");
+        Files.write(old, new byte[32]);
+        Run refused = run("prove", "--model", zkm.toString(), "--input", f.input().toString(), "--out",
+                dir.resolve("old.proof").toString(), "--input-secret", old.toString());
+        assertEquals(2, refused.code());
+        assertTrue(refused.err().contains("commit the inputs again"), refused.err());
+    }
+
+    @Test
+    void secretFiles_areCreatedOwnerOnlyAndStaySoWhenRewritten() throws IOException {
+        TinyModel f = tinyClassifier();
+        Path zkm = dir.resolve("w.zkm");
+        assertEquals(0, run("compile", "--model", f.model().toString(), "--calibration", f.calibration().toString(),
+                "--out", zkm.toString(), "--weights", "committed", "--proof-budget", "4").code());
+        assertOwnerOnly(zkm);
+        assertEquals(0, run("commit-input", "--model", zkm.toString(), "--input", f.input().toString(), "--out",
+                dir.resolve("x.cmt").toString()).code());
+        Path inputSecret = dir.resolve("x.cmt.secret");
+        assertOwnerOnly(inputSecret);
+        // a model file made readable by others is rewritten owner-only by the next proof
+        Files.setPosixFilePermissions(zkm, PosixFilePermissions.fromString("rw-r--r--"));
+        Path proof = dir.resolve("p.proof");
+        Run proved = run("prove", "--model", zkm.toString(), "--input", f.input().toString(), "--out",
+                proof.toString(), "--input-secret", inputSecret.toString(), "--output-visibility", "committed");
+        assertEquals(0, proved.code(), proved.err());
+        for (String name : List.of("w.zkm", "w.zkm.lock", "x.cmt.secret", "x.cmt.secret.lock", "p.proof.secret",
+                "p.proof.outputs.csv")) {
+            assertOwnerOnly(dir.resolve(name));
+        }
+        try (Stream<Path> files = Files.list(dir)) {
+            assertEquals(List.of(), files.filter(p -> p.toString().endsWith(".tmp")).toList());
+        }
+    }
+
+    static void assertOwnerOnly(Path file) throws IOException {
+        assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(file)), file.toString());
     }
 
     @Test

@@ -39,8 +39,14 @@ public interface VerifiableModel {
      */
     CommittedInputs commitInputs(float[][] rows);
 
-    /** Re-creates the commitment an owner made of {@code rows} with {@code secret}. */
-    CommittedInputs commitInputs(float[][] rows, byte[] secret);
+    /**
+     * Re-creates the commitment an owner made of {@code rows} with {@code secret}, resuming at its
+     * persisted slot counter ({@link CommittedInputs#nextSlot()}): without the counter a prover would
+     * open used slots again.
+     *
+     * @throws IllegalArgumentException if the secret is malformed or {@code nextSlot} is outside the budget
+     */
+    CommittedInputs commitInputs(float[][] rows, byte[] secret, int nextSlot);
 
     /**
      * Predicts committed rows and proves it: the statement carries their commitment instead of the
@@ -80,10 +86,26 @@ public interface VerifiableModel {
      */
     Visibility weightVisibility();
 
+    /**
+     * With COMMITTED weights, this model for exactly one proof at a slot of the model commitment
+     * taken now (reservations may prove in any order); this model's slot counter moves past it.
+     * A prover that keeps the model in a file saves this model, then proves with the returned one
+     * (which cannot be saved), so a crash or a concurrent prover never reuses the slot. With public
+     * weights, this model.
+     *
+     * @throws IllegalStateException once the budget is spent
+     */
+    VerifiableModel reserveProof();
+
     /** The key verifiers need. */
     VerificationKey verificationKey();
 
-    /** Writes everything needed to prove again later (the compiled model and its options). */
+    /**
+     * Writes everything needed to prove again later: the compiled model, its options and, with
+     * COMMITTED weights, the commitment's secret seed and slot counter (keep such bytes secret).
+     *
+     * @throws IllegalStateException for a model made by {@link #reserveProof()}
+     */
     void save(OutputStream out) throws IOException;
 
     /** Compiles {@code graph} for proving with the engine on the classpath. */

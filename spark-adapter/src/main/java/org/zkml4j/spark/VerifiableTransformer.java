@@ -45,6 +45,9 @@ import org.zkml4j.sdk.Visibility;
  * its own core, as Spark schedules one task per core; 0: the JVM's common fork-join pool). The transformation is lazy and
  * non-deterministic: every evaluation draws fresh nonces and proof randomness, so persist the
  * result before using it twice.
+ *
+ * <p>Models with COMMITTED weights are refused: their proof budget cannot be shared out among
+ * partitions and {@code transform} calls.
  */
 public final class VerifiableTransformer extends Transformer implements MLWritable {
     private static final long serialVersionUID = 1L;
@@ -63,8 +66,10 @@ public final class VerifiableTransformer extends Transformer implements MLWritab
     private transient VerificationKey key;
 
     /**
-     * @param modelBytes a model written by {@link VerifiableModel#save}
+     * @param modelBytes a model written by {@link VerifiableModel#save}, with public weights
      * @param layout how its outputs become prediction columns
+     * @throws IllegalArgumentException if the model has COMMITTED weights (partitions cannot share their budget)
+     * @throws UncheckedIOException if the bytes are not a saved model
      */
     public VerifiableTransformer(byte[] modelBytes, PredictionLayout layout) {
         this(Identifiable.randomUID("zkVerifiable"), modelBytes, layout);
@@ -74,6 +79,7 @@ public final class VerifiableTransformer extends Transformer implements MLWritab
         this.uid = uid;
         this.modelBytes = modelBytes.clone();
         this.layout = layout;
+        this.key = provableKey(this.modelBytes);
         featuresCol = new Param<>(this, "featuresCol", "the vector column to prove");
         predictionCol = new Param<>(this, "predictionCol", "the prediction column");
         probabilityCol = new Param<>(this, "probabilityCol", "the class probabilities column (probabilistic classifiers)");
@@ -199,6 +205,29 @@ public final class VerifiableTransformer extends Transformer implements MLWritab
     /** The saved compiled model (a copy). */
     public byte[] modelBytes() {
         return modelBytes.clone();
+    }
+
+    /**
+     * The key of a model the executors may prove with. A model with COMMITTED weights is refused:
+     * its commitment hides the weights for a budget of proofs, each at a fresh slot, but every
+     * partition of every {@code transform} would load the model with the one saved slot counter
+     * and open the same slots again, revealing the weights.
+     */
+    private static VerificationKey provableKey(byte[] modelBytes) {
+        VerifiableModel model;
+        try {
+            model = VerifiableModel.load(new ByteArrayInputStream(modelBytes));
+        } catch (IOException e) {
+            throw new UncheckedIOException("the transformer was given an unreadable model", e);
+        }
+        if (model.weightVisibility() == Visibility.COMMITTED) {
+            throw new IllegalArgumentException("VerifiableTransformer does not prove with COMMITTED weights: every "
+                    + "partition of every transform would load the model with the same saved slot counter and open "
+                    + "the model commitment's slots again, revealing the hidden weights. Compile with PUBLIC weights "
+                    + "for Spark, or prove committed-weights batches with VerifiableModel in one process, which "
+                    + "keeps the counter");
+        }
+        return model.verificationKey();
     }
 
     /** The key that verifies this transformer's proofs. */

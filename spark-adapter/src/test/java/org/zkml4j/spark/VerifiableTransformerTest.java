@@ -176,6 +176,17 @@ class VerifiableTransformerTest {
     }
 
     @Test
+    void committedWeights_areRefusedNamingWhyAndWhatToDo() {
+        SparkVerifiable committed = SparkVerifiable.of(Iris.logistic()).calibrate(Iris.raw()).options(ProvingOptions
+                .builder().weightVisibility(Visibility.COMMITTED).proofBudget(4).build());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, committed::compile);
+        assertTrue(e.getMessage().startsWith("VerifiableTransformer does not prove with COMMITTED weights"),
+                e.getMessage());
+        assertTrue(e.getMessage().contains("same saved slot counter"), e.getMessage());
+        assertTrue(e.getMessage().contains("Compile with PUBLIC weights"), e.getMessage());
+    }
+
+    @Test
     void privateInputVisibility_passesThroughToTheTransformer() {
         VerifiableTransformer t = SparkVerifiable.of(Iris.logistic()).calibrate(Iris.raw())
                 .options(ProvingOptions.builder().inputVisibility(Visibility.PRIVATE).build()).compile();

@@ -40,8 +40,9 @@ final class CircuitModel implements VerifiableModel {
     private final VerificationKey key;
     private final Visibility inputVisibility;
     private final Visibility outputVisibility;
-    /** The COMMITTED weights' commitment and its secret seed, or null for public weights. */
+    /** The COMMITTED weights' commitment, or null for public weights. */
     private final ModelCommitment model;
+    /** The model commitment's secret seed; null for public weights or a model reserved for one proof. */
     private final byte[] seed;
 
     /**
@@ -78,20 +79,26 @@ final class CircuitModel implements VerifiableModel {
     public CommittedInputs commitInputs(float[][] rows) {
         byte[] secret = new byte[ModelCommitment.SEED_BYTES];
         new java.security.SecureRandom().nextBytes(secret);
-        return commitInputs(rows, secret);
+        return commitInputs(rows, secret, 0);
     }
 
     @Override
-    public CommittedInputs commitInputs(float[][] rows, byte[] secret) {
+    public CommittedInputs commitInputs(float[][] rows, byte[] secret, int nextSlot) {
         if (secret == null || secret.length != ModelCommitment.SEED_BYTES) {
             throw new IllegalArgumentException("an input secret is " + ModelCommitment.SEED_BYTES + " bytes");
+        }
+        if (nextSlot < 0 || nextSlot > EngineCommittedInputs.BUDGET) {
+            throw new IllegalArgumentException("an input commitment's next slot is in [0, "
+                    + EngineCommittedInputs.BUDGET + "], got " + nextSlot);
         }
         // the batch the commitment's random half needs, filled with real rows (see prove)
         int[][] quantized = quantize(rows);
         quantized = repeatLastRow(quantized,
                 DataCommitment.inputBatch(circuit, quantized.length, EngineCommittedInputs.BUDGET));
-        return new EngineCommittedInputs(rows, quantized, secret, key.circuitId(), DataCommitment.forInputs(circuit,
-                quantized, secret, securityBits, EngineCommittedInputs.BUDGET));
+        DataCommitment commitment = DataCommitment.forInputs(circuit, quantized, secret, securityBits,
+                EngineCommittedInputs.BUDGET);
+        commitment.skipTo(nextSlot);
+        return new EngineCommittedInputs(rows, quantized, secret, key.circuitId(), commitment);
     }
 
     @Override
@@ -241,12 +248,22 @@ final class CircuitModel implements VerifiableModel {
     }
 
     @Override
+    public VerifiableModel reserveProof() {
+        return model == null ? this
+                : new CircuitModel(circuit, securityBits, inputVisibility, outputVisibility, model.reserve(), null);
+    }
+
+    @Override
     public VerificationKey verificationKey() {
         return key;
     }
 
     @Override
     public void save(OutputStream out) throws IOException {
+        if (model != null && seed == null) {
+            throw new IllegalStateException("a model reserved for one proof is not saved: save the model it was "
+                    + "reserved from");
+        }
         DataOutputStream data = new DataOutputStream(out);
         byte[] bytes = circuit.canonicalBytes();
         data.writeInt(MAGIC);

@@ -5,7 +5,8 @@ import org.zkml4j.sdk.CommittedInputs;
 
 /**
  * The built-in engine's {@link CommittedInputs}: the rows as given, their quantized (and, for
- * committed weights, power-of-two) form, and the {@link DataCommitment} made from the secret.
+ * committed weights, power-of-two) form, and the {@link DataCommitment} made from the secret, whose
+ * slot counter is this object's.
  */
 final class EngineCommittedInputs implements CommittedInputs {
     /** How many proofs may use one committed batch (e.g. under different nonces). */
@@ -47,5 +48,15 @@ final class EngineCommittedInputs implements CommittedInputs {
     @Override
     public byte[] secret() {
         return secret.clone();
+    }
+
+    @Override
+    public int nextSlot() {
+        return commitment.nextSlot();
+    }
+
+    @Override
+    public CommittedInputs reserveProof() {
+        return new EngineCommittedInputs(rows, quantized, secret, circuitId, commitment.reserve());
     }
 }

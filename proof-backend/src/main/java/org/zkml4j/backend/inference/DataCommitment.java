@@ -185,6 +185,32 @@ public final class DataCommitment {
         return doubled;
     }
 
+    /** The first slot no proof has used or reserved; persist it with the secret seed. */
+    public int nextSlot() {
+        return committed.nextSlot();
+    }
+
+    /**
+     * Moves the counter forward to {@code slot}: a commitment re-created from its seed resumes at the
+     * persisted counter.
+     *
+     * @throws IllegalArgumentException if the slot is behind the counter or beyond the budget
+     */
+    public void skipTo(int slot) {
+        committed.skipTo(slot);
+    }
+
+    /**
+     * Takes the next slot for one proof, before proving: returns this commitment opening only that
+     * slot, and moves this one's counter past it — persist {@link #nextSlot()}, then prove with the
+     * reservation, so a crash never reuses the slot.
+     *
+     * @throws IllegalStateException once the budget is spent
+     */
+    public DataCommitment reserve() {
+        return new DataCommitment(committed.reserve("data commitment"), doubled);
+    }
+
     OpeningProof open(List<Claim> claims, Transcript transcript, RandomGenerator rng) {
         return committed.open(claims, transcript, rng, "data commitment");
     }

@@ -199,6 +199,23 @@ public final class ModelCommitment {
     }
 
     /**
+     * Takes the next slot for one proof, before proving: returns this commitment opening only that
+     * slot, and moves this one's counter past it — persist {@link #nextSlot()}, then prove with the
+     * reservation, so a crash never reuses the slot.
+     *
+     * @throws IllegalStateException once the budget is spent
+     */
+    public ModelCommitment reserve() {
+        try {
+            ModelCommitment one = new ModelCommitment(committed.reserve("model commitment"), layers);
+            one.certificate = certificate;
+            return one;
+        } catch (IllegalStateException spent) {
+            throw renewHint(spent);
+        }
+    }
+
+    /**
      * Opens the next slot at {@code claims}.
      *
      * @throws IllegalStateException once the budget is spent
@@ -207,9 +224,12 @@ public final class ModelCommitment {
         try {
             return committed.open(claims, transcript, rng, "model commitment");
         } catch (IllegalStateException spent) {
-            throw new IllegalStateException(spent.getMessage().replace("commit again",
-                    "compile the model again"), spent);
+            throw renewHint(spent);
         }
+    }
+
+    private static IllegalStateException renewHint(IllegalStateException spent) {
+        return new IllegalStateException(spent.getMessage().replace("commit again", "compile the model again"), spent);
     }
 
     OpeningProof readProof(ProofReader in, List<Claim> claims) throws InvalidProofException {

@@ -1,13 +1,16 @@
 package org.zkml4j.backend.pcs;
 
+import java.util.BitSet;
+
 /**
  * The prover's side of a {@link LigeroPcs} or {@link ReusableLigeroPcs} commitment: row
  * coefficients, the encoded matrix with its salts and Merkle tree. Holds secrets; never serialised.
  *
  * <p>It may be opened {@link #budget()} times (once for {@link LigeroPcs}), each opening taking the
- * next slot number, slots in increasing order. The rows' random coefficients hide only budget·t
- * opened columns, so an opening beyond the budget, or with a slot already used or skipped, is
- * refused with {@link IllegalStateException}.
+ * next slot number, slots in increasing order — or {@linkplain #reserveSlot reserved} in increasing
+ * order and opened later, in any order. The rows' random coefficients hide only budget·t opened
+ * columns, so an opening beyond the budget, or with a slot already used or skipped (and not
+ * reserved), is refused with {@link IllegalStateException}.
  */
 public final class LigeroProverData implements ProverData {
     final LigeroLayout layout;
@@ -16,6 +19,8 @@ public final class LigeroProverData implements ProverData {
     final EncodedMatrix matrix;
     private final LigeroCommitment commitment;
     private int nextSlot;
+    /** Slots reserved and not opened yet. */
+    private final BitSet reserved = new BitSet();
 
     LigeroProverData(LigeroLayout layout, long[][] coefficients, EncodedMatrix matrix, LigeroCommitment commitment) {
         this.layout = layout;
@@ -40,11 +45,31 @@ public final class LigeroProverData implements ProverData {
     }
 
     /**
-     * Reserves {@code slot} for an opening.
+     * Uses {@code slot} for an opening: a reserved one, or one after every slot used or reserved so far.
+     *
+     * @throws IllegalStateException if the slot is beyond the budget, or neither reserved nor after
+     *     every slot used so far
+     */
+    synchronized void useSlot(int slot) {
+        if (slot >= 0 && reserved.get(slot)) {
+            reserved.clear(slot);
+        } else {
+            take(slot);
+        }
+    }
+
+    /**
+     * Takes {@code slot} now for an opening made later ({@link ReusableLigeroPcs#openSlot}), for a
+     * prover that persists slot + 1 before proving; reserved slots may be opened in any order, each once.
      *
      * @throws IllegalStateException if the slot is beyond the budget or not after every slot used so far
      */
-    synchronized void useSlot(int slot) {
+    synchronized void reserveSlot(int slot) {
+        take(slot);
+        reserved.set(slot);
+    }
+
+    private void take(int slot) {
         if (slot < 0) {
             throw new IllegalArgumentException("slot " + slot + " is negative");
         }

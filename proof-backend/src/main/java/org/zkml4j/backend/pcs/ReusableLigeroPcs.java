@@ -84,6 +84,17 @@ public final class ReusableLigeroPcs implements PolynomialCommitment {
         return new ReusableLigeroOpening(slot, masks, o.opening());
     }
 
+    /**
+     * Takes slot {@code slot} now for an opening made later with {@link #openSlot}: a prover that
+     * persists its counter reserves, stores slot + 1, then proves. Reserved slots may be opened in
+     * any order (concurrent proofs finish in any order), each once.
+     *
+     * @throws IllegalStateException if the slot was used or skipped, or the budget is exhausted
+     */
+    public void reserveSlot(ProverData data, int slot) {
+        reusable(data).reserveSlot(slot);
+    }
+
     private static LigeroProverData reusable(ProverData data) {
         if (!(data instanceof LigeroProverData d) || d.budget() < 2) {
             throw new IllegalArgumentException("prover data was not made by ReusableLigeroPcs");

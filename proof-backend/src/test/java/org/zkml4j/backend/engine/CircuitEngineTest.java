@@ -257,12 +257,42 @@ class CircuitEngineTest {
     }
 
     @Test
+    void committedWeights_reservedProofsTakeTheirSlotsBeforeProvingAndTheSavedCounterIsPastThem() throws IOException {
+        VerifiableModel hidden = VerifiableModel.compile(graph, calibration, ProvingOptions.builder()
+                .weightVisibility(Visibility.COMMITTED).proofBudget(4).build());
+        VerifiableModel first = hidden.reserveProof();
+        VerifiableModel second = hidden.reserveProof().withInputVisibility(Visibility.PRIVATE);
+        ByteArrayOutputStream saved = new ByteArrayOutputStream();
+        hidden.save(saved);
+        IllegalStateException notSaved = assertThrows(IllegalStateException.class,
+                () -> first.save(new ByteArrayOutputStream()));
+        assertTrue(notSaved.getMessage().contains("reserved"), notSaved.getMessage());
+        assertThrows(IllegalStateException.class, first::reserveProof);
+        // the later reservation proves first; each proves once
+        VerificationKey key = hidden.verificationKey();
+        for (VerifiableModel once : new VerifiableModel[] {second, first}) {
+            VerifiedPrediction p = once.predict(samples(1)[0], 2);
+            assertTrue(Verifier.verify(key, p.statement(), p.proof()).valid());
+            assertThrows(IllegalStateException.class, () -> once.predict(samples(1)[0], 3));
+        }
+        // the saved counter is past both reservations: slot 3 is the last of the budget of 4
+        VerifiableModel loaded = VerifiableModel.load(new ByteArrayInputStream(saved.toByteArray()));
+        VerifiedPrediction last = loaded.predict(samples(1)[0], 4);
+        assertTrue(Verifier.verify(key, last.statement(), last.proof()).valid());
+        IllegalStateException spent = assertThrows(IllegalStateException.class, loaded::reserveProof);
+        assertTrue(spent.getMessage().contains("budget of 4 proofs is spent"), spent.getMessage());
+        hidden.reserveProof();
+        assertThrows(IllegalStateException.class, hidden::reserveProof);
+        assertTrue(model.reserveProof() == model, "public weights have no budget");
+    }
+
+    @Test
     void committedInputs_statementCarriesTheCommitmentAndProofsVerify() {
         VerifiableModel m = VerifiableModel.compile(graph, calibration, ProvingOptions.DEFAULTS);
         float[][] rows = samples(3);
         CommittedInputs owner = m.commitInputs(rows);
         // the prover re-creates the owner's commitment from the rows and the secret
-        CommittedInputs prover = m.commitInputs(owner.rows(), owner.secret());
+        CommittedInputs prover = m.commitInputs(owner.rows(), owner.secret(), owner.nextSlot());
         assertArrayEquals(owner.commitment(), prover.commitment());
         VerifiedPrediction p = m.predictCommitted(prover, 21);
         assertNull(p.statement().inputs());
@@ -285,7 +315,38 @@ class CircuitEngineTest {
                 hidden.commitInputs(rows), 1);
         assertTrue(Verifier.verify(hidden.verificationKey(), shown.statement(), shown.proof()).valid());
         assertThrows(IllegalArgumentException.class, () -> hidden.predictCommitted(owner, 1));
-        assertThrows(IllegalArgumentException.class, () -> m.commitInputs(rows, new byte[3]));
+        assertThrows(IllegalArgumentException.class, () -> m.commitInputs(rows, new byte[3], 0));
+    }
+
+    @Test
+    void committedInputs_slotCounterGoesWithTheSecretAndReservationsNeverReuseASlot() {
+        VerifiableModel m = VerifiableModel.compile(graph, calibration, ProvingOptions.DEFAULTS);
+        float[][] rows = samples(2);
+        CommittedInputs owner = m.commitInputs(rows);
+        assertEquals(0, owner.nextSlot());
+        CommittedInputs once = owner.reserveProof();
+        assertEquals(1, owner.nextSlot());
+        VerifiedPrediction p = m.predictCommitted(once, 1);
+        assertTrue(Verifier.verify(m.verificationKey(), p.statement(), p.proof()).valid());
+        IllegalStateException used = assertThrows(IllegalStateException.class, () -> m.predictCommitted(once, 2));
+        assertTrue(used.getMessage().contains("reserved slot 0 is used"), used.getMessage());
+        assertThrows(IllegalStateException.class, once::reserveProof);
+        // the prover re-creates the commitment at the persisted counter: slots 1..3 remain of the budget of 4
+        CommittedInputs resumed = m.commitInputs(rows, owner.secret(), owner.nextSlot());
+        assertArrayEquals(owner.commitment(), resumed.commitment());
+        CommittedInputs second = resumed.reserveProof();
+        CommittedInputs third = resumed.reserveProof();
+        // reservations prove in any order
+        for (CommittedInputs r : new CommittedInputs[] {third, second, resumed}) {
+            VerifiedPrediction q = m.predictCommitted(r, 3);
+            assertTrue(Verifier.verify(m.verificationKey(), q.statement(), q.proof()).valid());
+        }
+        assertEquals(4, resumed.nextSlot());
+        IllegalStateException spent = assertThrows(IllegalStateException.class, resumed::reserveProof);
+        assertTrue(spent.getMessage().contains("budget of 4 proofs is spent"), spent.getMessage());
+        assertThrows(IllegalStateException.class, () -> m.commitInputs(rows, owner.secret(), 4).reserveProof());
+        assertThrows(IllegalArgumentException.class, () -> m.commitInputs(rows, owner.secret(), 5));
+        assertThrows(IllegalArgumentException.class, () -> m.commitInputs(rows, owner.secret(), -1));
     }
 
     @Test

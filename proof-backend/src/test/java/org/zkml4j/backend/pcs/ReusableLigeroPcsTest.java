@@ -110,6 +110,30 @@ class ReusableLigeroPcsTest {
     }
 
     @Test
+    void reserveSlot_reservedSlotsOpenInAnyOrderEachOnce() throws InvalidProofException {
+        List<long[]> vectors = List.of(randomVector(1 << 8));
+        LigeroProverData data = pcs.commit(vectors, rng);
+        pcs.reserveSlot(data, 1);
+        pcs.reserveSlot(data, 2);
+        assertEquals(3, data.nextSlot());
+        // the later reservation proves first; the earlier one still opens its slot, once
+        for (int slot : new int[] {2, 1}) {
+            List<Claim> claims = trueClaims(vectors);
+            ReusableLigeroOpening proof = pcs.openSlot(data, slot, claims, new Transcript(DOMAIN), rng);
+            pcs.verify(data.commitment(), claims, proof, new Transcript(DOMAIN));
+        }
+        List<Claim> claims = trueClaims(vectors);
+        IllegalStateException e = assertThrows(IllegalStateException.class,
+                () -> pcs.openSlot(data, 1, claims, new Transcript(DOMAIN), rng));
+        assertTrue(e.getMessage().contains("slot 1 was already used"), e.getMessage());
+        // slot 0 was skipped, not reserved; reserving below the counter or beyond the budget is refused
+        assertThrows(IllegalStateException.class, () -> pcs.openSlot(data, 0, claims, new Transcript(DOMAIN), rng));
+        assertThrows(IllegalStateException.class, () -> pcs.reserveSlot(data, 2));
+        assertThrows(IllegalStateException.class, () -> pcs.reserveSlot(data, K));
+        assertEquals(3, pcs.open(data, claims, new Transcript(DOMAIN), rng).slot());
+    }
+
+    @Test
     void verify_falseClaimValueRejected() {
         Fixture f = honest(1 << 10, 16);
         for (int c = 0; c < f.claims.size(); c++) {
