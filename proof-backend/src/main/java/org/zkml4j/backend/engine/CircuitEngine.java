@@ -131,6 +131,7 @@ public final class CircuitEngine implements ProofEngine {
                     return VerificationResult.invalid("hidden outputs need a hidden input or committed weights; "
                             + "the statement shows the input and the key the weights");
                 }
+                requireAlgebraicSoundness(payload.circuit(), inputs.length, null, bits);
                 CircuitProof.verify(payload.circuit(), inputs, outputs, statement.nonce(), proof, pcs(bits, 2));
             } else {
                 ZkMode mode = new ZkMode(hiddenInput, statement.classes() != null, payload.model(),
@@ -142,10 +143,29 @@ public final class CircuitEngine implements ProofEngine {
                     return VerificationResult.invalid("the statement claims " + statement.rows()
                             + " rows, the proof proves " + proven);
                 }
+                requireAlgebraicSoundness(payload.circuit(), proven, mode, bits);
             }
             return VerificationResult.VALID;
-        } catch (InvalidProofException e) {
+        } catch (InvalidProofException | IllegalArgumentException e) {
             return VerificationResult.invalid(e.getMessage());
+        }
+    }
+
+    /**
+     * Refuses a batch whose proof would not be sound to 2^−securityBits: its algebraic terms (all
+     * but the openings, dominated by the lookups' (2^n + 2^s)/|K|) must stay below 2^−(bits+2),
+     * which only batches of about a million rows or more miss (docs/soundness.md, "Composition").
+     *
+     * @param mode the zero-knowledge mode, or null for a public proof
+     * @throws IllegalArgumentException naming the rows and the bits they leave
+     */
+    static void requireAlgebraicSoundness(CompiledCircuit circuit, int rows, ZkMode mode, int securityBits) {
+        double bits = mode == null ? CircuitProof.algebraicSoundnessBits(circuit, rows)
+                : ZkInferenceProof.algebraicSoundnessBits(circuit, rows, mode);
+        if (bits < securityBits + 2) {
+            throw new IllegalArgumentException(String.format(java.util.Locale.ROOT, "a batch of %d rows is too large "
+                    + "for %d-bit soundness: its lookups' algebraic terms leave %.1f bits (%d needed); prove fewer "
+                    + "rows per proof", rows, securityBits, bits, securityBits + 2));
         }
     }
 

@@ -135,6 +135,7 @@ final class CircuitModel implements VerifiableModel {
         }
         ZkMode mode = !hiddenInput && model == null ? null
                 : new ZkMode(hiddenInput, classesOnly, model, committedInputs, outputCommitment);
+        CircuitEngine.requireAlgebraicSoundness(circuit, rows.length, mode, securityBits);
         CircuitProof.Result proven = mode == null
                 ? CircuitProof.prove(circuit, rows, nonce, CircuitEngine.pcs(securityBits, 2), AesCtrRandom.create())
                 : ZkInferenceProof.prove(circuit, rows, mode, nonce, CircuitEngine.pcs(securityBits, openings(mode)),

@@ -7,6 +7,7 @@ import org.zkml4j.backend.pcs.HidingLedger;
 import org.zkml4j.backend.field.Goldilocks;
 import org.zkml4j.backend.layer.DenseLayerShape;
 import org.zkml4j.backend.layer.ZkArgmax;
+import org.zkml4j.backend.lookup.LogUp;
 import org.zkml4j.backend.lookup.LogUpShape;
 import org.zkml4j.backend.lookup.LookupTable;
 import org.zkml4j.compiler.CircuitLayer;
@@ -274,6 +275,42 @@ final class CircuitLayout {
     /** Columns of the padded output grid. */
     int outputWidth() {
         return lengths[output()] / batch;
+    }
+
+    /**
+     * −log₂ of a layout's algebraic soundness terms, the openings aside, from its sizes alone (no
+     * table is built): every lookup's LogUp bound (dominated by (2^n + 2^s)/|K|), 16/|K| more per
+     * lookup and per dense layer for a hiding proof's extra rounds, and every dense layer's
+     * Schwartz–Zippel and sumcheck terms. A proof of λ bits needs it ≥ λ + 2 (docs/soundness.md,
+     * "Composition").
+     */
+    static double algebraicBits(CompiledCircuit circuit, int batch, boolean privateInput, boolean privateOutput) {
+        double k = Math.scalb(1.0, 128);
+        int minTable = Integer.numberOfTrailingZeros(HidingLedger.minimumForEvaluations(EVALUATIONS_PER_VECTOR));
+        int logBatch = Integer.numberOfTrailingZeros(batch);
+        double epsilon = 0;
+        int width = 0;
+        for (CircuitLayer layer : circuit.layers()) {
+            width = Integer.numberOfTrailingZeros(pow2(layer.outputSize()));
+            int n = logBatch + width;
+            int activation = Math.max(minTable, log2Rows(2 * layer.bounds().zMax() + 1));
+            epsilon += LogUp.algebraicError(n, activation, 2) + LogUp.algebraicError(n, Math.max(minTable,
+                    layer.shift()), 1) + 32 / k;
+            epsilon += (n + 3.0 * (DenseLayerShape.MAX_LOG_SIZE + 2) + 17) / k;
+        }
+        int limits = Math.max(minTable, log2Rows(2L * circuit.activationLimit() + 1));
+        if (privateInput) {
+            int n = logBatch + Integer.numberOfTrailingZeros(pow2(circuit.inputSize()));
+            epsilon += LogUp.algebraicError(n, limits, 1) + 16 / k;
+        }
+        if (privateOutput) {
+            epsilon += LogUp.algebraicError(logBatch + width, limits, 1) + (3.0 * (logBatch + width + 2) + 32) / k;
+        }
+        return -Math.log(epsilon) / Math.log(2);
+    }
+
+    private static int log2Rows(long rows) {
+        return 64 - Long.numberOfLeadingZeros(rows - 1);
     }
 
     /** The ledger's name of the input vector. */

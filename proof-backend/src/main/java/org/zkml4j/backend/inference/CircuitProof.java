@@ -72,6 +72,15 @@ public final class CircuitProof {
     public record Result(int[][] outputs, byte[] proof) {}
 
     /**
+     * −log₂ of a public proof's algebraic soundness terms (all but its two openings) for
+     * {@code rows} rows; a proof of λ bits needs ≥ λ + 2, which only very large batches miss.
+     */
+    public static double algebraicSoundnessBits(CompiledCircuit circuit, int rows) {
+        int batch = Integer.highestOneBit(rows) == rows ? rows : Integer.highestOneBit(rows) << 1;
+        return CircuitLayout.algebraicBits(circuit, batch, false, false);
+    }
+
+    /**
      * Runs the circuit on {@code inputs} (each already quantized into [−Q, Q]) and proves the run.
      *
      * @throws IllegalArgumentException if an input has the wrong length or a value outside [−Q, Q]

@@ -344,6 +344,15 @@ public final class ZkInferenceProof {
     }
 
     /**
+     * −log₂ of a proof's algebraic soundness terms (all but its openings) for {@code rows} rows in
+     * {@code mode}; a proof of λ bits needs ≥ λ + 2, which only very large batches miss.
+     */
+    public static double algebraicSoundnessBits(CompiledCircuit circuit, int rows, ZkMode mode) {
+        return CircuitLayout.algebraicBits(circuit, CircuitLayout.hidingBatch(circuit, rows), mode.privateInput(),
+                mode.privateOutputs());
+    }
+
+    /**
      * The batch a zero-knowledge proof of {@code rows} rows lays out (a power of two that every
      * hidden vector's random part fits); statements with committed weights and public outputs must
      * have exactly this many rows (repeat the last one).

@@ -680,11 +680,15 @@ public final class LogUp {
         return -Math.log(epsilon) / Math.log(2);
     }
 
-    /** [(w−1)·2^s + 2^n + 2^s + max(n,1) + 3n + 2s]/|K|. */
     private static double algebraicError(LogUpShape shape) {
-        int n = shape.witnessLogSize();
-        int s = shape.tableLogSize();
-        int w = shape.width();
+        return algebraicError(shape.witnessLogSize(), shape.tableLogSize(), shape.width());
+    }
+
+    /**
+     * The algebraic part of the single-instance bound for 2^n witness rows, 2^s table rows and w
+     * columns: [(w−1)·2^s + 2^n + 2^s + max(n,1) + 3n + 2s]/|K|.
+     */
+    public static double algebraicError(int n, int s, int w) {
         double numerator = (w - 1) * Math.pow(2, s) + Math.pow(2, n) + Math.pow(2, s) + Math.max(n, 1) + 3.0 * n
                 + 2.0 * s;
         double p = unsignedToDouble(Goldilocks.P);
