@@ -14,7 +14,7 @@ public record PcsParameters(int securityBits) {
      * Parameters for one of {@code openings} openings of a proof that must be sound to
      * 2^−{@code securityBits} in all: each opening is held to 2^−(bits + 2 + ⌈log₂ openings⌉), so
      * the openings together stay below 2^−(bits+2) and the proof's algebraic terms (each component's
-     * Schwartz–Zippel and sumcheck bounds, ≤ 2^−106 together) leave a margin of a bit
+     * Schwartz–Zippel and sumcheck bounds, which the engine holds to 2^−(bits+2)) leave a margin of a bit
      * (docs/soundness.md, "Composition").
      *
      * @throws IllegalArgumentException if {@code openings} is not positive or the result is out of range
