@@ -8,7 +8,7 @@ import org.zkml4j.backend.field.Goldilocks;
 import org.zkml4j.backend.transcript.Transcript;
 
 /**
- * The public statement of a {@link Conv2dLayer} proof: a batched 2-D convolution (one group) with
+ * The public statement of a {@link Conv2dLayer} proof: a batched 2-D convolution with
  * public weights W (O × C × kh × kw), bias b (O), requantization shift k, the geometry of its two
  * axes, and where the caller's commitment C1 holds X (B × C × H × W), Z and R (B × O × Y × X).
  *
@@ -50,6 +50,36 @@ public final class Conv2dShape {
         this.inputVector = inputVector;
         this.outputVector = outputVector;
         this.remainderVector = remainderVector;
+    }
+
+    /**
+     * A grouped convolution (depthwise when {@code groups} equals the input channels): weights
+     * {@code w[o][c'][i][j]} with c' over the C/G input channels of output o's group (o / (O/G)).
+     * They are laid out as the block-diagonal full tensor (zero across groups), which the protocol
+     * proves like any convolution.
+     *
+     * @throws IllegalArgumentException if {@code groups} does not divide the output channels, or as
+     *     {@link #fromSigned(int, long[][][][], long[], int, ConvAxis, ConvAxis, int, int, int)}
+     */
+    public static Conv2dShape grouped(int batch, long[][][][] w, long[] bias, int shift, ConvAxis rows,
+            ConvAxis cols, int groups, int inputVector, int outputVector, int remainderVector) {
+        Objects.requireNonNull(w, "weights");
+        if (groups < 1 || w.length % groups != 0 || w.length == 0) {
+            throw new IllegalArgumentException(groups + " groups do not divide " + w.length + " output channels");
+        }
+        int perGroupIn = w[0].length, perGroupOut = w.length / groups;
+        long[][][][] full = new long[w.length][perGroupIn * groups][][];
+        for (int o = 0; o < w.length; o++) {
+            if (w[o].length != perGroupIn) {
+                throw new IllegalArgumentException("weights[" + o + "] has " + w[o].length + " input channels, not "
+                        + perGroupIn);
+            }
+            int group = o / perGroupOut;
+            for (int c = 0; c < full[o].length; c++) {
+                full[o][c] = c / perGroupIn == group ? w[o][c % perGroupIn] : new long[rows.kernel()][cols.kernel()];
+            }
+        }
+        return fromSigned(batch, full, bias, shift, rows, cols, inputVector, outputVector, remainderVector);
     }
 
     /**

@@ -176,6 +176,53 @@ class Conv2dLayerTest {
         }
     }
 
+    @Test
+    void depthwiseConvolutions_areProvenThroughTheirBlockDiagonalWeights() throws InvalidProofException {
+        SplittableRandom rng = new SplittableRandom(6);
+        ConvAxis axis = new ConvAxis(6, 3, 1, 1, 1, 6);
+        long[][][][] w = new long[3][1][3][3];
+        for (long[][][] a : w) {
+            for (long[] row : a[0]) {
+                for (int j = 0; j < 3; j++) {
+                    row[j] = rng.nextInt(-20, 21);
+                }
+            }
+        }
+        long[] bias = {3, -4, 5};
+        Conv2dShape shape = Conv2dShape.grouped(1, w, bias, 2, axis, axis, 3, 0, 1, 2);
+        assertEquals(4, shape.inChannels());
+        long[] x = new long[shape.inputLength()];
+        for (int c = 0; c < 3; c++) {
+            for (int h = 0; h < 6; h++) {
+                for (int ww = 0; ww < 6; ww++) {
+                    x[(c * 8 + h) * 8 + ww] = Goldilocks.fromSigned(rng.nextInt(-50, 51));
+                }
+            }
+        }
+        long[][] zr = shape.apply(x);
+        // channel o reads only input channel o
+        for (int o = 0; o < 3; o++) {
+            for (int y = 0; y < 6; y++) {
+                for (int xx = 0; xx < 6; xx++) {
+                    long acc = bias[o] + 2;
+                    for (int i = 0; i < 3; i++) {
+                        for (int j = 0; j < 3; j++) {
+                            int h = y + i - 1, ww = xx + j - 1;
+                            if (h >= 0 && h < 6 && ww >= 0 && ww < 6) {
+                                acc += w[o][0][i][j] * Goldilocks.toSigned(x[(o * 8 + h) * 8 + ww]);
+                            }
+                        }
+                    }
+                    assertEquals(Math.floorDiv(acc, 4), Goldilocks.toSigned(zr[0][(o * 8 + y) * 8 + xx]));
+                }
+            }
+        }
+        Conv2dLayer.ProverResult p = Conv2dLayer.prove(shape, x, zr[0], zr[1], new Transcript("conv"));
+        List<Claim> claims = Conv2dLayer.verify(shape, p.proof(), new Transcript("conv"));
+        assertTrue(holds(claims.get(2), x));
+        assertThrows(IllegalArgumentException.class, () -> Conv2dShape.grouped(1, w, bias, 2, axis, axis, 2, 0, 1, 2));
+    }
+
     static Conv2dLayer.Proof roundTrip(Conv2dShape shape, Conv2dLayer.Proof proof) throws InvalidProofException {
         ProofWriter out = new ProofWriter();
         proof.writeTo(out);
