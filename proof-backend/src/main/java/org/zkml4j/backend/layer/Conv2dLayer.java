@@ -22,16 +22,18 @@ import org.zkml4j.backend.transcript.Transcript;
  * messages (the building block of convolutional circuits; docs/design/tensor-graph.md): for every
  * row b, output channel o and output position (y, x),
  * <pre>
- *   Σ_(c,i,j) W[o,c,i,j]·X[b, c, P_y(y,i), P_x(x,j)] + b_o·[(y, x) real] + c_k = 2^k·Z[b,o,y,x] + R[b,o,y,x]
+ *   Σ_(c,i,j) W[o,c,i,j]·X[b, c, P_y(y,i), P_x(x,j)] + b_o·[(y, x) real] + c = d·Z[b,o,y,x] + R[b,o,y,x]
  * </pre>
- * where P_y, P_x are the axes' wiring ({@link ConvAxis}) and reads outside the input are zero. The
- * input is read through the public wiring predicate — never through a prover-supplied im2col
- * matrix. As for {@link DenseLayer}, 0 ≤ R &lt; 2^k is the caller's range lookup.
+ * where P_y, P_x are the axes' wiring ({@link ConvAxis}), reads outside the input are zero, d is
+ * the divisor (2^k, or a pool's window size: average pooling is this relation with ones,
+ * {@link Conv2dShape#averagePool}) and c = ⌊d/2⌋. The input is read through the public wiring
+ * predicate — never through a prover-supplied im2col matrix. As for {@link DenseLayer}, 0 ≤ R &lt; d
+ * is the caller's range lookup.
  *
  * <p><b>Protocol.</b> The caller has absorbed its statement and C1.
  * <ol>
  *   <li>Absorb the shape; draw ρ = (ρ_x, ρ_y, ρ_o, ρ_b). The prover sends ζ = Z̃(ρ), η = R̃(ρ).
- *   <li>Kernel sumcheck (degree 2, over (j, i, c)): Σ Ŵ(c,i,j)·U(c,i,j) = 2^k·ζ + η − c_k −
+ *   <li>Kernel sumcheck (degree 2, over (j, i, c)): Σ Ŵ(c,i,j)·U(c,i,j) = d·ζ + η − c −
  *       b̃(ρ_o)·Σ_(y real) eq(ρ_y, y)·Σ_(x real) eq(ρ_x, x), with Ŵ = W folded by eq(ρ_o) and
  *       U(c,i,j) = Σ_(y,x) eq(ρ_y,y)·eq(ρ_x,x)·X̂(c, P_y(y,i), P_x(x,j)), X̂ = X folded by eq(ρ_b).
  *       The verifier evaluates Ŵ at the final point (j*, i*, c*) itself; the final value μ of U is
@@ -148,7 +150,7 @@ public final class Conv2dLayer {
             if (!fixOutput) {
                 throw new IllegalArgumentException("the witness does not satisfy the convolution relation");
             }
-            zeta = zeta.add(actual.sub(claimed).mul(Goldilocks.inverse(Goldilocks.pow(2, shape.shift()))));
+            zeta = zeta.add(actual.sub(claimed).mul(Goldilocks.inverse(shape.divisor())));
             claimed = claimedSum(shape, rho, zeta, eta);
         }
         transcript.absorbExts("conv2d/output-evaluations", zeta, eta);
@@ -225,11 +227,11 @@ public final class Conv2dLayer {
                 t.challengeExts("conv2d/rho-b", Conv2dShape.log2(shape.batch())));
     }
 
-    /** 2^k·ζ + η − c_k − b̃(ρ_o)·(real rows at ρ_y)·(real columns at ρ_x). */
+    /** d·ζ + η − c − b̃(ρ_o)·(real rows at ρ_y)·(real columns at ρ_x). */
     private static Ext claimedSum(Conv2dShape shape, Point rho, Ext zeta, Ext eta) {
         Ext bias = Multilinear.evaluate(shape.biasRef(), rho.channel()).mul(shape.rows().realOutputs(rho.y()))
                 .mul(shape.cols().realOutputs(rho.x()));
-        return zeta.mul(1L << shape.shift()).add(eta).sub(Ext.base(shape.roundingConstant())).sub(bias);
+        return zeta.mul(shape.divisor()).add(eta).sub(Ext.base(shape.roundingConstant())).sub(bias);
     }
 
     /**

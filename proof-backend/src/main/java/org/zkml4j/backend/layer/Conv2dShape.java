@@ -9,7 +9,8 @@ import org.zkml4j.backend.transcript.Transcript;
 
 /**
  * The public statement of a {@link Conv2dLayer} proof: a batched 2-D convolution with
- * public weights W (O × C × kh × kw), bias b (O), requantization shift k, the geometry of its two
+ * public weights W (O × C × kh × kw), bias b (O), a requantization divisor d (2^k for a shift k; the
+ * window size for an average pool), the geometry of its two
  * axes, and where the caller's commitment C1 holds X (B × C × H × W), Z and R (B × O × Y × X).
  *
  * <p><b>Layout.</b> Every dimension is padded to a power of two; index bits run from the last
@@ -31,14 +32,14 @@ public final class Conv2dShape {
     private final ConvAxis cols;
     private final long[] weights;
     private final long[] bias;
-    private final int shift;
+    private final long divisor;
     private final int inputVector;
     private final int outputVector;
     private final int remainderVector;
     private volatile byte[] digest;
 
     private Conv2dShape(int batch, int inChannels, int outChannels, ConvAxis rows, ConvAxis cols, long[] weights,
-            long[] bias, int shift, int inputVector, int outputVector, int remainderVector) {
+            long[] bias, long divisor, int inputVector, int outputVector, int remainderVector) {
         this.batch = batch;
         this.inChannels = inChannels;
         this.outChannels = outChannels;
@@ -46,7 +47,7 @@ public final class Conv2dShape {
         this.cols = cols;
         this.weights = weights;
         this.bias = bias;
-        this.shift = shift;
+        this.divisor = divisor;
         this.inputVector = inputVector;
         this.outputVector = outputVector;
         this.remainderVector = remainderVector;
@@ -145,7 +146,7 @@ public final class Conv2dShape {
         for (int oo = 0; oo < o0; oo++) {
             b[oo] = Goldilocks.fromSigned(bias[oo]);
         }
-        return new Conv2dShape(batch, c, o, rows, cols, packed, b, shift, inputVector, outputVector,
+        return new Conv2dShape(batch, c, o, rows, cols, packed, b, 1L << shift, inputVector, outputVector,
                 remainderVector);
     }
 
@@ -173,13 +174,35 @@ public final class Conv2dShape {
         return cols;
     }
 
-    public int shift() {
-        return shift;
+    /**
+     * An average pool (count including padding): each channel's window summed, divided by
+     * kh·kw and rounded to nearest — a depthwise convolution of ones with divisor kh·kw, whose
+     * remainders the caller range-checks in [0, kh·kw).
+     *
+     * @param channels the real channel count
+     */
+    public static Conv2dShape averagePool(int batch, int channels, ConvAxis rows, ConvAxis cols, int inputVector,
+            int outputVector, int remainderVector) {
+        long[][][][] ones = new long[channels][1][rows.kernel()][cols.kernel()];
+        for (long[][][] channel : ones) {
+            for (long[] row : channel[0]) {
+                java.util.Arrays.fill(row, 1);
+            }
+        }
+        Conv2dShape sum = grouped(batch, ones, new long[channels], 0, rows, cols, channels, inputVector, outputVector,
+                remainderVector);
+        return new Conv2dShape(batch, sum.inChannels, sum.outChannels, rows, cols, sum.weights, sum.bias,
+                (long) rows.kernel() * cols.kernel(), inputVector, outputVector, remainderVector);
     }
 
-    /** c = 2^(k−1) for k ≥ 1, else 0: added before the shift so that it rounds to nearest. */
+    /** d: Z = ⌊(acc + c)/d⌋, R = acc + c − d·Z with 0 ≤ R &lt; d. */
+    public long divisor() {
+        return divisor;
+    }
+
+    /** c = ⌊d/2⌋: added before the division so that it rounds to nearest. */
     public long roundingConstant() {
-        return shift == 0 ? 0 : 1L << (shift - 1);
+        return divisor / 2;
     }
 
     public int inputVector() {
@@ -257,10 +280,10 @@ public final class Conv2dShape {
                                 }
                             }
                         }
-                        long q = Math.floorDiv(acc, 1L << shift);
+                        long q = Math.floorDiv(acc, divisor);
                         int at = ((b * outChannels + o) * yp + y) * xp + xx;
                         z[at] = Goldilocks.fromSigned(q);
-                        r[at] = Goldilocks.fromSigned(acc - (q << shift));
+                        r[at] = Goldilocks.fromSigned(acc - q * divisor);
                     }
                 }
             }
@@ -278,7 +301,7 @@ public final class Conv2dShape {
             t.absorbFields("conv2d/axis", new long[] {a.inputs(), a.kernel(), a.stride(), a.dilation(), a.padBefore(),
                     a.outputs()});
         }
-        t.absorbLong("conv2d/shift", shift);
+        t.absorbLong("conv2d/divisor", divisor);
         t.absorbFields("conv2d/vectors", new long[] {inputVector, outputVector, remainderVector});
         t.absorb("conv2d/weights-and-bias-sha256", digest());
     }

@@ -223,6 +223,52 @@ class Conv2dLayerTest {
         assertThrows(IllegalArgumentException.class, () -> Conv2dShape.grouped(1, w, bias, 2, axis, axis, 2, 0, 1, 2));
     }
 
+    @Test
+    void averagePools_areTheWindowSumDividedAndRounded() throws InvalidProofException {
+        SplittableRandom rng = new SplittableRandom(7);
+        for (ConvAxis axis : List.of(new ConvAxis(6, 2, 2, 1, 0, 3), new ConvAxis(5, 3, 1, 1, 1, 5),
+                ConvAxis.valid(5, 5))) {
+            Conv2dShape shape = Conv2dShape.averagePool(2, 3, axis, axis, 0, 1, 2);
+            int p = axis.paddedInputs(), q = axis.paddedOutputs(), d = axis.kernel() * axis.kernel();
+            assertEquals(d, shape.divisor());
+            long[] x = new long[shape.inputLength()];
+            for (int b = 0; b < 2; b++) {
+                for (int c = 0; c < 3; c++) {
+                    for (int h = 0; h < axis.inputs(); h++) {
+                        for (int w = 0; w < axis.inputs(); w++) {
+                            x[((b * 4 + c) * p + h) * p + w] = Goldilocks.fromSigned(rng.nextInt(-100, 101));
+                        }
+                    }
+                }
+            }
+            long[][] zr = shape.apply(x);
+            for (int b = 0; b < 2; b++) {
+                for (int c = 0; c < 3; c++) {
+                    for (int y = 0; y < axis.outputs(); y++) {
+                        for (int xx = 0; xx < axis.outputs(); xx++) {
+                            long sum = 0;
+                            for (int i = 0; i < axis.kernel(); i++) {
+                                for (int j = 0; j < axis.kernel(); j++) {
+                                    int h = axis.source(y, i), w = axis.source(xx, j);
+                                    sum += h >= 0 && w >= 0 ? Goldilocks.toSigned(x[((b * 4 + c) * p + h) * p + w]) : 0;
+                                }
+                            }
+                            assertEquals(Math.floorDiv(sum + d / 2, d),
+                                    Goldilocks.toSigned(zr[0][((b * 4 + c) * q + y) * q + xx]), axis + " at " + y + "," + xx);
+                        }
+                    }
+                }
+            }
+            Conv2dLayer.ProverResult proof = Conv2dLayer.prove(shape, x, zr[0], zr[1], new Transcript("pool"));
+            List<Claim> claims = Conv2dLayer.verify(shape, proof.proof(), new Transcript("pool"));
+            assertTrue(holds(claims.get(0), zr[0]) && holds(claims.get(2), x));
+            long[] lie = zr[0].clone();
+            lie[0] = Goldilocks.add(lie[0], 1);
+            assertThrows(IllegalArgumentException.class,
+                    () -> Conv2dLayer.prove(shape, x, lie, zr[1], new Transcript("pool")));
+        }
+    }
+
     static Conv2dLayer.Proof roundTrip(Conv2dShape shape, Conv2dLayer.Proof proof) throws InvalidProofException {
         ProofWriter out = new ProofWriter();
         proof.writeTo(out);
