@@ -103,6 +103,19 @@ public record ConvAxis(int inputs, int kernel, int stride, int dilation, int pad
         return s;
     }
 
+    /**
+     * Ṽ at (outputPoint, kernelPoint): the extension of V(y, i) = [tap i of output y reads an input],
+     * in O(outputs·kernel).
+     */
+    Ext validity(Ext[] outputPoint, Ext[] kernelPoint) {
+        long[] table = table(outputPoint, kernelPoint);
+        Ext s = Ext.ZERO;
+        for (int h = 0; h < inputs; h++) {
+            s = s.add(Ext.get(table, h));
+        }
+        return s;
+    }
+
     /** Σ_(y &lt; outputs) eq(point, y): the extension of the real-output indicator. */
     Ext realOutputs(Ext[] outputPoint) {
         long[] eq = Multilinear.eqTable(outputPoint);
