@@ -211,7 +211,8 @@ public final class VerifiableTransformer extends Transformer implements MLWritab
      * The key of a model the executors may prove with. A model with COMMITTED weights is refused:
      * its commitment hides the weights for a budget of proofs, each at a fresh slot, but every
      * partition of every {@code transform} would load the model with the one saved slot counter
-     * and open the same slots again, revealing the weights.
+     * and open the same slots again, revealing the weights. So are hidden outputs: the proven
+     * DataFrame's prediction columns are the statements' outputs.
      */
     private static VerificationKey provableKey(byte[] modelBytes) {
         VerifiableModel model;
@@ -226,6 +227,11 @@ public final class VerifiableTransformer extends Transformer implements MLWritab
                     + "the model commitment's slots again, revealing the hidden weights. Compile with PUBLIC weights "
                     + "for Spark, or prove committed-weights batches with VerifiableModel in one process, which "
                     + "keeps the counter");
+        }
+        if (model.outputVisibility() != Visibility.PUBLIC) {
+            throw new IllegalArgumentException("VerifiableTransformer proves PUBLIC outputs (its prediction columns "
+                    + "are the proven outputs), not " + model.outputVisibility() + " ones: compile with PUBLIC output "
+                    + "visibility, or prove hidden outputs with VerifiableModel");
         }
         return model.verificationKey();
     }

@@ -187,6 +187,16 @@ class VerifiableTransformerTest {
     }
 
     @Test
+    void hiddenOutputs_areRefusedNamingWhatToDo() {
+        for (Visibility outputs : new Visibility[] {Visibility.PRIVATE, Visibility.COMMITTED}) {
+            SparkVerifiable hidden = SparkVerifiable.of(Iris.logistic()).calibrate(Iris.raw()).options(ProvingOptions
+                    .builder().inputVisibility(Visibility.PRIVATE).outputVisibility(outputs).build());
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, hidden::compile);
+            assertTrue(e.getMessage().startsWith("VerifiableTransformer proves PUBLIC outputs"), e.getMessage());
+        }
+    }
+
+    @Test
     void privateInputVisibility_passesThroughToTheTransformer() {
         VerifiableTransformer t = SparkVerifiable.of(Iris.logistic()).calibrate(Iris.raw())
                 .options(ProvingOptions.builder().inputVisibility(Visibility.PRIVATE).build()).compile();
