@@ -285,7 +285,6 @@ public final class ModelGraph {
     private final class Validator {
         private final Map<String, Integer> producers = new HashMap<>();
         private final int[] reads = new int[graphNodes.size()];
-        private int inputReads;
         private long parameters;
         private boolean anyWeights;
 
@@ -351,9 +350,7 @@ public final class ModelGraph {
             }
             anyWeights |= op instanceof Dense || op instanceof Conv2d;
             for (int s : from) {
-                if (s < 0) {
-                    inputReads++;
-                } else {
+                if (s >= 0) {
                     reads[s]++;
                 }
             }
@@ -427,9 +424,6 @@ public final class ModelGraph {
 
         private void outputs() {
             int last = graphNodes.size() - 1;
-            if (inputReads == 0) {
-                throw new IllegalArgumentException("the model input \"" + abbreviate(inputName) + "\" is never read");
-            }
             for (int n = 0; n < last; n++) {
                 if (reads[n] == 0) {
                     throw new IllegalArgumentException(where(n) + ": its output \"" + abbreviate(graphNodes.get(n).output())
