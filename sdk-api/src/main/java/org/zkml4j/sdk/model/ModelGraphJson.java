@@ -1094,7 +1094,7 @@ public final class ModelGraphJson {
                 throw fail(path, what + " must be " + expected + ", found " + describe(t));
             }
             json.beginArray();
-            int[] values = new int[3];
+            int[] values = new int[Math.max(count, 3)];
             int size = 0;
             while (json.hasNext()) {
                 if (size == values.length || (count > 0 && size == count)) {
