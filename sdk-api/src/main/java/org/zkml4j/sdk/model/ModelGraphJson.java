@@ -868,7 +868,7 @@ public final class ModelGraphJson {
                         fields(n, path, type, seen, F_WEIGHTS | F_BIAS);
                         require(n, path, type, seen, F_WEIGHTS, "weights", "the [out][in] weight matrix");
                         require(n, path, type, seen, F_BIAS, "bias", "one value per output");
-                        return new Dense(f.weights.matrix(n, path, type), f.bias);
+                        return new Dense(f.weights.matrix(n, type), f.bias);
                     case "activation": {
                         fields(n, path, type, seen, F_FUNCTION | F_ALPHA);
                         require(n, path, type, seen, F_FUNCTION, "function", FUNCTIONS);
@@ -895,7 +895,7 @@ public final class ModelGraphJson {
                         require(n, path, type, seen, F_STRIDE, "stride", "[height, width]");
                         require(n, path, type, seen, F_DILATION, "dilation", "[height, width]; [1, 1] for none");
                         require(n, path, type, seen, F_PADDING, "padding", "[top, bottom, left, right] or \"same\"");
-                        float[][][][] w = f.weights.filters(n, path, type);
+                        float[][][][] w = f.weights.filters(n, type);
                         return new Conv2d(w, f.bias, f.groups, new Window2d(w[0][0].length, w[0][0][0].length,
                                 f.stride[0], f.stride[1], f.dilation[0], f.dilation[1], f.padding));
                     }
@@ -958,7 +958,7 @@ public final class ModelGraphJson {
             int depth;
             String path;
 
-            float[][] matrix(int n, String nodePath, String type) throws ModelFormatException {
+            float[][] matrix(int n, String type) throws ModelFormatException {
                 depth(n, type, 2, "[out][in]");
                 float[][] m = new float[extents[0]][extents[1]];
                 int k = 0;
@@ -970,7 +970,7 @@ public final class ModelGraphJson {
                 return m;
             }
 
-            float[][][][] filters(int n, String nodePath, String type) throws ModelFormatException {
+            float[][][][] filters(int n, String type) throws ModelFormatException {
                 depth(n, type, 4, "[out][in / groups][kernelH][kernelW]");
                 float[][][][] w = new float[extents[0]][extents[1]][extents[2]][extents[3]];
                 int k = 0;
