@@ -50,9 +50,11 @@ public final class ModelGraphJson {
     /** The format version this class writes; it reads this one and version 1. */
     public static final int VERSION = 2;
 
-    private static final String NODE_TYPES = "dense, activation, softmax, conv2d, maxpool2d, avgpool2d,"
-            + " globalavgpool, globalmaxpool, batchnorm, add, concat, flatten, reshape";
-    private static final String V1_NODE_TYPES = "dense, activation, softmax";
+    private static final List<String> TYPES = List.of("dense", "activation", "softmax", "conv2d", "maxpool2d",
+            "avgpool2d", "globalavgpool", "globalmaxpool", "batchnorm", "add", "concat", "flatten", "reshape");
+    private static final List<String> V1_TYPES = TYPES.subList(0, 3);
+    private static final String NODE_TYPES = String.join(", ", TYPES);
+    private static final String V1_NODE_TYPES = String.join(", ", V1_TYPES);
     private static final String FUNCTIONS = "relu, leaky_relu, sigmoid, tanh, identity";
     private static final int FLUSH_CHARS = 1 << 14;
 
@@ -579,8 +581,7 @@ public final class ModelGraphJson {
         /** Version 1 has only dense, activation and softmax nodes, applied in order (no wiring). */
         private static void checkVersion1(int n, String type, int seen) throws ModelFormatException {
             String path = "$.nodes[" + n + "]";
-            if (!List.of("dense", "activation", "softmax").contains(type)
-                    && List.of(NODE_TYPES.split(", ")).contains(type)) {
+            if (!V1_TYPES.contains(type) && TYPES.contains(type)) {
                 throw fail(path + ".type", "node " + n + ": node type \"" + abbreviate(type) + "\" needs version 2"
                         + " of the format; version 1 has " + V1_NODE_TYPES);
             }
