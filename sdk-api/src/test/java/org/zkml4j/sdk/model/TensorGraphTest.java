@@ -70,6 +70,28 @@ class TensorGraphTest {
     }
 
     @Test
+    void shapes_leNet5OnMnist() {
+        Dense d120 = new Dense(new float[120][256], new float[120]);
+        ModelGraph g = ModelGraph.chain(Shape.image(1, 28, 28),
+                Conv2d.of(new float[6][1][5][5], new float[6], 1, 1, 1, 1, 1, Padding.NONE), Activation.relu(),
+                MaxPool2d.of(2, 2, 2, 2, Padding.NONE),
+                Conv2d.of(new float[16][6][5][5], new float[16], 1, 1, 1, 1, 1, Padding.NONE), Activation.relu(),
+                MaxPool2d.of(2, 2, 2, 2, Padding.NONE),
+                new Flatten(), d120, Activation.relu(),
+                new Dense(new float[84][120], new float[84]), Activation.relu(),
+                new Dense(new float[10][84], new float[10]), new Softmax());
+        assertEquals(Shape.image(6, 24, 24), g.outputShapeOf(0));
+        assertEquals(Shape.image(6, 12, 12), g.outputShapeOf(2));
+        assertEquals(Shape.image(16, 8, 8), g.outputShapeOf(3));
+        assertEquals(Shape.image(16, 4, 4), g.outputShapeOf(5));
+        assertEquals(Shape.flat(256), g.outputShapeOf(6));
+        assertEquals(Shape.flat(10), g.outputShape());
+        assertEquals(156 + 2416 + 30840 + 10164 + 850, g.parameterCount());
+        assertArrayEquals(new float[] {0.1f, 0.1f, 0.1f, 0.1f, 0.1f, 0.1f, 0.1f, 0.1f, 0.1f, 0.1f},
+                g.evaluate(new float[784]), 1e-7f);
+    }
+
+    @Test
     void evaluate_isDeterministicAndLeavesTheInputAlone() {
         float[] x = INPUT.clone();
         assertArrayEquals(residual().evaluate(x), residual().evaluate(x));
