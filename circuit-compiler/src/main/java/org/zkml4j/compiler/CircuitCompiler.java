@@ -5,6 +5,7 @@ import java.util.List;
 import org.zkml4j.sdk.model.Activation;
 import org.zkml4j.sdk.model.ActivationKind;
 import org.zkml4j.sdk.model.Dense;
+import org.zkml4j.sdk.model.GraphNode;
 import org.zkml4j.sdk.model.ModelGraph;
 import org.zkml4j.sdk.model.Node;
 import org.zkml4j.sdk.model.Softmax;
@@ -17,8 +18,10 @@ import org.zkml4j.sdk.model.Softmax;
  * <p>Supported graphs: a sequence of layers, each one {@link Dense} node optionally followed by one
  * {@link Activation} node; IDENTITY activations are no-ops and may appear anywhere; an optional
  * final {@link Softmax} makes the circuit a classifier (its outputs are the logits, the class their
- * argmax). Anything else — an activation before the first Dense, two non-identity activations in a
- * row — is refused with {@link CompilationException.Reason#UNSUPPORTED_GRAPH}.
+ * argmax). Anything else — a node of another kind (the convolutional graphs of
+ * {@code docs/design/tensor-graph.md} are not provable yet), an activation before the first Dense, two
+ * non-identity activations in a row — is refused with
+ * {@link CompilationException.Reason#UNSUPPORTED_GRAPH} before anything is compiled.
  *
  * <pre>{@code
  * CompiledCircuit circuit = CircuitCompiler.compile(graph, calibrationRows, QuantizationOptions.defaults());
@@ -132,6 +135,7 @@ public final class CircuitCompiler {
             throw new NullPointerException("graph");
         }
         List<Node> nodes = graph.nodes();
+        refuseTensorGraphs(graph);
         List<LayerPlan> plan = new ArrayList<>();
         int denseNode = -1, actNode = -1;
         Dense dense = null;
@@ -170,6 +174,25 @@ public final class CircuitCompiler {
         }
         plan.add(new LayerPlan(denseNode, dense, actNode, act));
         return plan;
+    }
+
+    /**
+     * Refuses, before anything is compiled, a graph that is not a chain of dense, activation and
+     * softmax nodes, naming the first node the circuit cannot prove.
+     */
+    private static void refuseTensorGraphs(ModelGraph graph) {
+        List<GraphNode> nodes = graph.graphNodes();
+        for (int n = 0; n < nodes.size(); n++) {
+            Node op = nodes.get(n).op();
+            if (!(op instanceof Dense || op instanceof Activation || op instanceof Softmax)) {
+                throw unsupported("node " + n + " (" + op.type() + ", output \"" + nodes.get(n).output() + "\") is not"
+                        + " provable yet: the circuit compiler proves chains of dense nodes with activations and an"
+                        + " optional final softmax; convolutional graphs (conv2d, pooling, batchnorm, add, concat,"
+                        + " flatten, reshape) are not provable yet");
+            }
+        }
+        // What remains is a chain: nodes that read one value each, every value but the output read by a
+        // node (ModelGraph checks), cannot branch.
     }
 
     private static CircuitActivation circuitActivation(Activation a) {

@@ -7,10 +7,17 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Arrays;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.zkml4j.sdk.model.Activation;
+import org.zkml4j.sdk.model.Add;
+import org.zkml4j.sdk.model.Conv2d;
 import org.zkml4j.sdk.model.Dense;
+import org.zkml4j.sdk.model.Flatten;
+import org.zkml4j.sdk.model.GraphNode;
 import org.zkml4j.sdk.model.ModelGraph;
+import org.zkml4j.sdk.model.Padding;
+import org.zkml4j.sdk.model.Shape;
 import org.zkml4j.sdk.model.Softmax;
 
 class CircuitCompilerTest {
@@ -121,6 +128,34 @@ class CircuitCompilerTest {
         assertEquals("node 0 (RELU) comes before the first dense node; the circuit applies activations only to dense"
                 + " outputs", e.getMessage());
         assertEquals(CompilationException.Reason.UNSUPPORTED_GRAPH, e.reason());
+    }
+
+    @Test
+    void compile_convolutionalGraphRefusedNamingTheFirstUnsupportedNode() {
+        Conv2d conv = Conv2d.of(new float[][][][] {{{{1}}}}, new float[] {0}, 1, 1, 1, 1, 1, Padding.NONE);
+        ModelGraph g = ModelGraph.chain(Shape.image(1, 2, 2), conv, Activation.relu(), new Flatten(),
+                new Dense(new float[][] {{1, 1, 1, 1}}, new float[] {0}));
+        for (Runnable compile : new Runnable[] {
+                () -> CircuitCompiler.compile(g, new float[][] {{1, 2, 3, 4}}),
+                () -> Calibration.measure(g, new float[][] {{1, 2, 3, 4}})}) {
+            CompilationException e = assertThrows(CompilationException.class, compile::run);
+            assertEquals(CompilationException.Reason.UNSUPPORTED_GRAPH, e.reason());
+            assertEquals("node 0 (conv2d, output \"v1\") is not provable yet: the circuit compiler proves chains of"
+                    + " dense nodes with activations and an optional final softmax; convolutional graphs (conv2d,"
+                    + " pooling, batchnorm, add, concat, flatten, reshape) are not provable yet", e.getMessage());
+        }
+    }
+
+    @Test
+    void compile_residualDenseGraphRefusedAtTheAdd() {
+        Dense square = new Dense(new float[][] {{1, 0}, {0, 1}}, new float[2]);
+        ModelGraph g = new ModelGraph("x", Shape.flat(2), List.of(
+                GraphNode.of("h", square, "x"),
+                GraphNode.of("s", new Add(), "h", "x"),
+                GraphNode.of("y", square, "s")), "y");
+        CompilationException e = assertThrows(CompilationException.class,
+                () -> CircuitCompiler.compile(g, new float[][] {{1, 2}}));
+        assertTrue(e.getMessage().startsWith("node 1 (add, output \"s\") is not provable yet"), e.getMessage());
     }
 
     @Test

@@ -1,9 +1,10 @@
 package org.zkml4j.sdk.model;
 
+import java.util.List;
 import java.util.Objects;
 
 /**
- * An element-wise activation function; the vector keeps its width.
+ * An element-wise activation function; the value keeps its shape.
  *
  * <p>{@code alpha} is the negative slope of {@link ActivationKind#LEAKY_RELU} and must be
  * {@code 0} for every other kind (a negative zero is normalised to {@code 0}). Whether alpha is
@@ -53,6 +54,26 @@ public record Activation(ActivationKind kind, float alpha) implements Node {
     /** The identity. */
     public static Activation identity() {
         return new Activation(ActivationKind.IDENTITY, 0f);
+    }
+
+    @Override
+    public String type() {
+        return "activation";
+    }
+
+    @Override
+    public Shape outputShape(List<Shape> inputs) {
+        return inputs.get(0);
+    }
+
+    /** {@link #apply(float)} on every element. */
+    @Override
+    public float[] evaluate(List<float[]> inputs, List<Shape> shapes) {
+        float[] y = inputs.get(0).clone();
+        for (int i = 0; i < y.length; i++) {
+            y[i] = apply(y[i]);
+        }
+        return y;
     }
 
     /**

@@ -1,11 +1,13 @@
 package org.zkml4j.sdk.model;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.Objects;
 
 /**
  * A fully connected layer {@code y = W x + b}, with {@code W} stored row-major as
- * {@code weights[out][in]}.
+ * {@code weights[out][in]}. It reads a value of any shape as its channel-major flattening (see
+ * {@link Shape}) and produces a flat {@code [out]} value.
  *
  * <p>The constructor checks the shape (at least one row and one column, all rows of equal length,
  * one bias per row) and copies both arrays; the accessors {@link #weights()} and {@link #bias()}
@@ -94,7 +96,28 @@ public record Dense(float[][] weights, float[] bias) implements Node {
         return bias[out];
     }
 
+    @Override
+    public String type() {
+        return "dense";
+    }
+
+    /** {@code [outputSize]}, for an input of {@link #inputSize()} elements of any shape. */
+    @Override
+    public Shape outputShape(List<Shape> inputs) {
+        Shape in = inputs.get(0);
+        if (in.size() != inputSize()) {
+            throw new IllegalArgumentException("takes " + inputSize() + " inputs but receives " + in.size());
+        }
+        return Shape.flat(outputSize());
+    }
+
+    @Override
+    public float[] evaluate(List<float[]> inputs, List<Shape> shapes) {
+        return apply(inputs.get(0));
+    }
+
     /** {@code inputSize * outputSize + outputSize}. */
+    @Override
     public long parameterCount() {
         return (long) inputSize() * outputSize() + outputSize();
     }

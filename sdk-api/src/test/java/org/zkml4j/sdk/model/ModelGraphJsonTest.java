@@ -27,6 +27,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 class ModelGraphJsonTest {
     static final String DENSE = "{\"type\":\"dense\",\"weights\":[[1,2],[3,4]],\"bias\":[0,0]}";
     static final String RELU = "{\"type\":\"activation\",\"function\":\"relu\"}";
+    static final String TYPES = "dense, activation, softmax, conv2d, maxpool2d, avgpool2d, globalavgpool,"
+            + " globalmaxpool, batchnorm, add, concat, flatten, reshape";
 
     /** A valid version-1 document with input size 2 and the given node objects. */
     static String doc(String nodes) {
@@ -124,7 +126,7 @@ class ModelGraphJsonTest {
 
     @Test
     void write_tinyModelMatchesGoldenFile() throws IOException {
-        assertEquals(resource("tiny-mlp.json"), ModelGraphJson.toJson(ModelGraphTest.tinyMlp()));
+        assertEquals(resource("tiny-mlp-v2.json"), ModelGraphJson.toJson(ModelGraphTest.tinyMlp()));
     }
 
     @Test
@@ -183,14 +185,20 @@ class ModelGraphJsonTest {
 
     @Test
     void read_unsupportedVersionNamesSupportedVersion() {
-        assertEquals("unsupported format version 2; this reader supports version 1 (at $.version)",
-                message(doc(DENSE).replace("\"version\":1", "\"version\":2")));
+        assertEquals("unsupported format version 3; this reader supports versions 1 and 2 (at $.version)",
+                message(doc(DENSE).replace("\"version\":1", "\"version\":3")));
     }
 
     @Test
     void read_unknownNodeTypeNamesSupportedTypes() {
-        assertEquals("node 1: unknown node type \"conv2d\"; supported types: dense, activation, softmax"
-                + " (at $.nodes[1].type)", message(doc(DENSE + ",{\"type\":\"conv2d\"}")));
+        assertEquals("node 1: unknown node type \"conv3d\"; supported types: " + TYPES
+                + " (at $.nodes[1].type)", message(doc(DENSE + ",{\"type\":\"conv3d\"}")));
+    }
+
+    @Test
+    void read_version1RefusesVersion2NodeTypes() {
+        assertEquals("node 1: node type \"conv2d\" needs version 2 of the format; version 1 has dense, activation,"
+                + " softmax (at $.nodes[1].type)", message(doc(DENSE + ",{\"type\":\"conv2d\"}")));
     }
 
     @Test
@@ -252,9 +260,9 @@ class ModelGraphJsonTest {
                 Arguments.of("version 1.0", doc(DENSE).replace("\"version\":1", "\"version\":1.0"),
                         "unsupported format version 1.0"),
                 Arguments.of("version string", doc(DENSE).replace("\"version\":1", "\"version\":\"1\""),
-                        "field \"version\" must be the number 1, found a string (at $.version)"),
+                        "field \"version\" must be the number 1 or 2, found a string (at $.version)"),
                 Arguments.of("missing version", doc(DENSE).replace("\"version\":1,", ""),
-                        "missing field \"version\" (must be 1)"),
+                        "missing field \"version\" (must be 1 or 2)"),
                 Arguments.of("missing inputSize", doc(DENSE).replace("\"inputSize\":2,", ""),
                         "missing field \"inputSize\""),
                 Arguments.of("inputSize zero", doc(DENSE).replace("\"inputSize\":2", "\"inputSize\":0"),
@@ -273,16 +281,16 @@ class ModelGraphJsonTest {
                         "missing field \"nodes\""),
                 Arguments.of("nodes object", doc(DENSE).replaceFirst("\\[.*\\]\\}$", "{}}"),
                         "field \"nodes\" must be an array of node objects, found an object (at $.nodes)"),
-                Arguments.of("no nodes", doc(""), "a model needs at least one dense node; the node list is empty"),
-                Arguments.of("only activations", doc(RELU), "a model needs at least one dense node"),
+                Arguments.of("no nodes", doc(""), "a model needs at least one dense or conv2d node; the node list is empty"),
+                Arguments.of("only activations", doc(RELU), "a model needs at least one dense or conv2d node"),
                 Arguments.of("node is a number", doc(DENSE + ",7"),
-                        "node 1: expected an object with a \"type\" (dense, activation, softmax), found a number"
+                        "node 1: expected an object with a \"type\" (" + TYPES + "), found a number"
                                 + " (at $.nodes[1])"),
                 Arguments.of("node is an array", doc("[" + DENSE + "]"), "node 0: expected an object"),
                 Arguments.of("missing type", doc("{\"weights\":[[1,2]],\"bias\":[0]}"),
-                        "node 0: missing field \"type\" (dense, activation, softmax) (at $.nodes[0])"),
+                        "node 0: missing field \"type\" (" + TYPES + ") (at $.nodes[0])"),
                 Arguments.of("type not a string", doc("{\"type\":1}"),
-                        "node 0: field \"type\" must be a string (dense, activation, softmax), found a number"
+                        "node 0: field \"type\" must be a string (" + TYPES + "), found a number"
                                 + " (at $.nodes[0].type)"),
                 Arguments.of("type null", doc("{\"type\":null}"), "found null (at $.nodes[0].type)"),
                 Arguments.of("type is case-sensitive", doc("{\"type\":\"Dense\"}"), "unknown node type \"Dense\""),
@@ -333,17 +341,18 @@ class ModelGraphJsonTest {
                 Arguments.of("bias nested", doc("{\"type\":\"dense\",\"weights\":[[1,2]],\"bias\":[[0]]}"),
                         "node 0 (dense): field \"bias\", index 0 must be a number, found an array"),
                 Arguments.of("unknown top-level field", doc(DENSE).replace("{\"format\"", "{\"metadata\":{},\"format\""),
-                        "unknown field \"metadata\" at the top level; the fields are format, version, inputSize,"
-                                + " nodes (at $.metadata)"),
+                        "unknown field \"metadata\" at the top level; the fields are format, version, then inputSize,"
+                                + " nodes (version 1) or input, output, values, nodes (version 2) (at $.metadata)"),
                 Arguments.of("unknown node field", doc(DENSE.replace("\"bias\"", "\"activation\":\"relu\",\"bias\"")),
-                        "node 0 (dense): unknown field \"activation\"; a dense node has type, weights, bias"),
+                        "node 0 (dense): unknown field \"activation\"; a dense node has type, inputs, output (version 2), weights, bias"),
                 Arguments.of("unknown field before type", doc("{\"name\":\"fc1\"}"),
-                        "node 0: unknown field \"name\"; node fields are type, weights, bias (dense), function,"
-                                + " alpha (activation)"),
+                        "node 0: unknown field \"name\"; a node has type, inputs, output (version 2) and the fields"
+                                + " of its type"),
                 Arguments.of("dense with function", doc(DENSE.replace("}", ",\"function\":\"relu\"}")),
-                        "node 0 (dense): unexpected field \"function\"; a dense node has type, weights, bias"),
+                        "node 0 (dense): unexpected field \"function\"; a dense node has type, inputs, output (version 2),"
+                                + " weights, bias"),
                 Arguments.of("softmax with weights", doc(DENSE + ",{\"type\":\"softmax\",\"weights\":[[1]]}"),
-                        "node 1 (softmax): unexpected field \"weights\"; a softmax node has only type"),
+                        "node 1 (softmax): unexpected field \"weights\"; a softmax node has only type, inputs, output"),
                 Arguments.of("softmax not last", doc(DENSE + ",{\"type\":\"softmax\"}," + RELU),
                         "node 1 (softmax): softmax must be the last node (a classifier's output), but 1 node"
                                 + " follows"),

@@ -148,12 +148,12 @@ class ModelGraphTest {
 
     @Test
     void constructor_emptyNodeListThrows() {
-        assertEquals("a model needs at least one dense node; the node list is empty", error(2));
+        assertEquals("a model needs at least one dense or conv2d node; the node list is empty", error(2));
     }
 
     @Test
     void constructor_noDenseNodeThrows() {
-        assertEquals("a model needs at least one dense node; the 2 nodes have none",
+        assertEquals("a model needs at least one dense or conv2d node; the 2 nodes have none",
                 error(2, Activation.relu(), new Softmax()));
     }
 
