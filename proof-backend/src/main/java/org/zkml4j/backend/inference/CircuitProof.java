@@ -10,7 +10,6 @@ import org.zkml4j.backend.io.InvalidProofException;
 import org.zkml4j.backend.io.ProofReader;
 import org.zkml4j.backend.io.ProofWriter;
 import org.zkml4j.backend.layer.DenseLayer;
-import org.zkml4j.backend.layer.DenseLayerProof;
 import org.zkml4j.backend.layer.DenseLayerWitness;
 import org.zkml4j.backend.layer.ZkArgmax;
 import org.zkml4j.backend.lookup.LogUp;
@@ -24,6 +23,7 @@ import org.zkml4j.backend.pcs.OpeningProof;
 import org.zkml4j.backend.pcs.PolynomialCommitment;
 import org.zkml4j.backend.pcs.ProverData;
 import org.zkml4j.backend.poly.Multilinear;
+import org.zkml4j.backend.sumcheck.Hiding;
 import org.zkml4j.backend.transcript.Transcript;
 import org.zkml4j.compiler.CircuitLayer;
 import org.zkml4j.compiler.CompiledCircuit;
@@ -103,11 +103,6 @@ public final class CircuitProof {
         if (tamperUnsafe != null) {
             tamperUnsafe.accept(v);
         }
-        DenseLayerWitness[] witnesses = new DenseLayerWitness[layout.layerCount()];
-        for (int l = 0; l < layout.layerCount(); l++) {
-            witnesses[l] = new DenseLayerWitness(layout.dense[l], v[CircuitLayout.input(l)], v[CircuitLayout.z(l)],
-                    v[CircuitLayout.r(l)]);
-        }
         long[] output = v[layout.output()];
         Transcript t = statement(layout, v[CircuitLayout.INPUT], output, nonce);
         ProverData c1 = pcs.commit(layout.committed(v), rng);
@@ -117,8 +112,10 @@ public final class CircuitProof {
         List<Claim> claims = new ArrayList<>();
         List<LogUpInstance> lookups = new ArrayList<>(2 * layout.layerCount());
         for (int l = 0; l < layout.layerCount(); l++) {
-            DenseLayer.ProverResult dense = tamperUnsafe == null ? DenseLayer.prove(witnesses[l], t)
-                    : DenseLayer.proveUnsafe(witnesses[l], t);
+            long[] x = v[CircuitLayout.input(l)], z = v[CircuitLayout.z(l)], r = v[CircuitLayout.r(l)];
+            DenseLayer.ProverResult dense = tamperUnsafe == null
+                    ? DenseLayer.prove(layout.dense[l], x, z, r, t, Hiding.NONE)
+                    : DenseLayer.proveUnsafe(layout.dense[l], x, z, r, t, Hiding.NONE);
             dense.proof().writeTo(out);
             claims.addAll(dense.claims());
             lookups.add(new LogUpInstance(layout.activationLookups[l],
@@ -225,8 +222,8 @@ public final class CircuitProof {
         c1.absorbInto(t);
         List<Claim> claims = new ArrayList<>();
         for (int l = 0; l < layout.layerCount(); l++) {
-            DenseLayerProof dense = DenseLayer.readProof(in, layout.dense[l]);
-            claims.addAll(DenseLayer.verify(layout.dense[l], dense, t));
+            claims.addAll(DenseLayer.verify(layout.dense[l], DenseLayer.readProof(in, layout.dense[l], Hiding.NONE), t,
+                    Hiding.NONE).claims());
         }
         List<LogUpShape> lookups = layout.lookups();
         LogUpBatchProof lookup = LogUp.readAll(in, lookups, pcs);

@@ -10,7 +10,7 @@ import org.zkml4j.backend.io.InvalidProofException;
 import org.zkml4j.backend.io.ProofReader;
 import org.zkml4j.backend.io.ProofWriter;
 import org.zkml4j.backend.layer.DenseLayerShape;
-import org.zkml4j.backend.layer.ZkDenseLayer;
+import org.zkml4j.backend.layer.DenseLayer;
 import org.zkml4j.backend.pcs.Claim;
 import org.zkml4j.backend.pcs.Commitment;
 import org.zkml4j.backend.pcs.HidingLedger;
@@ -37,11 +37,11 @@ public final class ModelCommitment {
     public static final int SEED_BYTES = 32;
 
     private final SlottedCommitment committed;
-    private final ZkDenseLayer.CommittedWeights[] layers;
+    private final DenseLayer.CommittedWeights[] layers;
     /** The padding certificate (prover: made at commit time; verifier: from the key, checked). */
     private byte[] certificate;
 
-    private ModelCommitment(SlottedCommitment committed, ZkDenseLayer.CommittedWeights[] layers) {
+    private ModelCommitment(SlottedCommitment committed, DenseLayer.CommittedWeights[] layers) {
         this.committed = committed;
         this.layers = layers;
     }
@@ -60,7 +60,7 @@ public final class ModelCommitment {
             int nextSlot) {
         AesCtrRandom rng = AesCtrRandom.fromSeed(seed);
         CircuitLayout plain = new CircuitLayout(circuit, 1);
-        ZkDenseLayer.CommittedWeights[] layers = new ZkDenseLayer.CommittedWeights[plain.layerCount()];
+        DenseLayer.CommittedWeights[] layers = new DenseLayer.CommittedWeights[plain.layerCount()];
         for (int l = 0; l < layers.length; l++) {
             DenseLayerShape s = plain.dense[l];
             int n = s.inputs(), m = s.outputs(), columns = weightColumns(n, m, budget);
@@ -69,7 +69,7 @@ public final class ModelCommitment {
                 System.arraycopy(real, i * n, weights, i * columns, n);
             }
             long[] bias = Arrays.copyOf(s.bias(), biasLength(m, budget));
-            layers[l] = new ZkDenseLayer.CommittedWeights(doubled(weights, rng), doubled(bias, rng));
+            layers[l] = new DenseLayer.CommittedWeights(doubled(weights, rng), doubled(bias, rng));
         }
         ModelCommitment model = of(layers, rng, securityBits, budget, 0);
         // slot 0: the padding certificate, from randomness the seed fixes, so re-creating it on load
@@ -80,10 +80,10 @@ public final class ModelCommitment {
     }
 
     /** Commits the given doubled parameters (tests build ones the circuit would not). */
-    static ModelCommitment of(ZkDenseLayer.CommittedWeights[] layers, RandomGenerator rng, int securityBits,
+    static ModelCommitment of(DenseLayer.CommittedWeights[] layers, RandomGenerator rng, int securityBits,
             int budget, int nextSlot) {
         List<long[]> vectors = new ArrayList<>(2 * layers.length);
-        for (ZkDenseLayer.CommittedWeights layer : layers) {
+        for (DenseLayer.CommittedWeights layer : layers) {
             vectors.add(layer.weights2());
             vectors.add(layer.bias2());
         }
@@ -194,7 +194,7 @@ public final class ModelCommitment {
     }
 
     /** Layer ℓ's doubled parameters (prover only). */
-    ZkDenseLayer.CommittedWeights layer(int l) {
+    DenseLayer.CommittedWeights layer(int l) {
         return Objects.requireNonNull(layers, "the verifier has no weights")[l];
     }
 

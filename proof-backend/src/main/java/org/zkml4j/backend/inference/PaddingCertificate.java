@@ -6,7 +6,7 @@ import java.util.random.RandomGenerator;
 import org.zkml4j.backend.io.InvalidProofException;
 import org.zkml4j.backend.io.ProofReader;
 import org.zkml4j.backend.io.ProofWriter;
-import org.zkml4j.backend.layer.ZkDenseLayer;
+import org.zkml4j.backend.layer.DenseLayer;
 import org.zkml4j.backend.layer.ZkPadding;
 import org.zkml4j.backend.pcs.Claim;
 import org.zkml4j.backend.pcs.Commitment;
@@ -61,7 +61,7 @@ final class PaddingCertificate {
         List<Claim> claims = new ArrayList<>();
         for (int l = 0; l < layout.layerCount(); l++) {
             int out = circuit.layers().get(l).outputSize(), in = circuit.layers().get(l).inputSize();
-            ZkDenseLayer.ProverResult r = unsafe
+            DenseLayer.ProverResult r = unsafe
                     ? ZkPadding.proveUnsafe(layout.dense[l], out, in, model.layer(l), t, masks)
                     : ZkPadding.prove(layout.dense[l], out, in, model.layer(l), t, masks);
             r.proof().writeTo(bytes);

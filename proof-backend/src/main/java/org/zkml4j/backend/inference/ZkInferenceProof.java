@@ -9,9 +9,9 @@ import org.zkml4j.backend.field.Ext;
 import org.zkml4j.backend.io.InvalidProofException;
 import org.zkml4j.backend.io.ProofReader;
 import org.zkml4j.backend.io.ProofWriter;
+import org.zkml4j.backend.layer.DenseLayer;
 import org.zkml4j.backend.layer.DenseLayerShape;
 import org.zkml4j.backend.layer.ZkArgmax;
-import org.zkml4j.backend.layer.ZkDenseLayer;
 import org.zkml4j.backend.lookup.LogUpShape;
 import org.zkml4j.backend.lookup.ZkLogUp;
 import org.zkml4j.backend.lookup.ZkLogUpProof;
@@ -21,7 +21,7 @@ import org.zkml4j.backend.pcs.HidingLedger;
 import org.zkml4j.backend.pcs.OpeningProof;
 import org.zkml4j.backend.pcs.PolynomialCommitment;
 import org.zkml4j.backend.pcs.ProverData;
-import org.zkml4j.backend.sumcheck.MaskedSumcheckProof;
+import org.zkml4j.backend.sumcheck.Hiding;
 import org.zkml4j.backend.sumcheck.SharedMasks;
 import org.zkml4j.backend.transcript.Transcript;
 import org.zkml4j.compiler.CompiledCircuit;
@@ -36,7 +36,7 @@ import org.zkml4j.compiler.CompiledCircuit;
  *
  * <p>C1 commits every hidden vector — a private input, each layer's z, r, a (the last a too when
  * the outputs are private), every multiplicity vector — <em>doubled</em>: followed by as many
- * uniformly random entries. Each layer is a {@link ZkDenseLayer} (with committed weights its
+ * uniformly random entries. Each layer is a {@link DenseLayer} (with committed weights its
  * claims on W′, b′ go to the model commitment); one {@link ZkLogUp} batch covers a private input's
  * range check (x ∈ [−Q, Q], which the static bound analysis assumes and a public input gets from the
  * verifier) and every layer's activation and remainder lookups; one hiding opening of C1 proves all
@@ -151,18 +151,19 @@ public final class ZkInferenceProof {
         for (int l = 0; l < layout.layerCount(); l++) {
             long[] x = d[CircuitLayout.input(l)], z = d[CircuitLayout.z(l)], r = d[CircuitLayout.r(l)];
             DenseLayerShape shape = layout.dense[l];
-            ZkDenseLayer.ProverResult dense = mode.committedWeights()
-                    ? (unsafe ? ZkDenseLayer.proveUnsafe(shape, mode.model().layer(l), x, z, r, t, masks)
-                            : ZkDenseLayer.prove(shape, mode.model().layer(l), x, z, r, t, masks))
-                    : (unsafe ? ZkDenseLayer.proveUnsafe(shape, x, z, r, t, masks)
-                            : ZkDenseLayer.prove(shape, x, z, r, t, masks));
+            Hiding hiding = Hiding.masked(masks);
+            DenseLayer.ProverResult dense = mode.committedWeights()
+                    ? (unsafe ? DenseLayer.proveUnsafe(shape, mode.model().layer(l), x, z, r, t, hiding)
+                            : DenseLayer.prove(shape, mode.model().layer(l), x, z, r, t, hiding))
+                    : (unsafe ? DenseLayer.proveUnsafe(shape, x, z, r, t, hiding)
+                            : DenseLayer.prove(shape, x, z, r, t, hiding));
             dense.proof().writeTo(out);
             claims.addAll(dense.claims());
             modelClaims.addAll(dense.modelClaims());
         }
         if (mode.privateOutputs()) {
             ZkArgmax.Shape shape = layout.argmax(classes);
-            ZkDenseLayer.ProverResult argmax = unsafe
+            DenseLayer.ProverResult argmax = unsafe
                     ? ZkArgmax.proveUnsafe(shape, d[layout.output()], d[layout.margins()], t, masks)
                     : ZkArgmax.prove(shape, d[layout.output()], d[layout.margins()], t, masks);
             argmax.proof().writeTo(out);
@@ -300,8 +301,9 @@ public final class ZkInferenceProof {
         List<Claim> claims = new ArrayList<>();
         List<Claim> modelClaims = new ArrayList<>();
         for (int l = 0; l < layout.layerCount(); l++) {
-            MaskedSumcheckProof dense = ZkDenseLayer.readProof(in, layout.dense[l]);
-            ZkDenseLayer.ProverResult checked = ZkDenseLayer.verifyCommitted(layout.dense[l], dense, t, masks);
+            Hiding hiding = Hiding.masked(masks);
+            DenseLayer.ProverResult checked = DenseLayer.verify(layout.dense[l],
+                    DenseLayer.readProof(in, layout.dense[l], hiding), t, hiding);
             claims.addAll(checked.claims());
             modelClaims.addAll(checked.modelClaims());
         }
@@ -408,7 +410,7 @@ public final class ZkInferenceProof {
     private static List<int[]> maskPlan(CircuitLayout layout) {
         List<int[]> plan = new ArrayList<>();
         for (int l = 0; l < layout.layerCount(); l++) {
-            plan.add(ZkDenseLayer.maskPlan(layout.dense[l]));
+            plan.add(DenseLayer.maskPlan(layout.dense[l]));
         }
         if (layout.privateOutput) {
             plan.add(ZkArgmax.maskPlan(layout.argmax(new int[] {0})));

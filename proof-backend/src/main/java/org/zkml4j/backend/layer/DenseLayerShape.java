@@ -37,7 +37,7 @@ import org.zkml4j.backend.transcript.Transcript;
  * <p><b>Committed weights</b> ({@link #committed}): W and b are not known to the verifier but held,
  * doubled, in the model commitment at {@link #weightVector()} and {@link #biasVector()}; the
  * transcript absorbs those indices instead of the digest (the commitment itself is absorbed by the
- * caller). Only {@link ZkDenseLayer} proves such a shape.
+ * caller). Only {@link DenseLayer} proves such a shape.
  *
  * <p>Immutable. Large arrays are copied on construction and by the public accessors.
  */

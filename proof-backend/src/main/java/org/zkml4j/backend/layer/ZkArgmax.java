@@ -131,7 +131,7 @@ public final class ZkArgmax {
      * @return the proof and its two C1 claims (margins, then logits)
      * @throws IllegalArgumentException if a length is wrong or the margins are not those of the logits
      */
-    public static ZkDenseLayer.ProverResult prove(Shape shape, long[] logits2, long[] margins2,
+    public static DenseLayer.ProverResult prove(Shape shape, long[] logits2, long[] margins2,
             Transcript transcript, SharedMasks masks) {
         return prove(shape, logits2, margins2, transcript, masks, false);
     }
@@ -140,12 +140,12 @@ public final class ZkArgmax {
      * <b>Unsafe, for testing verifiers only.</b> Proves whatever the vectors actually sum to, so
      * false margins still yield a well-formed proof.
      */
-    public static ZkDenseLayer.ProverResult proveUnsafe(Shape shape, long[] logits2, long[] margins2,
+    public static DenseLayer.ProverResult proveUnsafe(Shape shape, long[] logits2, long[] margins2,
             Transcript transcript, SharedMasks masks) {
         return prove(shape, logits2, margins2, transcript, masks, true);
     }
 
-    private static ZkDenseLayer.ProverResult prove(Shape shape, long[] logits2, long[] margins2,
+    private static DenseLayer.ProverResult prove(Shape shape, long[] logits2, long[] margins2,
             Transcript transcript, SharedMasks masks, boolean actualSum) {
         Objects.requireNonNull(shape, "shape");
         int cells = shape.batch() * shape.width();
@@ -169,7 +169,7 @@ public final class ZkArgmax {
         } catch (IllegalArgumentException ex) {
             throw new IllegalArgumentException("the margins are not those of the logits for the claimed classes", ex);
         }
-        return new ZkDenseLayer.ProverResult(res.proof(), claims(shape, res.reduction()), List.of());
+        return new DenseLayer.ProverResult(res.proof(), claims(shape, res.reduction()), List.of());
     }
 
     /**

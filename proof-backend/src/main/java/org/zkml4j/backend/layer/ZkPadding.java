@@ -47,19 +47,19 @@ public final class ZkPadding {
      *
      * @throws IllegalArgumentException if a padding entry is not zero
      */
-    public static ZkDenseLayer.ProverResult prove(DenseLayerShape shape, int realOutputs, int realInputs,
-            ZkDenseLayer.CommittedWeights model, Transcript transcript, SharedMasks masks) {
+    public static DenseLayer.ProverResult prove(DenseLayerShape shape, int realOutputs, int realInputs,
+            DenseLayer.CommittedWeights model, Transcript transcript, SharedMasks masks) {
         return prove(shape, realOutputs, realInputs, model, transcript, masks, false);
     }
 
     /** <b>Unsafe, for testing verifiers only.</b> Proves whatever the padding sums to. */
-    public static ZkDenseLayer.ProverResult proveUnsafe(DenseLayerShape shape, int realOutputs, int realInputs,
-            ZkDenseLayer.CommittedWeights model, Transcript transcript, SharedMasks masks) {
+    public static DenseLayer.ProverResult proveUnsafe(DenseLayerShape shape, int realOutputs, int realInputs,
+            DenseLayer.CommittedWeights model, Transcript transcript, SharedMasks masks) {
         return prove(shape, realOutputs, realInputs, model, transcript, masks, true);
     }
 
-    private static ZkDenseLayer.ProverResult prove(DenseLayerShape shape, int realOutputs, int realInputs,
-            ZkDenseLayer.CommittedWeights model, Transcript transcript, SharedMasks masks, boolean actualSum) {
+    private static DenseLayer.ProverResult prove(DenseLayerShape shape, int realOutputs, int realInputs,
+            DenseLayer.CommittedWeights model, Transcript transcript, SharedMasks masks, boolean actualSum) {
         check(shape, realOutputs, realInputs);
         int mn = shape.outputs() * shape.weightColumns(), bias = shape.biasLength();
         Objects.requireNonNull(model, "model");
@@ -76,9 +76,9 @@ public final class ZkPadding {
         Arrays.fill(eqB, 0, 2 * realOutputs, 0);
         SumcheckInstance.Builder b = SumcheckInstance.builder();
         b.addExtTable(Arrays.copyOf(eqW, 4 * half));
-        b.addBaseTable(ZkDenseLayer.embed(model.weights2(), mn, half));
+        b.addBaseTable(DenseLayer.embed(model.weights2(), 2, mn, half));
         b.addExtTable(Arrays.copyOf(eqB, 4 * half));
-        b.addBaseTable(ZkDenseLayer.embed(model.bias2(), bias, half));
+        b.addBaseTable(DenseLayer.embed(model.bias2(), 2, bias, half));
         for (SumcheckShape.Term t : terms()) {
             b.addTerm(t.coefficient(), t.tables());
         }
@@ -90,7 +90,7 @@ public final class ZkPadding {
             throw new IllegalArgumentException("the committed parameters' padding is not zero", ex);
         }
         try {
-            return new ZkDenseLayer.ProverResult(res.proof(), List.of(), claims(shape, res.reduction()));
+            return new DenseLayer.ProverResult(res.proof(), List.of(), claims(shape, res.reduction()));
         } catch (InvalidProofException ex) {
             throw new IllegalStateException("degenerate challenge; prove again with fresh randomness", ex);
         }
@@ -121,13 +121,13 @@ public final class ZkPadding {
         // Σ_y eq(r, y)·eq(q, y) over the real block i < m₀, j < n₀ factors into columns × rows
         Ext block = overlap(Arrays.copyOf(rW, logN), Arrays.copyOf(q[0], logN), realInputs)
                 .mul(overlap(Arrays.copyOfRange(rW, logN, logMn), Arrays.copyOfRange(q[0], logN, logMn), realOutputs));
-        Ext eqW = Multilinear.eq(rW, q[0]).sub(block).mul(ZkDenseLayer.padding(r, logMn, c)).mul(real);
+        Ext eqW = Multilinear.eq(rW, q[0]).sub(block).mul(DenseLayer.padding(r, logMn, c)).mul(real);
         if (!f[EQ_W].equals(eqW)) {
             throw new InvalidProofException("padding final check: the weight selector is not the public one");
         }
         int logM = shape.logBias();
         Ext[] rB = Arrays.copyOf(r, logM);
-        Ext eqB = Multilinear.eq(rB, q[1]).sub(overlap(rB, q[1], realOutputs)).mul(ZkDenseLayer.padding(r, logM, c))
+        Ext eqB = Multilinear.eq(rB, q[1]).sub(overlap(rB, q[1], realOutputs)).mul(DenseLayer.padding(r, logM, c))
                 .mul(real);
         if (!f[EQ_B].equals(eqB)) {
             throw new InvalidProofException("padding final check: the bias selector is not the public one");
@@ -183,8 +183,8 @@ public final class ZkPadding {
         Ext[] r = red.point();
         Ext[] f = red.finalEvaluations();
         int c = lowVars(shape), logMn = shape.logWeightColumns() + shape.logOutputs(), logM = shape.logBias();
-        Ext weightScale = ZkDenseLayer.inverse(ZkDenseLayer.padding(r, logMn, c));
-        Ext biasScale = ZkDenseLayer.inverse(ZkDenseLayer.padding(r, logM, c));
+        Ext weightScale = DenseLayer.inverse(DenseLayer.padding(r, logMn, c));
+        Ext biasScale = DenseLayer.inverse(DenseLayer.padding(r, logM, c));
         return List.of(Claim.multilinear(shape.weightVector(), point(r, logMn, c), f[WEIGHTS].mul(weightScale)),
                 Claim.multilinear(shape.biasVector(), point(r, logM, c), f[BIAS].mul(biasScale)));
     }

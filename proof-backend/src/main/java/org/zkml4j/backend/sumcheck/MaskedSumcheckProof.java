@@ -15,7 +15,7 @@ import org.zkml4j.backend.io.ProofWriter;
  * @param rounds the masked round polynomials and the final evaluations
  * @param maskValues u_i = e_i + g_i(r_i), one per mask block
  */
-public record MaskedSumcheckProof(Ext maskSum, SumcheckProof rounds, Ext[] maskValues) {
+public record MaskedSumcheckProof(Ext maskSum, SumcheckProof rounds, Ext[] maskValues) implements Hiding.Messages {
     /**
      * A proof with the reduction it proves.
      *

@@ -13,7 +13,7 @@ import org.zkml4j.backend.io.ProofWriter;
  * <p>Encoding: n·(d+1) + numTables extension elements, no lengths — all sizes come from the
  * {@link SumcheckShape}. Instances are immutable; accessors return copies.
  */
-public final class SumcheckProof {
+public final class SumcheckProof implements Hiding.Messages {
     private final Ext[][] rounds;
     private final Ext[] finalEvaluations;
 

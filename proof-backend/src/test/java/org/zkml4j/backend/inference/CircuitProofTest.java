@@ -194,9 +194,10 @@ class CircuitProofTest {
         int last = circuit.layers().size() - 1;
         long scale = 1L << circuit.layers().get(last).shift();
         // lookups in the batch: activation(0), range(0), activation(1), range(1)
-        // one hidden activation flipped (the next layer consumes the flipped value): activation lookup
+        // one hidden activation flipped: the next layer's relation no longer holds, and the dense
+        // layer proves no sum but the public one
         expectCheatRejected(v -> v[CircuitLayout.a(0)][3] = org.zkml4j.backend.field.Goldilocks.add(
-                v[CircuitLayout.a(0)][3], 1), "flipped activation", "LogUp instance 0 ");
+                v[CircuitLayout.a(0)][3], 1), "flipped activation", "dense sumcheck");
         // one rounding skipped: z + 1 and r − 2^k keep the dense equation; the range lookup catches it
         expectCheatRejected(v -> {
             v[CircuitLayout.z(last)][1] = org.zkml4j.backend.field.Goldilocks.add(v[CircuitLayout.z(last)][1], 1);
@@ -204,12 +205,12 @@ class CircuitProofTest {
             v[CircuitLayout.a(last)][1] = org.zkml4j.backend.field.Goldilocks.fromSigned(circuit.layers().get(last)
                     .activate(org.zkml4j.backend.field.Goldilocks.toSigned(v[CircuitLayout.z(last)][1])));
         }, "skipped rounding", "LogUp instance 3 ");
-        // a different weight: z off by one, r and the lookups consistent; the dense layer's Z claim is false
+        // a different weight: z off by one, r and the lookups consistent; the dense relation fails
         expectCheatRejected(v -> {
             v[CircuitLayout.z(last)][0] = org.zkml4j.backend.field.Goldilocks.add(v[CircuitLayout.z(last)][0], 1);
             v[CircuitLayout.a(last)][0] = org.zkml4j.backend.field.Goldilocks.fromSigned(circuit.layers().get(last)
                     .activate(org.zkml4j.backend.field.Goldilocks.toSigned(v[CircuitLayout.z(last)][0])));
-        }, "different weight", "batched claim check failed");
+        }, "different weight", "dense sumcheck");
     }
 
     @Test
@@ -235,7 +236,7 @@ class CircuitProofTest {
         ProofReader in = new ProofReader(proof);
         pcs.readCommitment(in);
         for (int l = 0; l < layout.layerCount(); l++) {
-            DenseLayer.readProof(in, layout.dense[l]);
+            DenseLayer.readProof(in, layout.dense[l], org.zkml4j.backend.sumcheck.Hiding.NONE);
         }
         int start = proof.length - in.remaining();
         LogUpBatchProof batch = LogUp.readAll(in, layout.lookups(), pcs);

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.zkml4j.backend.field.Goldilocks;
 import org.zkml4j.backend.io.InvalidProofException;
-import org.zkml4j.backend.layer.ZkDenseLayer;
+import org.zkml4j.backend.layer.DenseLayer;
 import org.zkml4j.backend.io.ProofReader;
 import org.zkml4j.backend.io.ProofWriter;
 import org.zkml4j.backend.pcs.LigeroPcs;
@@ -229,10 +229,10 @@ class CommittedWeightsProofTest {
         // input, invisible to the dense relation; the padding certificate is what catches it
         ModelCommitment honest = ModelCommitment.commit(circuit, seed(11), 100, 8, 0);
         ModelCommitment.certified(new ProofReader(certifiedBytes(honest, honest.certificate())), structure, 100);
-        ZkDenseLayer.CommittedWeights[] layers = {honest.layer(0), honest.layer(1)};
+        DenseLayer.CommittedWeights[] layers = {honest.layer(0), honest.layer(1)};
         long[] w = layers[0].weights2().clone();
         w[3 * 16 + 13] = Goldilocks.fromSigned(7);
-        layers[0] = new ZkDenseLayer.CommittedWeights(w, layers[0].bias2());
+        layers[0] = new DenseLayer.CommittedWeights(w, layers[0].bias2());
         ModelCommitment padded = ModelCommitment.of(layers, new SplittableRandom(2), 100, 8, 0);
         assertThrows(IllegalArgumentException.class,
                 () -> PaddingCertificate.prove(circuit, padded, 100, new SecureRandom()));

@@ -19,30 +19,29 @@ import org.zkml4j.backend.pcs.OpeningProof;
 import org.zkml4j.backend.pcs.PcsParameters;
 import org.zkml4j.backend.pcs.ProverData;
 import org.zkml4j.backend.poly.Multilinear;
-import org.zkml4j.backend.sumcheck.ZkSumcheck;
+import org.zkml4j.backend.sumcheck.Hiding;
 import org.zkml4j.backend.transcript.Transcript;
 
 /**
- * The caller's side of a dense-layer proof in tests: commit C1 = (X, Z, R) with a real
+ * The caller's side of a public-mode dense-layer proof in tests: commit C1 = (X, Z, R) with a real
  * {@link LigeroPcs}, absorb it, prove the layer, open C1 once with the returned claims; and the
  * mirror-image verification.
  */
 final class DenseHarness {
     static final String DOMAIN = "zkml4j/dense-test";
     static final LigeroPcs PCS = new LigeroPcs(PcsParameters.DEFAULT);
-    static final ZkSumcheck ZK = new ZkSumcheck(PCS);
 
     private DenseHarness() {}
 
     /** Everything the caller sends, plus what the test needs to inspect. */
-    record Proven(DenseLayerShape shape, List<long[]> c1Vectors, Commitment c1, DenseLayerProof proof,
-            List<Claim> claims, OpeningProof c1Opening, boolean zk) {
-        Proven withProof(DenseLayerProof p) {
-            return new Proven(shape, c1Vectors, c1, p, claims, c1Opening, zk);
+    record Proven(DenseLayerShape shape, List<long[]> c1Vectors, Commitment c1, Hiding.Messages proof,
+            List<Claim> claims, OpeningProof c1Opening) {
+        Proven withProof(Hiding.Messages p) {
+            return new Proven(shape, c1Vectors, c1, p, claims, c1Opening);
         }
 
         Proven withShape(DenseLayerShape s) {
-            return new Proven(s, c1Vectors, c1, proof, claims, c1Opening, zk);
+            return new Proven(s, c1Vectors, c1, proof, claims, c1Opening);
         }
     }
 
@@ -78,18 +77,23 @@ final class DenseHarness {
 
     /** Honest caller flow with C1 = (X, Z, R). */
     static Proven prove(DenseLayerWitness w, long seed) {
-        return prove(w.shape(), List.of(w.xRef(), w.zRef(), w.rRef()), w, seed, null, false);
+        return prove(w.shape(), List.of(w.xRef(), w.zRef(), w.rRef()), w, seed, false);
     }
 
-    /** Caller flow committing {@code c1Vectors}; the witness may violate the relation (a cheat). */
+    /**
+     * Caller flow committing {@code c1Vectors}; with {@code cheat} the witness may violate the
+     * relation and the cheating prover proves whatever its tables sum to.
+     */
     static Proven prove(DenseLayerShape verifierShape, List<long[]> c1Vectors, DenseLayerWitness w, long seed,
-            DenseLayer.Cheat cheat, boolean zk) {
+            boolean cheat) {
         SplittableRandom rng = new SplittableRandom(seed);
         ProverData c1 = PCS.commit(c1Vectors, rng);
         Transcript t = transcript(DOMAIN, c1.commitment());
-        DenseLayer.ProverResult res = DenseLayer.prove(w, t, zk ? ZK : null, zk ? rng : null, cheat);
+        DenseLayer.ProverResult res = cheat
+                ? DenseLayer.proveUnsafe(w.shape(), w.xRef(), w.zRef(), w.rRef(), t, Hiding.NONE)
+                : DenseLayer.prove(w.shape(), w.xRef(), w.zRef(), w.rRef(), t, Hiding.NONE);
         OpeningProof opening = PCS.open(c1, res.claims(), t, rng);
-        return new Proven(verifierShape, c1Vectors, c1.commitment(), res.proof(), res.claims(), opening, zk);
+        return new Proven(verifierShape, c1Vectors, c1.commitment(), res.proof(), res.claims(), opening);
     }
 
     static Transcript transcript(String domain, Commitment c1) {
@@ -105,7 +109,7 @@ final class DenseHarness {
 
     static List<Claim> verifyAll(Proven p, String domain) throws InvalidProofException {
         Transcript t = transcript(domain, p.c1());
-        List<Claim> claims = DenseLayer.verify(p.shape(), p.proof(), t, p.zk() ? ZK : null);
+        List<Claim> claims = DenseLayer.verify(p.shape(), p.proof(), t, Hiding.NONE).claims();
         PCS.verify(p.c1(), claims, p.c1Opening(), t);
         return claims;
     }
@@ -122,21 +126,21 @@ final class DenseHarness {
         }
     }
 
-    static byte[] bytes(DenseLayerProof p) {
+    static byte[] bytes(Hiding.Messages p) {
         ProofWriter w = new ProofWriter();
         p.writeTo(w);
         return w.toByteArray();
     }
 
-    static DenseLayerProof readAll(byte[] b, DenseLayerShape shape, boolean zk) throws InvalidProofException {
+    static Hiding.Messages readAll(byte[] b, DenseLayerShape shape) throws InvalidProofException {
         ProofReader in = new ProofReader(b);
-        DenseLayerProof p = zk ? DenseLayer.readProof(in, shape, ZK) : DenseLayer.readProof(in, shape);
+        Hiding.Messages p = DenseLayer.readProof(in, shape, Hiding.NONE);
         in.expectEnd("dense proof");
         return p;
     }
 
     /** Reads then verifies everything; every failure must be an InvalidProofException. */
     static void readAndVerify(Proven p, byte[] b) throws InvalidProofException {
-        verifyAll(p.withProof(readAll(b, p.shape(), p.zk())));
+        verifyAll(p.withProof(readAll(b, p.shape())));
     }
 }

@@ -11,42 +11,38 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.zkml4j.backend.field.Ext;
 import org.zkml4j.backend.field.Goldilocks;
 import org.zkml4j.backend.io.InvalidProofException;
 import org.zkml4j.backend.io.ProofReader;
-import org.zkml4j.backend.sumcheck.ZkSumcheckProof;
+import org.zkml4j.backend.sumcheck.Hiding;
 
 /** Encoding round trip, tampering with every proof element, malformed bytes, shape validation. */
 class DenseLayerProofTest {
-    private static DenseHarness.Proven honest(int batch, int n, int m, int k, long seed, boolean zk) {
+    private static DenseHarness.Proven honest(int batch, int n, int m, int k, long seed) {
         Random rng = new Random(seed);
         DenseLayerShape shape = DenseHarness.randomShape(batch, n, m, k, rng);
         DenseLayerWitness w = DenseLayerWitness.compute(shape, DenseHarness.randomInput(shape, n, rng));
-        return DenseHarness.prove(shape, List.of(w.xRef(), w.zRef(), w.rRef()), w, seed + 1, null, zk);
+        return DenseHarness.prove(shape, List.of(w.xRef(), w.zRef(), w.rRef()), w, seed + 1, false);
     }
 
-    @ParameterizedTest
-    @ValueSource(booleans = {false, true})
-    void read_roundTripVerifies(boolean zk) throws InvalidProofException {
-        DenseHarness.Proven p = honest(4, 16, 8, 7, 1, zk);
+    @Test
+    void read_roundTripVerifies() throws InvalidProofException {
+        DenseHarness.Proven p = honest(4, 16, 8, 7, 1);
         byte[] b = DenseHarness.bytes(p.proof());
-        assertEquals(b.length, p.proof().sizeBytes());
         DenseHarness.readAndVerify(p, b);
-        if (!zk) { // ζ, η, 4 rounds of 3 values, 2 final evaluations
-            assertEquals((2 + 4 * 3 + 2) * 16, b.length);
-        }
+        // c = max(log 16, log 4 + log 8) = 5 rounds of 3 values (degree 2), 5 final evaluations
+        assertEquals((5 * 3 + 5) * 16, b.length);
     }
 
     /** Every 16-byte extension element of a plain proof, each changed by one → rejected. */
     @ParameterizedTest
     @ValueSource(ints = {0, 1, 7, 16})
     void verify_everyTamperedElementRejected(int k) throws InvalidProofException {
-        DenseHarness.Proven p = honest(4, 16, 8, k, 10 + k, false);
+        DenseHarness.Proven p = honest(4, 16, 8, k, 10 + k);
         byte[] b = DenseHarness.bytes(p.proof());
         DenseHarness.readAndVerify(p, b);
         int elements = b.length / 16;
-        assertEquals(16, elements);
+        assertEquals(20, elements);
         for (int e = 0; e < elements; e++) {
             for (int part = 0; part < 2; part++) { // real part, then x-part
                 byte[] t = b.clone();
@@ -74,81 +70,29 @@ class DenseLayerProofTest {
         java.util.SplittableRandom srng = new java.util.SplittableRandom(21);
         org.zkml4j.backend.pcs.ProverData c1 = DenseHarness.PCS.commit(List.of(w.xRef(), w.zRef(), w.rRef()), srng);
         var t = DenseHarness.transcript(DenseHarness.DOMAIN, c1.commitment());
-        DenseLayer.ProverResult res = DenseLayer.prove(w, t, null, null, null, stated);
+        DenseLayer.ProverResult res = DenseLayer.prove(used, w.xRef(), w.zRef(), w.rRef(), t, Hiding.NONE);
         InvalidProofException e = assertThrows(InvalidProofException.class, () -> DenseLayer.verify(stated,
-                res.proof(), DenseHarness.transcript(DenseHarness.DOMAIN, c1.commitment())));
-        assertTrue(e.getMessage().startsWith("dense final check"), e.getMessage());
-        // the same proof verifies against the shape actually used, if that shape had been stated
-        var t2 = DenseHarness.transcript(DenseHarness.DOMAIN, c1.commitment());
-        DenseLayer.ProverResult ok = DenseLayer.prove(w, t2, null, null, null, null);
-        DenseLayer.verify(used, ok.proof(), DenseHarness.transcript(DenseHarness.DOMAIN, c1.commitment()));
+                res.proof(), DenseHarness.transcript(DenseHarness.DOMAIN, c1.commitment()), Hiding.NONE));
+        assertTrue(e.getMessage().startsWith("dense"), e.getMessage());
+        // the same proof verifies against the shape actually used
+        DenseLayer.verify(used, res.proof(), DenseHarness.transcript(DenseHarness.DOMAIN, c1.commitment()),
+                Hiding.NONE);
     }
 
     @Test
-    void verify_everyTamperedZeroKnowledgeElementRejected() throws InvalidProofException {
-        DenseHarness.Proven p = honest(4, 16, 8, 7, 30, true);
-        DenseHarness.verifyAll(p);
-        DenseLayerProof proof = p.proof();
-        ZkSumcheckProof zk = proof.zkSumcheck();
-        int rounds = zk.numRounds();
-        int width = zk.roundEvaluations(0).length;
-        int total = 2 + 1 + rounds * width + zk.finalEvaluations().length + zk.maskValues().length;
-        for (int e = 0; e < total; e++) {
-            DenseLayerProof t = tamperZk(proof, e);
-            int element = e;
-            assertThrows(InvalidProofException.class, () -> DenseHarness.verifyAll(p.withProof(t)), "element " + element);
-        }
-    }
-
-    /** The proof with its e-th element (ζ, η, G, rounds, finals, mask values) plus one. */
-    private static DenseLayerProof tamperZk(DenseLayerProof proof, int e) {
-        ZkSumcheckProof zk = proof.zkSumcheck();
-        Ext zeta = proof.outputEvaluation(), eta = proof.remainderEvaluation(), g = zk.maskSum();
-        Ext[][] rounds = new Ext[zk.numRounds()][];
-        for (int i = 0; i < rounds.length; i++) {
-            rounds[i] = zk.roundEvaluations(i);
-        }
-        Ext[] finals = zk.finalEvaluations(), masks = zk.maskValues();
-        int i = e;
-        if (i == 0) {
-            zeta = zeta.add(Ext.ONE);
-        } else if (i == 1) {
-            eta = eta.add(Ext.ONE);
-        } else if (i == 2) {
-            g = g.add(Ext.ONE);
-        } else {
-            i -= 3;
-            int width = rounds[0].length;
-            if (i < rounds.length * width) {
-                rounds[i / width][i % width] = rounds[i / width][i % width].add(Ext.ONE);
-            } else if ((i -= rounds.length * width) < finals.length) {
-                finals[i] = finals[i].add(Ext.ONE);
-            } else {
-                i -= finals.length;
-                masks[i] = masks[i].add(Ext.ONE);
-            }
-        }
-        return new DenseLayerProof(zeta, eta,
-                new ZkSumcheckProof(zk.maskCommitment(), g, rounds, finals, masks, zk.openingProof()));
-    }
-
-    @ParameterizedTest
-    @ValueSource(booleans = {false, true})
-    void read_truncatedAndTrailingBytesRejected(boolean zk) {
-        DenseHarness.Proven p = honest(2, 8, 4, 3, 40, zk);
+    void read_truncatedAndTrailingBytesRejected() {
+        DenseHarness.Proven p = honest(2, 8, 4, 3, 40);
         byte[] b = DenseHarness.bytes(p.proof());
-        int step = zk ? 7 : 1;
-        for (int len = 0; len < b.length; len += step) {
+        for (int len = 0; len < b.length; len++) {
             byte[] t = Arrays.copyOf(b, len);
             expectOnlyInvalidProof(p, t, "truncated to " + len);
         }
         expectOnlyInvalidProof(p, Arrays.copyOf(b, b.length + 1), "trailing byte");
     }
 
-    @ParameterizedTest
-    @ValueSource(booleans = {false, true})
-    void read_garbageBytesRejectedOnlyWithInvalidProof(boolean zk) {
-        DenseHarness.Proven p = honest(2, 8, 4, 3, 50, zk);
+    @Test
+    void read_garbageBytesRejectedOnlyWithInvalidProof() {
+        DenseHarness.Proven p = honest(2, 8, 4, 3, 50);
         int len = DenseHarness.bytes(p.proof()).length;
         Random rng = new Random(51);
         for (int trial = 0; trial < 60; trial++) {
@@ -161,15 +105,10 @@ class DenseLayerProofTest {
             }
             expectOnlyInvalidProof(p, g, "garbage trial " + trial);
         }
-        // a non-canonical ζ
+        // a non-canonical first round value
         byte[] b = DenseHarness.bytes(p.proof());
         Arrays.fill(b, 0, 8, (byte) 0xFF);
-        expectOnlyInvalidProof(p, b, "non-canonical ζ");
-        // a length field for the zk opening proof far beyond the input
-        if (zk) {
-            byte[] c = DenseHarness.bytes(p.proof());
-            expectOnlyInvalidProof(p, Arrays.copyOf(c, c.length - 1), "short opening");
-        }
+        expectOnlyInvalidProof(p, b, "non-canonical element");
     }
 
     private static void expectOnlyInvalidProof(DenseHarness.Proven p, byte[] bytes, String what) {
@@ -185,13 +124,13 @@ class DenseLayerProofTest {
 
     @Test
     void read_sizesComeFromTheShape() throws InvalidProofException {
-        DenseHarness.Proven p = honest(2, 8, 4, 3, 60, false);
+        DenseHarness.Proven p = honest(2, 8, 4, 3, 60);
         byte[] b = DenseHarness.bytes(p.proof());
-        DenseLayerProof read = DenseLayer.readProof(new ProofReader(b), p.shape());
+        Hiding.Messages read = DenseLayer.readProof(new ProofReader(b), p.shape(), Hiding.NONE);
         assertEquals(Arrays.toString(b), Arrays.toString(DenseHarness.bytes(read)));
-        // a shape with twice the inputs needs more bytes than there are
-        DenseLayerShape bigger = DenseHarness.randomShape(2, 16, 4, 3, new Random(61));
-        assertThrows(InvalidProofException.class, () -> DenseLayer.readProof(new ProofReader(b), bigger));
+        // a shape with four times the inputs needs more bytes than there are
+        DenseLayerShape bigger = DenseHarness.randomShape(2, 32, 4, 3, new Random(61));
+        assertThrows(InvalidProofException.class, () -> DenseLayer.readProof(new ProofReader(b), bigger, Hiding.NONE));
     }
 
     @Test

@@ -13,16 +13,19 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
-import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.zkml4j.backend.field.Goldilocks;
 import org.zkml4j.backend.io.InvalidProofException;
 import org.zkml4j.backend.pcs.Claim;
 import org.zkml4j.backend.pcs.LinearFunctional;
+import org.zkml4j.backend.sumcheck.Hiding;
 import org.zkml4j.backend.transcript.Transcript;
 
-/** Completeness, integer semantics, and forged witnesses against a real C1 commitment. */
+/**
+ * The dense layer in public mode ({@link Hiding#NONE}): completeness, integer semantics, and
+ * forged witnesses against a real C1 commitment. The hiding mode: {@link DenseLayerHidingTest}.
+ */
 class DenseLayerTest {
     static Stream<Arguments> sizesAndShifts() {
         Stream.Builder<Arguments> s = Stream.builder();
@@ -46,26 +49,21 @@ class DenseLayerTest {
         assertEquals(3, p.claims().size());
         assertClaimsTrue(p.claims(), p.c1Vectors());
         assertEquals(p.claims(), DenseHarness.verifyAll(p));
-        // Z, R, X in that order, at the shape's indices
-        assertEquals(List.of(1, 2, 0), p.claims().stream().map(Claim::vector).toList());
+        // X, Z, R in that order, at the shape's indices
+        assertEquals(List.of(0, 1, 2), p.claims().stream().map(Claim::vector).toList());
     }
 
     @Test
-    void verify_honestZeroKnowledgeProofAccepted() throws InvalidProofException {
+    void verify_aPublicProofIsNotAHidingOne() {
         Random rng = new Random(5);
         DenseLayerShape shape = DenseHarness.randomShape(4, 16, 8, 7, rng);
         DenseLayerWitness w = DenseLayerWitness.compute(shape, DenseHarness.randomInput(shape, 16, rng));
-        DenseHarness.Proven p = DenseHarness.prove(shape, c1(w), w, 6, null, true);
-        assertTrue(p.proof().isZeroKnowledge());
-        assertClaimsTrue(p.claims(), p.c1Vectors());
-        assertEquals(p.claims(), DenseHarness.verifyAll(p));
-        // a plain verifier refuses a zero-knowledge proof and vice versa
-        InvalidProofException e = assertThrows(InvalidProofException.class,
-                () -> DenseLayer.verify(shape, p.proof(), DenseHarness.transcript(DenseHarness.DOMAIN, p.c1())));
-        assertTrue(e.getMessage().contains("zero-knowledge"), e.getMessage());
         DenseHarness.Proven plain = DenseHarness.prove(w, 7);
-        assertThrows(InvalidProofException.class, () -> DenseLayer.verify(shape, plain.proof(),
-                DenseHarness.transcript(DenseHarness.DOMAIN, plain.c1()), DenseHarness.ZK));
+        org.zkml4j.backend.sumcheck.SharedMasks masks = org.zkml4j.backend.sumcheck.SharedMasks.expect(
+                List.of(DenseLayer.maskPlan(shape)));
+        InvalidProofException e = assertThrows(InvalidProofException.class, () -> DenseLayer.verify(shape,
+                plain.proof(), DenseHarness.transcript(DenseHarness.DOMAIN, plain.c1()), Hiding.masked(masks)));
+        assertTrue(e.getMessage().contains("masked sumchecks"), e.getMessage());
     }
 
     @Test
@@ -76,25 +74,25 @@ class DenseLayerTest {
         DenseLayerShape shape = new DenseLayerShape(2, 8, 4, s0.weights(), s0.bias(), 3, 2, 3, 1);
         DenseLayerWitness w = DenseLayerWitness.compute(shape, DenseHarness.randomInput(shape, 8, rng));
         List<long[]> c1 = List.of(new long[64], w.rRef(), w.xRef(), w.zRef());
-        DenseHarness.Proven p = DenseHarness.prove(shape, c1, w, 10, null, false);
-        assertEquals(List.of(3, 1, 2), p.claims().stream().map(Claim::vector).toList());
+        DenseHarness.Proven p = DenseHarness.prove(shape, c1, w, 10, false);
+        assertEquals(List.of(2, 3, 1), p.claims().stream().map(Claim::vector).toList());
         assertClaimsTrue(p.claims(), c1);
         DenseHarness.verifyAll(p);
     }
 
     @Test
     void claims_pointsFollowTheLayouts() throws InvalidProofException {
-        // B = 4 (2 vars), n = 8 (3 vars), m = 2 (1 var): Z/R points have 1 + 2 coordinates, X 3 + 2,
-        // and the batch coordinates (the high ones) agree
+        // B = 4 (2 vars), n = 8 (3 vars), m = 2 (1 var): the sumcheck runs over max(3, 3) variables;
+        // Z/R points are its first 1 + 2 coordinates, X its first 3 and then ρ_b
         Random rng = new Random(11);
         DenseLayerShape shape = DenseHarness.randomShape(4, 8, 2, 1, rng);
         DenseLayerWitness w = DenseLayerWitness.compute(shape, DenseHarness.randomInput(shape, 8, rng));
         DenseHarness.Proven p = DenseHarness.prove(w, 12);
-        var z = ((LinearFunctional.MultilinearPoint) p.claims().get(0).functional()).point();
-        var x = ((LinearFunctional.MultilinearPoint) p.claims().get(2).functional()).point();
+        var x = ((LinearFunctional.MultilinearPoint) p.claims().get(0).functional()).point();
+        var z = ((LinearFunctional.MultilinearPoint) p.claims().get(1).functional()).point();
         assertEquals(3, z.length);
         assertEquals(5, x.length);
-        assertArrayEquals(java.util.Arrays.copyOfRange(z, 1, 3), java.util.Arrays.copyOfRange(x, 3, 5));
+        assertArrayEquals(java.util.Arrays.copyOf(z, 3), java.util.Arrays.copyOf(x, 3));
     }
 
     @Test
@@ -139,29 +137,17 @@ class DenseLayerTest {
         return DenseLayerWitness.compute(shape, DenseHarness.randomInput(shape, n, rng));
     }
 
-    static Stream<Arguments> cheatsAndShifts() {
-        Stream.Builder<Arguments> s = Stream.builder();
-        for (DenseLayer.Cheat c : DenseLayer.Cheat.values()) {
-            for (boolean zk : new boolean[] {false, true}) {
-                for (int k : new int[] {0, 7}) {
-                    s.add(Arguments.of(c, zk, k));
-                }
-            }
-        }
-        return s.build();
-    }
-
-    @ParameterizedTest(name = "{0}, zk = {1}, k = {2}")
-    @MethodSource("cheatsAndShifts")
-    void verify_outputOffByOneRejected(DenseLayer.Cheat cheat, boolean zk, int k) {
+    @ParameterizedTest(name = "k = {0}")
+    @ValueSource(ints = {0, 7})
+    void verify_outputOffByOneRejected(int k) {
         DenseLayerWitness w = honest(4, 16, 8, k, 20 + k);
         // Z + 1 with R adjusted by −2^k + 1: the integer equation is off by exactly one
         DenseLayerWitness bad = shifted(w, 13, 1, -(1L << k) + 1);
         assertThrows(IllegalArgumentException.class, bad::checkRelation);
-        assertRejected(DenseHarness.prove(w.shape(), c1(bad), bad, 21, cheat, zk), "Z off by one");
+        assertRejected(DenseHarness.prove(w.shape(), c1(bad), bad, 21, true), "Z off by one");
         // Z + 1, R unchanged: off by 2^k
         DenseLayerWitness bad2 = shifted(w, 0, 1, 0);
-        assertRejected(DenseHarness.prove(w.shape(), c1(bad2), bad2, 22, cheat, zk), "Z + 1");
+        assertRejected(DenseHarness.prove(w.shape(), c1(bad2), bad2, 22, true), "Z + 1");
     }
 
     @Test
@@ -174,18 +160,19 @@ class DenseLayerTest {
     }
 
     @Test
-    void verify_forgedOutputEvaluationPassesTheLayerButNotTheOpening() throws InvalidProofException {
+    void verify_aCheaterIsCaughtByTheSumcheckEvenWithTrueClaims() {
+        // the cheater proves what its tables sum to; the verifier's claimed sum is the public one
         DenseLayerWitness w = honest(4, 16, 8, 7, 40);
         DenseLayerWitness bad = shifted(w, 3, 1, 0);
-        DenseHarness.Proven p = DenseHarness.prove(w.shape(), c1(bad), bad, 41, DenseLayer.Cheat.FIX_OUTPUT, false);
-        Transcript t = DenseHarness.transcript(DenseHarness.DOMAIN, p.c1());
-        List<Claim> claims = DenseLayer.verify(p.shape(), p.proof(), t); // the layer alone is fooled …
-        assertThrows(InvalidProofException.class, () -> DenseHarness.PCS.verify(p.c1(), claims, p.c1Opening(), t));
+        DenseHarness.Proven p = DenseHarness.prove(w.shape(), c1(bad), bad, 41, true);
+        assertClaimsTrue(p.claims(), p.c1Vectors());
+        InvalidProofException e = assertThrows(InvalidProofException.class, () -> DenseLayer.verify(p.shape(),
+                p.proof(), DenseHarness.transcript(DenseHarness.DOMAIN, p.c1()), Hiding.NONE));
+        assertTrue(e.getMessage().startsWith("dense sumcheck"), e.getMessage());
     }
 
-    @ParameterizedTest
-    @EnumSource(DenseLayer.Cheat.class)
-    void verify_inputRowsSwappedRejected(DenseLayer.Cheat cheat) {
+    @Test
+    void verify_inputRowsSwappedRejected() {
         DenseLayerWitness w = honest(4, 16, 8, 7, 50);
         long[] x = w.x();
         int n = w.shape().inputs();
@@ -195,16 +182,15 @@ class DenseLayerTest {
             x[2 * n + j] = t;
         }
         DenseLayerWitness bad = new DenseLayerWitness(w.shape(), x, w.z(), w.r());
-        assertRejected(DenseHarness.prove(w.shape(), c1(bad), bad, 51, cheat, false), "X rows swapped");
+        assertRejected(DenseHarness.prove(w.shape(), c1(bad), bad, 51, true), "X rows swapped");
     }
 
-    @ParameterizedTest
-    @EnumSource(DenseLayer.Cheat.class)
-    void verify_inputOfAnotherSampleRejected(DenseLayer.Cheat cheat) {
+    @Test
+    void verify_inputOfAnotherSampleRejected() {
         DenseLayerWitness w = honest(1, 16, 8, 7, 60);
         long[] other = DenseHarness.randomInput(w.shape(), 16, new Random(61));
         DenseLayerWitness bad = new DenseLayerWitness(w.shape(), other, w.z(), w.r());
-        assertRejected(DenseHarness.prove(w.shape(), c1(bad), bad, 62, cheat, false), "other input");
+        assertRejected(DenseHarness.prove(w.shape(), c1(bad), bad, 62, true), "other input");
     }
 
     private static DenseLayerShape withWeight(DenseLayerShape s, int i, int j, long delta) {
@@ -230,15 +216,14 @@ class DenseLayerTest {
         assertRejected(DenseHarness.prove(forOther, 73).withShape(w.shape()), "proof for W′");
     }
 
-    @ParameterizedTest
-    @EnumSource(DenseLayer.Cheat.class)
-    void verify_witnessOfDifferentWeightsRejected(DenseLayer.Cheat cheat) {
+    @Test
+    void verify_witnessOfDifferentWeightsRejected() {
         // Z, R computed with W′ (one weight changed by one, k = 0 so z changes), proven as W
         DenseLayerWitness w = honest(4, 16, 8, 0, 71);
         DenseLayerWitness forOther = DenseLayerWitness.compute(withWeight(w.shape(), 7, 15, 1), w.x());
         DenseLayerWitness bad = new DenseLayerWitness(w.shape(), forOther.x(), forOther.z(), forOther.r());
         assertThrows(IllegalArgumentException.class, bad::checkRelation);
-        assertRejected(DenseHarness.prove(w.shape(), c1(bad), bad, 72, cheat, false), "witness for W′");
+        assertRejected(DenseHarness.prove(w.shape(), c1(bad), bad, 72, true), "witness for W′");
     }
 
     @Test
@@ -250,13 +235,12 @@ class DenseLayerTest {
         assertRejected(DenseHarness.prove(w, 84).withShape(other), "bias at verification");
     }
 
-    @ParameterizedTest
-    @EnumSource(DenseLayer.Cheat.class)
-    void verify_witnessOfDifferentBiasRejected(DenseLayer.Cheat cheat) {
+    @Test
+    void verify_witnessOfDifferentBiasRejected() {
         DenseLayerWitness w = honest(4, 16, 8, 0, 81);
         DenseLayerWitness forOther = DenseLayerWitness.compute(withBias(w.shape(), 0, -1), w.x());
         DenseLayerWitness bad = new DenseLayerWitness(w.shape(), forOther.x(), forOther.z(), forOther.r());
-        assertRejected(DenseHarness.prove(w.shape(), c1(bad), bad, 82, cheat, false), "witness for b′");
+        assertRejected(DenseHarness.prove(w.shape(), c1(bad), bad, 82, true), "witness for b′");
     }
 
     @Test
@@ -267,11 +251,10 @@ class DenseLayerTest {
         assertRejected(DenseHarness.prove(w, 86).withShape(other), "shift");
     }
 
-    @ParameterizedTest
-    @ValueSource(booleans = {false, true})
-    void verify_differentTranscriptDomainRejected(boolean zk) throws InvalidProofException {
+    @Test
+    void verify_differentTranscriptDomainRejected() throws InvalidProofException {
         DenseLayerWitness w = honest(4, 16, 8, 7, 90);
-        DenseHarness.Proven p = DenseHarness.prove(w.shape(), c1(w), w, 91, null, zk);
+        DenseHarness.Proven p = DenseHarness.prove(w.shape(), c1(w), w, 91, false);
         DenseHarness.verifyAll(p);
         assertThrows(InvalidProofException.class, () -> DenseHarness.verifyAll(p, "zkml4j/other"));
     }
@@ -280,8 +263,8 @@ class DenseLayerTest {
     void prove_falseWitnessRefusedNamingTheEntry() {
         DenseLayerWitness w = honest(4, 16, 8, 7, 100);
         DenseLayerWitness bad = shifted(w, 2 * 8 + 6, 0, 1);
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> DenseLayer.prove(bad, new Transcript(DenseHarness.DOMAIN)));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> DenseLayer.prove(bad.shape(),
+                bad.xRef(), bad.zRef(), bad.rRef(), new Transcript(DenseHarness.DOMAIN), Hiding.NONE));
         assertTrue(e.getMessage().contains("batch row 2, output 6"), e.getMessage());
     }
 
@@ -289,10 +272,10 @@ class DenseLayerTest {
     void soundness_atLeast100BitsForTheMnistLayer() {
         DenseLayerShape shape = DenseHarness.randomShape(64, 784, 128, 7, new Random(1));
         double pcsBits = DenseHarness.PCS.soundnessBits(64 * 1024, 64 * 128, 64 * 128);
-        double bits = DenseLayer.soundnessBits(shape, pcsBits);
+        double bits = DenseLayer.soundnessBits(shape, false, pcsBits);
         assertTrue(bits >= 100 && bits <= pcsBits, "bits " + bits);
-        double algebraic = DenseLayer.soundnessBits(shape, 1000);
-        assertEquals(128 - Math.log(33) / Math.log(2), algebraic, 0.01);
-        assertTrue(DenseLayer.soundnessBits(shape, pcsBits, pcsBits) < bits);
+        // (log B + log m + 2·c)/|K| with c = max(10, 6 + 7) = 13: 39/2^128
+        assertEquals(128 - Math.log(39) / Math.log(2), DenseLayer.soundnessBits(shape, false, 1000), 0.01);
+        assertTrue(DenseLayer.soundnessBits(shape, true, 1000) < DenseLayer.soundnessBits(shape, false, 1000));
     }
 }

@@ -14,6 +14,7 @@ import org.zkml4j.backend.io.InvalidProofException;
 import org.zkml4j.backend.pcs.Claim;
 import org.zkml4j.backend.pcs.LinearFunctional;
 import org.zkml4j.backend.poly.Multilinear;
+import org.zkml4j.backend.sumcheck.MaskedSumcheckProof;
 import org.zkml4j.backend.sumcheck.SharedMasks;
 import org.zkml4j.backend.transcript.Transcript;
 
@@ -42,11 +43,11 @@ class ZkArgmaxTest {
         return new ZkArgmax.Shape(4, 8, 5, classes, Q, 0, 1);
     }
 
-    record Proven(long[][] c1, ZkDenseLayer.ProverResult result) {}
+    record Proven(long[][] c1, DenseLayer.ProverResult result) {}
 
     static Proven prove(int[] classes, long[] margins, boolean unsafe) {
         SplittableRandom rng = new SplittableRandom(5);
-        long[][] c1 = {ZkDenseLayerTest.doubled(grid(LOGITS), rng), ZkDenseLayerTest.doubled(margins, rng)};
+        long[][] c1 = {DenseLayerHidingTest.doubled(grid(LOGITS), rng), DenseLayerHidingTest.doubled(margins, rng)};
         ZkArgmax.Shape shape = shape(classes);
         SharedMasks masks = SharedMasks.sample(List.<int[]>of(ZkArgmax.maskPlan(shape)), rng);
         Transcript t = new Transcript("zk-argmax-test");
@@ -56,7 +57,7 @@ class ZkArgmaxTest {
 
     static List<Claim> verify(int[] classes, Proven p) throws InvalidProofException {
         ZkArgmax.Shape shape = shape(classes);
-        return ZkArgmax.verify(shape, p.result().proof(), new Transcript("zk-argmax-test"),
+        return ZkArgmax.verify(shape, (MaskedSumcheckProof) p.result().proof(), new Transcript("zk-argmax-test"),
                 SharedMasks.expect(List.<int[]>of(ZkArgmax.maskPlan(shape))));
     }
 

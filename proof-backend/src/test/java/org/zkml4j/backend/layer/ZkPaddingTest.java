@@ -13,6 +13,7 @@ import org.zkml4j.backend.io.InvalidProofException;
 import org.zkml4j.backend.pcs.Claim;
 import org.zkml4j.backend.pcs.LinearFunctional;
 import org.zkml4j.backend.poly.Multilinear;
+import org.zkml4j.backend.sumcheck.MaskedSumcheckProof;
 import org.zkml4j.backend.sumcheck.SharedMasks;
 import org.zkml4j.backend.transcript.Transcript;
 
@@ -25,7 +26,7 @@ class ZkPaddingTest {
     static final int REAL_OUT = 5, REAL_IN = 12;
 
     /** W′ and b′ with a random real block (and random halves), zero padding unless {@code dirty}. */
-    static ZkDenseLayer.CommittedWeights params(int dirtyWeight, int dirtyBias) {
+    static DenseLayer.CommittedWeights params(int dirtyWeight, int dirtyBias) {
         SplittableRandom rng = new SplittableRandom(3);
         long[] w = new long[2 * 8 * 16];
         long[] b = new long[2 * 32];
@@ -51,25 +52,25 @@ class ZkPaddingTest {
         if (dirtyBias >= 0) {
             b[dirtyBias] = 1;
         }
-        return new ZkDenseLayer.CommittedWeights(w, b);
+        return new DenseLayer.CommittedWeights(w, b);
     }
 
-    static ZkDenseLayer.ProverResult prove(ZkDenseLayer.CommittedWeights p, boolean unsafe) {
+    static DenseLayer.ProverResult prove(DenseLayer.CommittedWeights p, boolean unsafe) {
         SharedMasks masks = SharedMasks.sample(List.<int[]>of(ZkPadding.maskPlan(SHAPE)), new SplittableRandom(5));
         Transcript t = new Transcript("zk-padding-test");
         return unsafe ? ZkPadding.proveUnsafe(SHAPE, REAL_OUT, REAL_IN, p, t, masks)
                 : ZkPadding.prove(SHAPE, REAL_OUT, REAL_IN, p, t, masks);
     }
 
-    static List<Claim> verify(ZkDenseLayer.ProverResult p) throws InvalidProofException {
-        return ZkPadding.verify(SHAPE, REAL_OUT, REAL_IN, p.proof(), new Transcript("zk-padding-test"),
+    static List<Claim> verify(DenseLayer.ProverResult p) throws InvalidProofException {
+        return ZkPadding.verify(SHAPE, REAL_OUT, REAL_IN, (MaskedSumcheckProof) p.proof(), new Transcript("zk-padding-test"),
                 SharedMasks.expect(List.<int[]>of(ZkPadding.maskPlan(SHAPE))));
     }
 
     @Test
     void zeroPaddingVerifiesAndTheClaimsHoldOnTheCommittedVectors() throws InvalidProofException {
-        ZkDenseLayer.CommittedWeights p = params(-1, -1);
-        ZkDenseLayer.ProverResult proof = prove(p, false);
+        DenseLayer.CommittedWeights p = params(-1, -1);
+        DenseLayer.ProverResult proof = prove(p, false);
         List<Claim> claims = verify(proof);
         assertEquals(proof.modelClaims(), claims);
         long[][] vectors = {p.weights2(), p.bias2()};
@@ -83,7 +84,7 @@ class ZkPaddingTest {
     void aNonZeroPaddingEntryIsRefusedAndTheCheatersProofRejected() {
         // a hidden unit in padding row 6, an extra input read from padding column 13, a padded bias entry
         for (int[] dirty : new int[][] {{6 * 16 + 2, -1}, {1 * 16 + 13, -1}, {-1, 7}, {-1, 20}}) {
-            ZkDenseLayer.CommittedWeights p = params(dirty[0], dirty[1]);
+            DenseLayer.CommittedWeights p = params(dirty[0], dirty[1]);
             assertThrows(IllegalArgumentException.class, () -> prove(p, false));
             InvalidProofException e = assertThrows(InvalidProofException.class, () -> verify(prove(p, true)));
             assertTrue(e.getMessage().startsWith("padding sumcheck"), e.getMessage());
@@ -92,10 +93,10 @@ class ZkPaddingTest {
 
     @Test
     void aProofForOtherRealSizesIsRejected() {
-        ZkDenseLayer.ProverResult proof = prove(params(-1, -1), false);
-        assertThrows(InvalidProofException.class, () -> ZkPadding.verify(SHAPE, REAL_OUT - 1, REAL_IN, proof.proof(),
+        DenseLayer.ProverResult proof = prove(params(-1, -1), false);
+        assertThrows(InvalidProofException.class, () -> ZkPadding.verify(SHAPE, REAL_OUT - 1, REAL_IN, (MaskedSumcheckProof) proof.proof(),
                 new Transcript("zk-padding-test"), SharedMasks.expect(List.<int[]>of(ZkPadding.maskPlan(SHAPE)))));
-        assertThrows(IllegalArgumentException.class, () -> ZkPadding.verify(SHAPE, 9, REAL_IN, proof.proof(),
+        assertThrows(IllegalArgumentException.class, () -> ZkPadding.verify(SHAPE, 9, REAL_IN, (MaskedSumcheckProof) proof.proof(),
                 new Transcript("zk-padding-test"), SharedMasks.expect(List.<int[]>of(ZkPadding.maskPlan(SHAPE)))));
     }
 }

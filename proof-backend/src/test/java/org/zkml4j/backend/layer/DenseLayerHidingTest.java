@@ -15,15 +15,15 @@ import org.zkml4j.backend.io.InvalidProofException;
 import org.zkml4j.backend.pcs.Claim;
 import org.zkml4j.backend.pcs.LinearFunctional;
 import org.zkml4j.backend.poly.Multilinear;
-import org.zkml4j.backend.sumcheck.MaskedSumcheckProof;
+import org.zkml4j.backend.sumcheck.Hiding;
 import org.zkml4j.backend.sumcheck.SharedMasks;
 import org.zkml4j.backend.transcript.Transcript;
 
 /**
- * {@link ZkDenseLayer} on its own, for shapes where the input or the output side is the larger
+ * {@link DenseLayer} in hiding mode on its own, for shapes where the input or the output side is the larger
  * domain; the C1 claims are checked directly against the doubled vectors.
  */
-class ZkDenseLayerTest {
+class DenseLayerHidingTest {
     static long[] doubled(long[] v, SplittableRandom rng) {
         long[] out = java.util.Arrays.copyOf(v, 2 * v.length);
         for (int i = v.length; i < out.length; i++) {
@@ -32,22 +32,22 @@ class ZkDenseLayerTest {
         return out;
     }
 
-    record Proven(DenseLayerShape shape, long[][] c1, MaskedSumcheckProof proof, List<Claim> claims) {}
+    record Proven(DenseLayerShape shape, long[][] c1, Hiding.Messages proof, List<Claim> claims) {}
 
     static Proven prove(DenseLayerShape shape, DenseLayerWitness w, boolean unsafe) {
         SplittableRandom rng = new SplittableRandom(9);
         long[][] c1 = {doubled(w.xRef(), rng), doubled(w.zRef(), rng), doubled(w.rRef(), rng)};
-        SharedMasks masks = SharedMasks.sample(List.<int[]>of(ZkDenseLayer.maskPlan(shape)), rng);
+        SharedMasks masks = SharedMasks.sample(List.<int[]>of(DenseLayer.maskPlan(shape)), rng);
         Transcript t = new Transcript("zk-dense-test");
-        ZkDenseLayer.ProverResult res = unsafe
-                ? ZkDenseLayer.proveUnsafe(shape, c1[0], c1[1], c1[2], t, masks)
-                : ZkDenseLayer.prove(shape, c1[0], c1[1], c1[2], t, masks);
+        DenseLayer.ProverResult res = unsafe
+                ? DenseLayer.proveUnsafe(shape, c1[0], c1[1], c1[2], t, Hiding.masked(masks))
+                : DenseLayer.prove(shape, c1[0], c1[1], c1[2], t, Hiding.masked(masks));
         return new Proven(shape, c1, res.proof(), res.claims());
     }
 
-    static List<Claim> verify(DenseLayerShape shape, MaskedSumcheckProof proof) throws InvalidProofException {
-        return ZkDenseLayer.verify(shape, proof, new Transcript("zk-dense-test"),
-                SharedMasks.expect(List.<int[]>of(ZkDenseLayer.maskPlan(shape))));
+    static List<Claim> verify(DenseLayerShape shape, Hiding.Messages proof) throws InvalidProofException {
+        return DenseLayer.verify(shape, proof, new Transcript("zk-dense-test"),
+                Hiding.masked(SharedMasks.expect(List.<int[]>of(DenseLayer.maskPlan(shape))))).claims();
     }
 
     static DenseLayerWitness witness(int batch, int n0, int m0, int k) {
@@ -104,25 +104,25 @@ class ZkDenseLayerTest {
     }
 
     /** The committed form of {@code w}'s shape (W′ at 0, b′ at 1 in the model commitment) and its doubled parameters. */
-    record Committed(DenseLayerShape shape, ZkDenseLayer.CommittedWeights model) {}
+    record Committed(DenseLayerShape shape, DenseLayer.CommittedWeights model) {}
 
     static Committed committed(DenseLayerWitness w, SplittableRandom rng) {
         // the bias padded to 64 entries, longer than any test layer's m
-        return new Committed(w.shape().committed(0, 1, w.shape().inputs(), 64), new ZkDenseLayer.CommittedWeights(
+        return new Committed(w.shape().committed(0, 1, w.shape().inputs(), 64), new DenseLayer.CommittedWeights(
                 doubled(w.shape().weights(), rng), doubled(java.util.Arrays.copyOf(w.shape().bias(), 64), rng)));
     }
 
-    static ZkDenseLayer.ProverResult proveCommitted(Committed c, long[][] c1, boolean unsafe) {
-        SharedMasks masks = SharedMasks.sample(List.<int[]>of(ZkDenseLayer.maskPlan(c.shape())), new SplittableRandom(4));
+    static DenseLayer.ProverResult proveCommitted(Committed c, long[][] c1, boolean unsafe) {
+        SharedMasks masks = SharedMasks.sample(List.<int[]>of(DenseLayer.maskPlan(c.shape())), new SplittableRandom(4));
         Transcript t = new Transcript("zk-dense-test");
-        return unsafe ? ZkDenseLayer.proveUnsafe(c.shape(), c.model(), c1[0], c1[1], c1[2], t, masks)
-                : ZkDenseLayer.prove(c.shape(), c.model(), c1[0], c1[1], c1[2], t, masks);
+        return unsafe ? DenseLayer.proveUnsafe(c.shape(), c.model(), c1[0], c1[1], c1[2], t, Hiding.masked(masks))
+                : DenseLayer.prove(c.shape(), c.model(), c1[0], c1[1], c1[2], t, Hiding.masked(masks));
     }
 
-    static ZkDenseLayer.ProverResult verifyCommitted(DenseLayerShape shape, MaskedSumcheckProof proof)
+    static DenseLayer.ProverResult verifyCommitted(DenseLayerShape shape, Hiding.Messages proof)
             throws InvalidProofException {
-        return ZkDenseLayer.verifyCommitted(shape, proof, new Transcript("zk-dense-test"),
-                SharedMasks.expect(List.<int[]>of(ZkDenseLayer.maskPlan(shape))));
+        return DenseLayer.verify(shape, proof, new Transcript("zk-dense-test"),
+                Hiding.masked(SharedMasks.expect(List.<int[]>of(DenseLayer.maskPlan(shape)))));
     }
 
     static void assertHolds(List<Claim> claims, long[]... vectors) {
@@ -140,15 +140,14 @@ class ZkDenseLayerTest {
         SplittableRandom rng = new SplittableRandom(2);
         Committed c = committed(w, rng);
         long[][] c1 = {doubled(w.xRef(), rng), doubled(w.zRef(), rng), doubled(w.rRef(), rng)};
-        ZkDenseLayer.ProverResult p = proveCommitted(c, c1, false);
-        ZkDenseLayer.ProverResult v = verifyCommitted(c.shape(), p.proof());
+        DenseLayer.ProverResult p = proveCommitted(c, c1, false);
+        DenseLayer.ProverResult v = verifyCommitted(c.shape(), p.proof());
         assertEquals(p.claims(), v.claims());
         assertEquals(p.modelClaims(), v.modelClaims());
         assertEquals(2, v.modelClaims().size());
         assertHolds(v.claims(), c1);
         assertHolds(v.modelClaims(), c.model().weights2(), c.model().bias2());
-        // the verifier of public weights refuses a committed shape, and vice versa
-        assertThrows(IllegalArgumentException.class, () -> verify(c.shape(), p.proof()));
+        // a committed shape is proven with its committed parameters only
         assertThrows(IllegalArgumentException.class, () -> prove(c.shape(), w, false));
     }
 
@@ -163,7 +162,7 @@ class ZkDenseLayerTest {
         z[1] = Goldilocks.add(z[1], 1);
         long[][] bad = {doubled(w.xRef(), rng), doubled(z, rng), doubled(w.rRef(), rng)};
         assertThrows(IllegalArgumentException.class, () -> proveCommitted(c, bad, false));
-        ZkDenseLayer.ProverResult forged = proveCommitted(c, bad, true);
+        DenseLayer.ProverResult forged = proveCommitted(c, bad, true);
         InvalidProofException e = assertThrows(InvalidProofException.class,
                 () -> verifyCommitted(c.shape(), forged.proof()));
         assertTrue(e.getMessage().startsWith("dense sumcheck"), e.getMessage());
@@ -176,9 +175,9 @@ class ZkDenseLayerTest {
         DenseLayerWitness ow = DenseLayerWitness.compute(otherShape, w.xRef());
         long[] other = c.model().weights2().clone();
         other[3] = Goldilocks.add(other[3], 1);
-        Committed cheat = new Committed(c.shape(), new ZkDenseLayer.CommittedWeights(other, c.model().bias2()));
+        Committed cheat = new Committed(c.shape(), new DenseLayer.CommittedWeights(other, c.model().bias2()));
         long[][] c1 = {doubled(ow.xRef(), rng), doubled(ow.zRef(), rng), doubled(ow.rRef(), rng)};
-        ZkDenseLayer.ProverResult p = proveCommitted(cheat, c1, false);
+        DenseLayer.ProverResult p = proveCommitted(cheat, c1, false);
         Claim weightClaim = verifyCommitted(c.shape(), p.proof()).modelClaims().get(0);
         Ext[] point = ((LinearFunctional.MultilinearPoint) weightClaim.functional()).point();
         assertEquals(Multilinear.evaluate(other, point), weightClaim.value());
