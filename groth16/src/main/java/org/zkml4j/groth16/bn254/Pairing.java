@@ -1,6 +1,7 @@
 package org.zkml4j.groth16.bn254;
 
 import java.math.BigInteger;
+import java.util.Arrays;
 
 /**
  * The optimal ate pairing e: G1 × G2 → μ_r ⊂ F_p¹² on BN254, and products of pairings that share
@@ -8,8 +9,10 @@ import java.math.BigInteger;
  *
  * <p>Miller loop over the signed digits of 6u + 2, then the two Frobenius lines of the optimal ate
  * pairing; final exponentiation f^((p¹² − 1)/r) as the easy part (p⁶ − 1)(p² + 1) followed by the
- * hard part (p⁴ − p² + 1)/r through the addition chain in u of Scott et al. (three
- * exponentiations by u). Not constant time: it only ever sees public data.
+ * hard part through the addition chain in u of Fuentes-Castañeda, Knapp and Rodríguez-Henríquez
+ * (three exponentiations by u). That chain yields the reduced pairing raised to the fixed
+ * m = 2u(6u² + 3u + 1), coprime to r — the same values as snarkjs's ffjavascript, and a product
+ * is one exactly when the reduced pairings' product is. Not constant time: public data only.
  *
  * <pre>
  * G2Prepared q = G2Prepared.of(G2Point.GENERATOR);
@@ -73,7 +76,7 @@ public final class Pairing {
         return f;
     }
 
-    /** f^((p¹² − 1)/r). */
+    /** f^(m·(p¹² − 1)/r), m as in the class comment. */
     public static Fp12 finalExponentiation(Fp12 f) {
         Fp12 r = f.conjugate().mul(f.inverse());
         r = r.frobenius(2).mul(r);
@@ -124,6 +127,6 @@ public final class Pairing {
             digits[len++] = (byte) digit;
             n = n.shiftRight(1);
         }
-        return java.util.Arrays.copyOf(digits, len);
+        return Arrays.copyOf(digits, len);
     }
 }
