@@ -65,34 +65,38 @@ public final class Fp {
 
     public Fp add(Fp b) {
         long s0 = l0 + b.l0;
-        long c = Long.compareUnsigned(s0, l0) < 0 ? 1 : 0;
-        long s1 = l1 + b.l1 + c;
-        c = carry(s1, l1, c);
-        long s2 = l2 + b.l2 + c;
-        c = carry(s2, l2, c);
-        long s3 = l3 + b.l3 + c;
-        return reduceOnce(s0, s1, s2, s3);
+        long c = carry(l0, b.l0, s0);
+        long t = l1 + b.l1;
+        long s1 = t + c;
+        c = carry(l1, b.l1, t) | carry(t, c, s1);
+        t = l2 + b.l2;
+        long s2 = t + c;
+        c = carry(l2, b.l2, t) | carry(t, c, s2);
+        return reduceOnce(s0, s1, s2, l3 + b.l3 + c);
     }
 
     public Fp sub(Fp b) {
         long d0 = l0 - b.l0;
-        long w = Long.compareUnsigned(l0, b.l0) < 0 ? 1 : 0;
-        long d1 = l1 - b.l1 - w;
-        w = borrow(l1, b.l1, w);
-        long d2 = l2 - b.l2 - w;
-        w = borrow(l2, b.l2, w);
-        long d3 = l3 - b.l3 - w;
-        w = borrow(l3, b.l3, w);
-        if (w == 0) {
-            return new Fp(d0, d1, d2, d3);
-        }
-        long s0 = d0 + P0;
-        long c = Long.compareUnsigned(s0, d0) < 0 ? 1 : 0;
-        long s1 = d1 + P1 + c;
-        c = carry(s1, d1, c);
-        long s2 = d2 + P2 + c;
-        c = carry(s2, d2, c);
-        return new Fp(s0, s1, s2, d3 + P3 + c);
+        long w = borrow(l0, b.l0, d0);
+        long t = l1 - b.l1;
+        long d1 = t - w;
+        w = borrow(l1, b.l1, t) | borrow(t, w, d1);
+        t = l2 - b.l2;
+        long d2 = t - w;
+        w = borrow(l2, b.l2, t) | borrow(t, w, d2);
+        t = l3 - b.l3;
+        long d3 = t - w;
+        w = borrow(l3, b.l3, t) | borrow(t, w, d3);
+        long mask = -w;
+        long s0 = d0 + (P0 & mask);
+        long c = carry(d0, P0 & mask, s0);
+        t = d1 + (P1 & mask);
+        long s1 = t + c;
+        c = carry(d1, P1 & mask, t) | carry(t, c, s1);
+        t = d2 + (P2 & mask);
+        long s2 = t + c;
+        c = carry(d2, P2 & mask, t) | carry(t, c, s2);
+        return new Fp(s0, s1, s2, d3 + (P3 & mask) + c);
     }
 
     public Fp neg() {
@@ -150,43 +154,36 @@ public final class Fp {
         return toBigInteger().toString();
     }
 
-    private static long carry(long sum, long a, long carryIn) {
-        return (Long.compareUnsigned(sum, a) < 0 || (carryIn != 0 && sum == a)) ? 1 : 0;
+    /** The carry out of {@code s = a + b} (wrapping), branch-free: carries are data-dependent. */
+    private static long carry(long a, long b, long s) {
+        return ((a & b) | ((a | b) & ~s)) >>> 63;
     }
 
-    private static long borrow(long a, long b, long borrowIn) {
-        return (Long.compareUnsigned(a, b) < 0 || (borrowIn != 0 && a == b)) ? 1 : 0;
+    /** The borrow out of {@code d = a − b} (wrapping), branch-free. */
+    private static long borrow(long a, long b, long d) {
+        return ((~a & b) | (~(a ^ b) & d)) >>> 63;
     }
 
     private static long mulHigh(long a, long b) {
         return Math.multiplyHigh(a, b) + ((a >> 63) & b) + ((b >> 63) & a);
     }
 
-    /** t − p if t ≥ p, else t (t < 2p). */
+    /** t − p if t ≥ p, else t (t < 2p), branch-free. */
     private static Fp reduceOnce(long t0, long t1, long t2, long t3) {
-        if (lessThanModulus(t0, t1, t2, t3)) {
-            return new Fp(t0, t1, t2, t3);
-        }
         long d0 = t0 - P0;
-        long w = Long.compareUnsigned(t0, P0) < 0 ? 1 : 0;
-        long d1 = t1 - P1 - w;
-        w = borrow(t1, P1, w);
-        long d2 = t2 - P2 - w;
-        w = borrow(t2, P2, w);
-        return new Fp(d0, d1, d2, t3 - P3 - w);
-    }
-
-    private static boolean lessThanModulus(long t0, long t1, long t2, long t3) {
-        if (t3 != P3) {
-            return Long.compareUnsigned(t3, P3) < 0;
-        }
-        if (t2 != P2) {
-            return Long.compareUnsigned(t2, P2) < 0;
-        }
-        if (t1 != P1) {
-            return Long.compareUnsigned(t1, P1) < 0;
-        }
-        return Long.compareUnsigned(t0, P0) < 0;
+        long w = borrow(t0, P0, d0);
+        long t = t1 - P1;
+        long d1 = t - w;
+        w = borrow(t1, P1, t) | borrow(t, w, d1);
+        t = t2 - P2;
+        long d2 = t - w;
+        w = borrow(t2, P2, t) | borrow(t, w, d2);
+        t = t3 - P3;
+        long d3 = t - w;
+        w = borrow(t3, P3, t) | borrow(t, w, d3);
+        long keep = -w;
+        return new Fp((t0 & keep) | (d0 & ~keep), (t1 & keep) | (d1 & ~keep), (t2 & keep) | (d2 & ~keep),
+                (t3 & keep) | (d3 & ~keep));
     }
 
     /**
@@ -194,46 +191,46 @@ public final class Fp {
      * running sum needs no fifth limb).
      */
     private static Fp montMul(long a0, long a1, long a2, long a3, long b0, long b1, long b2, long b3) {
-        long t0, t1, t2, t3, A, C, m, lo, hi, s;
+        long t0, t1, t2, t3, A, C, m, lo, hi, s, u;
         t0 = a0 * b0; A = mulHigh(a0, b0);
         m = t0 * INV;
-        lo = m * P0; hi = mulHigh(m, P0); s = lo + t0; if (Long.compareUnsigned(s, lo) < 0) hi++; C = hi;
-        lo = a1 * b0; hi = mulHigh(a1, b0); s = lo + A; if (Long.compareUnsigned(s, lo) < 0) hi++; A = hi; t1 = s;
-        lo = m * P1; hi = mulHigh(m, P1); s = lo + t1; if (Long.compareUnsigned(s, lo) < 0) hi++; lo = s + C; if (Long.compareUnsigned(lo, s) < 0) hi++; C = hi; t0 = lo;
-        lo = a2 * b0; hi = mulHigh(a2, b0); s = lo + A; if (Long.compareUnsigned(s, lo) < 0) hi++; A = hi; t2 = s;
-        lo = m * P2; hi = mulHigh(m, P2); s = lo + t2; if (Long.compareUnsigned(s, lo) < 0) hi++; lo = s + C; if (Long.compareUnsigned(lo, s) < 0) hi++; C = hi; t1 = lo;
-        lo = a3 * b0; hi = mulHigh(a3, b0); s = lo + A; if (Long.compareUnsigned(s, lo) < 0) hi++; A = hi; t3 = s;
-        lo = m * P3; hi = mulHigh(m, P3); s = lo + t3; if (Long.compareUnsigned(s, lo) < 0) hi++; lo = s + C; if (Long.compareUnsigned(lo, s) < 0) hi++; C = hi; t2 = lo;
+        lo = m * P0; hi = mulHigh(m, P0); s = lo + t0; hi += ((lo & t0) | ((lo | t0) & ~s)) >>> 63; C = hi;
+        lo = a1 * b0; hi = mulHigh(a1, b0); s = lo + A; hi += ((lo & A) | ((lo | A) & ~s)) >>> 63; A = hi; t1 = s;
+        lo = m * P1; hi = mulHigh(m, P1); s = lo + t1; hi += ((lo & t1) | ((lo | t1) & ~s)) >>> 63; u = s + C; hi += ((s & C) | ((s | C) & ~u)) >>> 63; C = hi; t0 = u;
+        lo = a2 * b0; hi = mulHigh(a2, b0); s = lo + A; hi += ((lo & A) | ((lo | A) & ~s)) >>> 63; A = hi; t2 = s;
+        lo = m * P2; hi = mulHigh(m, P2); s = lo + t2; hi += ((lo & t2) | ((lo | t2) & ~s)) >>> 63; u = s + C; hi += ((s & C) | ((s | C) & ~u)) >>> 63; C = hi; t1 = u;
+        lo = a3 * b0; hi = mulHigh(a3, b0); s = lo + A; hi += ((lo & A) | ((lo | A) & ~s)) >>> 63; A = hi; t3 = s;
+        lo = m * P3; hi = mulHigh(m, P3); s = lo + t3; hi += ((lo & t3) | ((lo | t3) & ~s)) >>> 63; u = s + C; hi += ((s & C) | ((s | C) & ~u)) >>> 63; C = hi; t2 = u;
         t3 = C + A;
-        lo = a0 * b1; hi = mulHigh(a0, b1); s = lo + t0; if (Long.compareUnsigned(s, lo) < 0) hi++; t0 = s; A = hi;
+        lo = a0 * b1; hi = mulHigh(a0, b1); s = lo + t0; hi += ((lo & t0) | ((lo | t0) & ~s)) >>> 63; t0 = s; A = hi;
         m = t0 * INV;
-        lo = m * P0; hi = mulHigh(m, P0); s = lo + t0; if (Long.compareUnsigned(s, lo) < 0) hi++; C = hi;
-        lo = a1 * b1; hi = mulHigh(a1, b1); s = lo + A; if (Long.compareUnsigned(s, lo) < 0) hi++; lo = s + t1; if (Long.compareUnsigned(lo, s) < 0) hi++; A = hi; t1 = lo;
-        lo = m * P1; hi = mulHigh(m, P1); s = lo + t1; if (Long.compareUnsigned(s, lo) < 0) hi++; lo = s + C; if (Long.compareUnsigned(lo, s) < 0) hi++; C = hi; t0 = lo;
-        lo = a2 * b1; hi = mulHigh(a2, b1); s = lo + A; if (Long.compareUnsigned(s, lo) < 0) hi++; lo = s + t2; if (Long.compareUnsigned(lo, s) < 0) hi++; A = hi; t2 = lo;
-        lo = m * P2; hi = mulHigh(m, P2); s = lo + t2; if (Long.compareUnsigned(s, lo) < 0) hi++; lo = s + C; if (Long.compareUnsigned(lo, s) < 0) hi++; C = hi; t1 = lo;
-        lo = a3 * b1; hi = mulHigh(a3, b1); s = lo + A; if (Long.compareUnsigned(s, lo) < 0) hi++; lo = s + t3; if (Long.compareUnsigned(lo, s) < 0) hi++; A = hi; t3 = lo;
-        lo = m * P3; hi = mulHigh(m, P3); s = lo + t3; if (Long.compareUnsigned(s, lo) < 0) hi++; lo = s + C; if (Long.compareUnsigned(lo, s) < 0) hi++; C = hi; t2 = lo;
+        lo = m * P0; hi = mulHigh(m, P0); s = lo + t0; hi += ((lo & t0) | ((lo | t0) & ~s)) >>> 63; C = hi;
+        lo = a1 * b1; hi = mulHigh(a1, b1); s = lo + A; hi += ((lo & A) | ((lo | A) & ~s)) >>> 63; u = s + t1; hi += ((s & t1) | ((s | t1) & ~u)) >>> 63; A = hi; t1 = u;
+        lo = m * P1; hi = mulHigh(m, P1); s = lo + t1; hi += ((lo & t1) | ((lo | t1) & ~s)) >>> 63; u = s + C; hi += ((s & C) | ((s | C) & ~u)) >>> 63; C = hi; t0 = u;
+        lo = a2 * b1; hi = mulHigh(a2, b1); s = lo + A; hi += ((lo & A) | ((lo | A) & ~s)) >>> 63; u = s + t2; hi += ((s & t2) | ((s | t2) & ~u)) >>> 63; A = hi; t2 = u;
+        lo = m * P2; hi = mulHigh(m, P2); s = lo + t2; hi += ((lo & t2) | ((lo | t2) & ~s)) >>> 63; u = s + C; hi += ((s & C) | ((s | C) & ~u)) >>> 63; C = hi; t1 = u;
+        lo = a3 * b1; hi = mulHigh(a3, b1); s = lo + A; hi += ((lo & A) | ((lo | A) & ~s)) >>> 63; u = s + t3; hi += ((s & t3) | ((s | t3) & ~u)) >>> 63; A = hi; t3 = u;
+        lo = m * P3; hi = mulHigh(m, P3); s = lo + t3; hi += ((lo & t3) | ((lo | t3) & ~s)) >>> 63; u = s + C; hi += ((s & C) | ((s | C) & ~u)) >>> 63; C = hi; t2 = u;
         t3 = C + A;
-        lo = a0 * b2; hi = mulHigh(a0, b2); s = lo + t0; if (Long.compareUnsigned(s, lo) < 0) hi++; t0 = s; A = hi;
+        lo = a0 * b2; hi = mulHigh(a0, b2); s = lo + t0; hi += ((lo & t0) | ((lo | t0) & ~s)) >>> 63; t0 = s; A = hi;
         m = t0 * INV;
-        lo = m * P0; hi = mulHigh(m, P0); s = lo + t0; if (Long.compareUnsigned(s, lo) < 0) hi++; C = hi;
-        lo = a1 * b2; hi = mulHigh(a1, b2); s = lo + A; if (Long.compareUnsigned(s, lo) < 0) hi++; lo = s + t1; if (Long.compareUnsigned(lo, s) < 0) hi++; A = hi; t1 = lo;
-        lo = m * P1; hi = mulHigh(m, P1); s = lo + t1; if (Long.compareUnsigned(s, lo) < 0) hi++; lo = s + C; if (Long.compareUnsigned(lo, s) < 0) hi++; C = hi; t0 = lo;
-        lo = a2 * b2; hi = mulHigh(a2, b2); s = lo + A; if (Long.compareUnsigned(s, lo) < 0) hi++; lo = s + t2; if (Long.compareUnsigned(lo, s) < 0) hi++; A = hi; t2 = lo;
-        lo = m * P2; hi = mulHigh(m, P2); s = lo + t2; if (Long.compareUnsigned(s, lo) < 0) hi++; lo = s + C; if (Long.compareUnsigned(lo, s) < 0) hi++; C = hi; t1 = lo;
-        lo = a3 * b2; hi = mulHigh(a3, b2); s = lo + A; if (Long.compareUnsigned(s, lo) < 0) hi++; lo = s + t3; if (Long.compareUnsigned(lo, s) < 0) hi++; A = hi; t3 = lo;
-        lo = m * P3; hi = mulHigh(m, P3); s = lo + t3; if (Long.compareUnsigned(s, lo) < 0) hi++; lo = s + C; if (Long.compareUnsigned(lo, s) < 0) hi++; C = hi; t2 = lo;
+        lo = m * P0; hi = mulHigh(m, P0); s = lo + t0; hi += ((lo & t0) | ((lo | t0) & ~s)) >>> 63; C = hi;
+        lo = a1 * b2; hi = mulHigh(a1, b2); s = lo + A; hi += ((lo & A) | ((lo | A) & ~s)) >>> 63; u = s + t1; hi += ((s & t1) | ((s | t1) & ~u)) >>> 63; A = hi; t1 = u;
+        lo = m * P1; hi = mulHigh(m, P1); s = lo + t1; hi += ((lo & t1) | ((lo | t1) & ~s)) >>> 63; u = s + C; hi += ((s & C) | ((s | C) & ~u)) >>> 63; C = hi; t0 = u;
+        lo = a2 * b2; hi = mulHigh(a2, b2); s = lo + A; hi += ((lo & A) | ((lo | A) & ~s)) >>> 63; u = s + t2; hi += ((s & t2) | ((s | t2) & ~u)) >>> 63; A = hi; t2 = u;
+        lo = m * P2; hi = mulHigh(m, P2); s = lo + t2; hi += ((lo & t2) | ((lo | t2) & ~s)) >>> 63; u = s + C; hi += ((s & C) | ((s | C) & ~u)) >>> 63; C = hi; t1 = u;
+        lo = a3 * b2; hi = mulHigh(a3, b2); s = lo + A; hi += ((lo & A) | ((lo | A) & ~s)) >>> 63; u = s + t3; hi += ((s & t3) | ((s | t3) & ~u)) >>> 63; A = hi; t3 = u;
+        lo = m * P3; hi = mulHigh(m, P3); s = lo + t3; hi += ((lo & t3) | ((lo | t3) & ~s)) >>> 63; u = s + C; hi += ((s & C) | ((s | C) & ~u)) >>> 63; C = hi; t2 = u;
         t3 = C + A;
-        lo = a0 * b3; hi = mulHigh(a0, b3); s = lo + t0; if (Long.compareUnsigned(s, lo) < 0) hi++; t0 = s; A = hi;
+        lo = a0 * b3; hi = mulHigh(a0, b3); s = lo + t0; hi += ((lo & t0) | ((lo | t0) & ~s)) >>> 63; t0 = s; A = hi;
         m = t0 * INV;
-        lo = m * P0; hi = mulHigh(m, P0); s = lo + t0; if (Long.compareUnsigned(s, lo) < 0) hi++; C = hi;
-        lo = a1 * b3; hi = mulHigh(a1, b3); s = lo + A; if (Long.compareUnsigned(s, lo) < 0) hi++; lo = s + t1; if (Long.compareUnsigned(lo, s) < 0) hi++; A = hi; t1 = lo;
-        lo = m * P1; hi = mulHigh(m, P1); s = lo + t1; if (Long.compareUnsigned(s, lo) < 0) hi++; lo = s + C; if (Long.compareUnsigned(lo, s) < 0) hi++; C = hi; t0 = lo;
-        lo = a2 * b3; hi = mulHigh(a2, b3); s = lo + A; if (Long.compareUnsigned(s, lo) < 0) hi++; lo = s + t2; if (Long.compareUnsigned(lo, s) < 0) hi++; A = hi; t2 = lo;
-        lo = m * P2; hi = mulHigh(m, P2); s = lo + t2; if (Long.compareUnsigned(s, lo) < 0) hi++; lo = s + C; if (Long.compareUnsigned(lo, s) < 0) hi++; C = hi; t1 = lo;
-        lo = a3 * b3; hi = mulHigh(a3, b3); s = lo + A; if (Long.compareUnsigned(s, lo) < 0) hi++; lo = s + t3; if (Long.compareUnsigned(lo, s) < 0) hi++; A = hi; t3 = lo;
-        lo = m * P3; hi = mulHigh(m, P3); s = lo + t3; if (Long.compareUnsigned(s, lo) < 0) hi++; lo = s + C; if (Long.compareUnsigned(lo, s) < 0) hi++; C = hi; t2 = lo;
+        lo = m * P0; hi = mulHigh(m, P0); s = lo + t0; hi += ((lo & t0) | ((lo | t0) & ~s)) >>> 63; C = hi;
+        lo = a1 * b3; hi = mulHigh(a1, b3); s = lo + A; hi += ((lo & A) | ((lo | A) & ~s)) >>> 63; u = s + t1; hi += ((s & t1) | ((s | t1) & ~u)) >>> 63; A = hi; t1 = u;
+        lo = m * P1; hi = mulHigh(m, P1); s = lo + t1; hi += ((lo & t1) | ((lo | t1) & ~s)) >>> 63; u = s + C; hi += ((s & C) | ((s | C) & ~u)) >>> 63; C = hi; t0 = u;
+        lo = a2 * b3; hi = mulHigh(a2, b3); s = lo + A; hi += ((lo & A) | ((lo | A) & ~s)) >>> 63; u = s + t2; hi += ((s & t2) | ((s | t2) & ~u)) >>> 63; A = hi; t2 = u;
+        lo = m * P2; hi = mulHigh(m, P2); s = lo + t2; hi += ((lo & t2) | ((lo | t2) & ~s)) >>> 63; u = s + C; hi += ((s & C) | ((s | C) & ~u)) >>> 63; C = hi; t1 = u;
+        lo = a3 * b3; hi = mulHigh(a3, b3); s = lo + A; hi += ((lo & A) | ((lo | A) & ~s)) >>> 63; u = s + t3; hi += ((s & t3) | ((s | t3) & ~u)) >>> 63; A = hi; t3 = u;
+        lo = m * P3; hi = mulHigh(m, P3); s = lo + t3; hi += ((lo & t3) | ((lo | t3) & ~s)) >>> 63; u = s + C; hi += ((s & C) | ((s | C) & ~u)) >>> 63; C = hi; t2 = u;
         t3 = C + A;
         return reduceOnce(t0, t1, t2, t3);
     }
