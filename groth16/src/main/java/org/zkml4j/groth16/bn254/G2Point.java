@@ -5,7 +5,8 @@ import java.math.BigInteger;
 /**
  * A point of G2, the order-r subgroup of the D-type twist E'(F_p²): y² = x³ + 3/ξ, in affine
  * coordinates, immutable. The twist has a large cofactor, so {@link #of} checks both that the point
- * is on E' and that [r]Q = ∞; a point that passes is safe to pair.
+ * is on E' and that it is in the order-r subgroup (an endomorphism test equivalent to [r]Q = ∞);
+ * a point that passes is safe to pair.
  */
 public final class G2Point {
     static final Fp2 B = Fp2.XI.inverse().mul(Fp.of(3));
@@ -45,7 +46,7 @@ public final class G2Point {
             throw new IllegalArgumentException("G2 point is not on the twist y² = x³ + 3/(9 + u)");
         }
         G2Point p = new G2Point(x, y);
-        if (!G2Jacobian.of(p).multiply(Bn254.ORDER).isInfinity()) {
+        if (!G2Jacobian.of(p).isInSubgroup()) {
             throw new IllegalArgumentException("G2 point is on the twist but not in the order-r subgroup");
         }
         return p;

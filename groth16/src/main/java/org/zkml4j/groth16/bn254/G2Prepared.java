@@ -1,6 +1,5 @@
 package org.zkml4j.groth16.bn254;
 
-import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -14,9 +13,6 @@ import java.util.List;
  */
 public final class G2Prepared {
     private static final Fp TWO_INVERSE = Fp.of(2).inverse();
-    /** ξ^((p − 1)/3) and ξ^((p − 1)/2): the Frobenius endomorphism ψ = φ⁻¹∘π∘φ on the twist. */
-    private static final Fp2 PSI_X = Fp2.XI.pow(Fp.MODULUS.subtract(BigInteger.ONE).divide(BigInteger.valueOf(3)));
-    private static final Fp2 PSI_Y = Fp2.XI.pow(Fp.MODULUS.subtract(BigInteger.ONE).divide(BigInteger.TWO));
 
     final Fp2[] lines;
     final boolean infinity;
@@ -50,7 +46,7 @@ public final class G2Prepared {
     }
 
     private static G2Point psi(G2Point q) {
-        return new G2Point(q.x.conjugate().mul(PSI_X), q.y.conjugate().mul(PSI_Y));
+        return new G2Point(q.x.conjugate().mul(G2Jacobian.PSI_X), q.y.conjugate().mul(G2Jacobian.PSI_Y));
     }
 
     /** The running point T = (X : Y : Z), homogeneous. */

@@ -81,11 +81,11 @@ public final class Pairing {
         Fp12 r = f.conjugate().mul(f.inverse());
         r = r.frobenius(2).mul(r);
         Fp12 y0 = expByNegU(r);
-        Fp12 y1 = y0.square();
-        Fp12 y2 = y1.square();
+        Fp12 y1 = y0.cyclotomicSquare();
+        Fp12 y2 = y1.cyclotomicSquare();
         Fp12 y3 = y2.mul(y1);
         Fp12 y4 = expByNegU(y3);
-        Fp12 y5 = y4.square();
+        Fp12 y5 = y4.cyclotomicSquare();
         Fp12 y6 = expByNegU(y5).conjugate();
         y3 = y3.conjugate();
         Fp12 y7 = y6.mul(y4);
@@ -107,7 +107,7 @@ public final class Pairing {
     private static Fp12 expByNegU(Fp12 f) {
         Fp12 r = f;
         for (int i = 63 - Long.numberOfLeadingZeros(Bn254.U) - 1; i >= 0; i--) {
-            r = r.square();
+            r = r.cyclotomicSquare();
             if (((Bn254.U >>> i) & 1) != 0) {
                 r = r.mul(f);
             }

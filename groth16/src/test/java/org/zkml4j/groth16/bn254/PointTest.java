@@ -1,6 +1,7 @@
 package org.zkml4j.groth16.bn254;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -57,6 +58,28 @@ class PointTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> G2Point.of(
                 outside.x.c0.toBigInteger(), outside.x.c1.toBigInteger(), outside.y.c0.toBigInteger(), outside.y.c1.toBigInteger()));
         assertTrue(e.getMessage().contains("not in the order-r subgroup"), e.getMessage());
+    }
+
+    @Test
+    void g2SubgroupTest_agreesWithMultiplicationByR() {
+        G2Point outside = twistPointOutsideG2();
+        assertFalse(G2Jacobian.of(outside).multiply(R).isInfinity());
+        assertFalse(G2Jacobian.of(outside).isInSubgroup());
+        G2Point cleared = outside.multiply(twistCofactor());
+        assertTrue(G2Jacobian.of(cleared).multiply(R).isInfinity());
+        assertTrue(G2Jacobian.of(cleared).isInSubgroup());
+        for (long k : new long[] {1, 2, 12345, Long.MAX_VALUE}) {
+            G2Point member = G2Point.GENERATOR.multiply(BigInteger.valueOf(k));
+            assertTrue(G2Jacobian.of(member).isInSubgroup());
+            G2Jacobian mixed = G2Jacobian.of(member).add(G2Jacobian.of(outside));
+            assertFalse(mixed.isInSubgroup());
+            assertFalse(mixed.multiply(R).isInfinity());
+        }
+    }
+
+    /** #E'(F_p²) / r = 2p − r (the twist's order is r·(2p − r)). */
+    private static BigInteger twistCofactor() {
+        return Fp.MODULUS.multiply(BigInteger.TWO).subtract(R);
     }
 
     /** The first x = k (k = 1, 2, ...) whose x³ + b' is a square in F_p²: on the twist, cofactor ≠ 1. */

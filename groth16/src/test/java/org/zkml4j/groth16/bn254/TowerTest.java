@@ -66,4 +66,13 @@ class TowerTest {
         assertEquals(a.frobenius(2).frobenius(1), a.frobenius(3));
         assertEquals(a.pow(p.pow(6)), a.conjugate());
     }
+
+    @Test
+    void fp12_cyclotomicSquareAgreesOnTheCyclotomicSubgroup() {
+        Fp12 a = fp12();
+        Fp12 easy = a.conjugate().mul(a.inverse());
+        Fp12 cyclotomic = easy.frobenius(2).mul(easy);
+        assertEquals(cyclotomic.square(), cyclotomic.cyclotomicSquare());
+        assertEquals(cyclotomic.square().square(), cyclotomic.cyclotomicSquare().cyclotomicSquare());
+    }
 }
