@@ -61,10 +61,11 @@ public class Groth16Benchmark {
         return Groth16.verify(key, proof, publicSignals);
     }
 
-    private static byte[] resource(String circuit, String file) throws IOException {
+    /** A snarkjs fixture file (groth16's test resources, packaged with the benchmarks). */
+    static byte[] resource(String circuit, String file) throws IOException {
         try (InputStream in = Groth16Benchmark.class.getResourceAsStream("/snarkjs/" + circuit + "/" + file)) {
             if (in == null) {
-                throw new IOException("missing /snarkjs/" + circuit + "/" + file + " (groth16's test-jar)");
+                throw new IOException("missing /snarkjs/" + circuit + "/" + file + " (groth16/src/test/resources)");
             }
             return in.readAllBytes();
         }
