@@ -3,17 +3,10 @@ package org.zkml4j.groth16;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
-import com.google.gson.JsonParseException;
-import com.google.gson.JsonParser;
 import com.google.gson.JsonPrimitive;
-import com.google.gson.Strictness;
-import com.google.gson.stream.JsonReader;
-import com.google.gson.stream.JsonToken;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.StringReader;
 import java.math.BigInteger;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -29,7 +22,7 @@ import org.zkml4j.groth16.bn254.G2Point;
  * decoding: every number is a JSON string of decimal digits without sign or leading zeros, every
  * coordinate is below p, every public signal below r (never reduced), every point affine (z = 1) or
  * snarkjs's point at infinity, on its curve and, for G2, in the subgroup. Inputs are size-capped
- * before parsing (bounded memory) and strict JSON; any failure is a {@link SnarkjsFormatException}
+ * before parsing (bounded memory) and strict JSON without duplicate keys ({@link StrictJson}); any failure is a {@link SnarkjsFormatException}
  * naming the file and the JSON path. snarkjs's {@code vk_alphabeta_12} is ignored: the key
  * recomputes e(α, β) rather than trust it.
  *
@@ -109,17 +102,7 @@ public final class SnarkjsJson {
         if (json.length > limit) {
             throw new SnarkjsFormatException(file + ": larger than " + limit + " bytes");
         }
-        try {
-            JsonReader reader = new JsonReader(new StringReader(new String(json, StandardCharsets.UTF_8)));
-            reader.setStrictness(Strictness.STRICT);
-            JsonElement root = JsonParser.parseReader(reader);
-            if (reader.peek() != JsonToken.END_DOCUMENT) {
-                throw new SnarkjsFormatException(file + ": trailing data after the JSON value");
-            }
-            return root;
-        } catch (JsonParseException | IOException | IllegalStateException e) {
-            throw new SnarkjsFormatException(file + ": not valid JSON (" + firstLine(e.getMessage()) + ")");
-        }
+        return StrictJson.parse(json, file);
     }
 
     private static void expectTag(JsonObject o, String field, String expected, String file) {
@@ -214,10 +197,5 @@ public final class SnarkjsJson {
 
     private static SnarkjsFormatException fail(String file, String path, String what) {
         return new SnarkjsFormatException(file + ": " + path + ": " + what);
-    }
-
-    private static String firstLine(String message) {
-        String line = message == null ? "unreadable" : message.lines().findFirst().orElse("unreadable");
-        return line.length() > 160 ? line.substring(0, 160) + "…" : line;
     }
 }

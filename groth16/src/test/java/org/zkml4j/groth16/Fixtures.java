@@ -9,8 +9,6 @@ import java.util.List;
 
 /** The snarkjs fixtures under src/test/resources/snarkjs (made by make-fixtures.sh). */
 final class Fixtures {
-    static final String[] CIRCUITS = {"multiplier", "dense8", "quantized_relu"};
-
     private Fixtures() {
     }
 

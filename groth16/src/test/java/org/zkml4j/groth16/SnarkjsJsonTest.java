@@ -62,6 +62,8 @@ class SnarkjsJsonTest {
         assertTrue(proofError("{\"pi_a\": [").startsWith("proof.json: not valid JSON ("));
         assertTrue(proofError("{} {}").startsWith("proof.json: "));
         assertTrue(proofError("{'pi_a': 1}").startsWith("proof.json: not valid JSON ("));
+        assertEquals("proof.json: $.pi_a: duplicate key", proofError(PROOF.replace("\"pi_c\"", "\"pi_a\"")));
+        assertEquals("proof.json: not valid JSON (malformed JSON at line 28 column 4 path $)", proofError(PROOF + " []"));
     }
 
     @Test
