@@ -95,10 +95,6 @@ public final class Fp6 {
         return new Fp6(c0.frobenius(k), c1.frobenius(k).mul(FROBENIUS_V[k]), c2.frobenius(k).mul(FROBENIUS_V2[k]));
     }
 
-    public boolean isZero() {
-        return c0.isZero() && c1.isZero() && c2.isZero();
-    }
-
     @Override
     public boolean equals(Object o) {
         return o instanceof Fp6 f && f.c0.equals(c0) && f.c1.equals(c1) && f.c2.equals(c2);
