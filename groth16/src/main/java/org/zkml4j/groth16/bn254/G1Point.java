@@ -65,7 +65,7 @@ public final class G1Point {
     }
 
     /**
-     * Σ [k_i]P_i for scalars 0 ≤ k_i < 2^256, with one shared doubling chain (Straus); the cost
+     * Σ [k_i]P_i for scalars 0 ≤ k_i &lt; 2^256, with one shared doubling chain (Straus); the cost
      * follows the longest scalar, so small public signals are cheap.
      */
     public static G1Point linearCombination(G1Point[] points, BigInteger[] scalars) {
