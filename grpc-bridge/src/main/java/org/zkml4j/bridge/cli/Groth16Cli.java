@@ -41,7 +41,7 @@ import org.zkml4j.groth16.VerifyingKey;
  * zkml4j verify --system groth16 --key verification_key.json --proof proof.json --public public.json
  * zkml4j verify-remote --system groth16 --target HOST:PORT (--key verification_key.json | --circuit-id HEX)
  *        --proof proof.json --public public.json [--hotkey F] [--tls-ca CERT] [--deadline-ms 10000]
- * zkml4j verifier --system groth16 --key vk.json[,vk2.json] [--port 50052] [--host 127.0.0.1] [--seconds N]
+ * zkml4j verifier --system groth16 --key vk.json[,vk2.json] [--port 50052] [--host 127.0.0.1] [--tls-dir D] [--seconds N]
  * </pre>
  */
 public final class Groth16Cli {
@@ -51,7 +51,7 @@ public final class Groth16Cli {
             "       zkml4j verify-remote --system groth16 --target HOST:PORT (--key verification_key.json | --circuit-id HEX)"
                     + " --proof proof.json --public public.json [--hotkey F] [--tls-ca CERT] [--deadline-ms 10000]",
             "       zkml4j verifier --system groth16 --key vk.json[,vk2.json] [--port 50052] [--host 127.0.0.1]"
-                    + " [--seconds N]   (a verification node; circuit id = SHA-256 of each key file)");
+                    + " [--tls-dir DIR] [--seconds N]   (a verification node; circuit id = SHA-256 of each key file)");
     private static final int OK = 0;
     private static final int INVALID = 1;
     private static final int USAGE = 2;
@@ -86,7 +86,8 @@ public final class Groth16Cli {
                 case "verify" -> verify(Options.parse(rest, Set.of("system", "key", "proof", "public")), out, err);
                 case "verify-remote" -> verifyRemote(Options.parse(rest, Set.of("system", "target", "key", "circuit-id",
                         "proof", "public", "hotkey", "tls-ca", "deadline-ms")), out, err);
-                case "verifier" -> verifier(Options.parse(rest, Set.of("system", "key", "port", "host", "seconds")), out);
+                case "verifier" -> verifier(Options.parse(rest, Set.of("system", "key", "port", "host", "seconds", "tls-dir")),
+                        out);
                 default -> throw new UsageException("--system groth16 works with verify, verify-remote and verifier, not '"
                         + args[0] + "'");
             };
@@ -164,13 +165,15 @@ public final class Groth16Cli {
             circuits.add(Groth16Circuit.read(Path.of(file)));
         }
         String host = o.get("host", "127.0.0.1");
-        try (VerifierNode node = VerifierNode.builder(List.of()).groth16(circuits).host(host)
+        TlsFiles tls = o.has("tls-dir") ? BridgeCli.tlsFiles(Path.of(o.required("tls-dir"))) : null;
+        try (VerifierNode node = VerifierNode.builder(List.of()).groth16(circuits).host(host).tls(tls)
                 .port((int) o.integer("port", 50052, 0, 65535)).start()) {
             for (Groth16Circuit c : circuits) {
                 out.println("groth16-bn254 circuit " + c.idHex() + " (" + c.name() + ", "
                         + c.key().publicSignalCount() + " public signals)");
             }
-            out.println("verifier listening on " + host + ":" + node.port() + " (plaintext)");
+            out.println("verifier listening on " + host + ":" + node.port()
+                    + (tls == null ? " (plaintext)" : " (TLS, pin " + tls.certificate() + ")"));
             long seconds = o.integer("seconds", 0, 0, Integer.MAX_VALUE);
             if (seconds > 0) {
                 Thread.sleep(seconds * 1000);

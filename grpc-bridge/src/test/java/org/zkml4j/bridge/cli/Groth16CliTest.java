@@ -13,6 +13,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.zkml4j.bridge.circuit.Groth16Circuit;
@@ -73,6 +75,30 @@ class Groth16CliTest {
         assertEquals("zkml4j: proof.json: $.pi_a: expected a JSON array\n", malformed.err());
         assertEquals(2, run("verify", "--system", "groth16", "--key", key.toString()).code());
         assertEquals(2, run("verify", "--system", "plonk").code());
+    }
+
+    @Test
+    void verifier_servesTheKeysOverPinnedTls() throws Exception {
+        Path key = fixture("multiplier", "verification_key.json");
+        Path tlsDir = dir.resolve("tls");
+        ByteArrayOutputStream nodeOut = new ByteArrayOutputStream();
+        PrintStream nodePrint = new PrintStream(nodeOut, true, StandardCharsets.UTF_8);
+        Thread node = new Thread(() -> Groth16Cli.run(new String[] {"verifier", "--system", "groth16", "--key",
+            key.toString(), "--port", "0", "--tls-dir", tlsDir.toString(), "--seconds", "20"}, nodePrint, nodePrint));
+        node.setDaemon(true);
+        node.start();
+        Matcher listening = Pattern.compile("listening on 127\\.0\\.0\\.1:(\\d+) \\(TLS").matcher("");
+        for (int i = 0; i < 200 && !listening.reset(nodeOut.toString(StandardCharsets.UTF_8)).find(); i++) {
+            Thread.sleep(50);
+        }
+        assertTrue(listening.find(0), nodeOut.toString(StandardCharsets.UTF_8));
+        String id = Groth16Circuit.read(key).idHex();
+        assertTrue(nodeOut.toString(StandardCharsets.UTF_8).contains("groth16-bn254 circuit " + id));
+        Run valid = run("verify-remote", "--system", "groth16", "--target", "127.0.0.1:" + listening.group(1),
+                "--circuit-id", id, "--proof", fixture("multiplier", "proof.json").toString(), "--public",
+                fixture("multiplier", "public.json").toString(), "--tls-ca", tlsDir.resolve("node.crt").toString());
+        assertEquals(0, valid.code(), valid.err());
+        node.interrupt();
     }
 
     @Test
