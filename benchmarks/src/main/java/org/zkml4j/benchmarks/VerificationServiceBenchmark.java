@@ -2,6 +2,7 @@ package org.zkml4j.benchmarks;
 
 import com.google.protobuf.ByteString;
 import io.grpc.ManagedChannel;
+import java.io.IOException;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,7 +23,9 @@ import org.zkml4j.bridge.auth.Hotkey;
 import org.zkml4j.bridge.auth.RequestSigner;
 import org.zkml4j.bridge.circuit.Circuit;
 import org.zkml4j.bridge.circuit.DefaultCircuits;
+import org.zkml4j.bridge.circuit.Groth16Circuit;
 import org.zkml4j.bridge.net.Channels;
+import org.zkml4j.bridge.v1.ProofSystem;
 import org.zkml4j.bridge.v1.VerificationGrpc;
 import org.zkml4j.bridge.v1.VerifyRequest;
 import org.zkml4j.bridge.verify.VerifierNode;
@@ -37,13 +40,14 @@ import org.zkml4j.sdk.model.ModelGraph;
  * client threads send signed requests with valid proofs and wait for each verdict. Client signing
  * shares the machine with the node, as a co-located client would. {@code circuit}: the tiny MLP
  * 2-3-2 at the default 100-bit parameters, or a single 2 → 1 dense layer at 80 bits (cheap proofs,
- * so the figure shows the bridge's own overhead: TLS-less gRPC, signature check, replay window).
+ * so the figure shows the bridge's own overhead: TLS-less gRPC, signature check, replay window), or
+ * a snarkjs Groth16 proof of the multiplier circuit (cross-subnet verification, BN254 pairings).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
 public class VerificationServiceBenchmark {
-    @Param({"tiny-mlp", "dense-2-1"})
+    @Param({"tiny-mlp", "dense-2-1", "groth16-multiplier"})
     public String circuit;
 
     VerifierNode node;
@@ -54,6 +58,10 @@ public class VerificationServiceBenchmark {
 
     @Setup(Level.Trial)
     public void start() throws Exception {
+        if (circuit.equals("groth16-multiplier")) {
+            startGroth16();
+            return;
+        }
         Circuit served = circuit.equals("tiny-mlp")
                 ? Circuit.provable(DefaultCircuits.TINY_MLP, DefaultCircuits.tinyMlp())
                 : Circuit.provable("dense-2-1", VerifiableModel.compile(
@@ -67,6 +75,24 @@ public class VerificationServiceBenchmark {
                     .setProof(ByteString.copyFrom(p.proof())).build());
         }
         node = VerifierNode.builder(List.of(served)).rateLimit(1e9, 1_000_000).start();
+        connect();
+    }
+
+    /** The snarkjs multiplier proof (groth16's fixture), sent by circuit id with proof_system groth16-bn254. */
+    private void startGroth16() throws IOException {
+        Groth16Circuit served = Groth16Circuit.of("multiplier", Groth16Benchmark.resource("multiplier", "verification_key.json"));
+        VerifyRequest request = VerifyRequest.newBuilder().setProofSystem(ProofSystem.PROOF_SYSTEM_GROTH16_BN254)
+                .setCircuitId(ByteString.copyFrom(served.id()))
+                .setStatement(ByteString.copyFrom(Groth16Benchmark.resource("multiplier", "public.json")))
+                .setProof(ByteString.copyFrom(Groth16Benchmark.resource("multiplier", "proof.json"))).build();
+        for (int i = 0; i < 8; i++) {
+            requests.add(request);
+        }
+        node = VerifierNode.builder(List.of()).groth16(List.of(served)).rateLimit(1e9, 1_000_000).start();
+        connect();
+    }
+
+    private void connect() throws IOException {
         for (int i = 0; i < 4; i++) {
             channels.add(Channels.open("127.0.0.1", node.port(), null));
         }

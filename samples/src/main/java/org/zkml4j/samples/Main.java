@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Set;
 import org.zkml4j.backend.io.InvalidProofException;
 import org.zkml4j.bridge.cli.BridgeCli;
+import org.zkml4j.bridge.cli.Groth16Cli;
 import org.zkml4j.bridge.cli.ProofFile;
 import org.zkml4j.sdk.CommittedInputs;
 import org.zkml4j.sdk.ProvingOptions;
@@ -46,6 +47,7 @@ import org.zkml4j.sdk.model.ModelGraph;
  * ./zkml4j check-outputs --key M.vk --proof P.proof --outputs O.csv --secret S
  * ./zkml4j inspect FILE
  * ./zkml4j miner | validator | verify-remote | subnet …   (the proving subnet, grpc-bridge/README.md)
+ * ./zkml4j verify | verify-remote | verifier --system groth16 …   (snarkjs proofs, {@link Groth16Cli})
  * </pre>
  */
 public final class Main {
@@ -66,7 +68,8 @@ public final class Main {
             "       zkml4j check-outputs --key M.vk --proof P.proof --outputs O.csv --secret S",
             "       zkml4j verify --key M.vk --proof P.proof",
             "       zkml4j inspect FILE",
-            BridgeCli.USAGE_TEXT);
+            BridgeCli.USAGE_TEXT,
+            Groth16Cli.USAGE_TEXT);
 
     private Main() {}
 
@@ -80,6 +83,10 @@ public final class Main {
             err.println(USAGE_TEXT);
             return USAGE;
         }
+        if (Groth16Cli.selects(args)) {
+            return Groth16Cli.run(args, out, err);
+        }
+        args = Groth16Cli.withoutDefaultSystem(args);
         String[] rest = Arrays.copyOfRange(args, 1, args.length);
         if (BridgeCli.COMMANDS.contains(args[0])) {
             return BridgeCli.run(args[0], rest, out, err);

@@ -267,7 +267,8 @@ public final class BridgeCli {
         return OK;
     }
 
-    private static TlsFiles tlsFiles(Path directory) throws IOException {
+    /** The node certificate and key in {@code directory}, generated (self-signed) when absent. */
+    static TlsFiles tlsFiles(Path directory) throws IOException {
         TlsFiles files = new TlsFiles(directory.resolve("node.crt"), directory.resolve("node.key"));
         if (Files.exists(files.certificate()) && Files.exists(files.privateKey())) {
             return files;

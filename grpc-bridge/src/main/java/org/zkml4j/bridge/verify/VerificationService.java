@@ -16,7 +16,8 @@ import org.zkml4j.sdk.Verifier;
 
 /**
  * The public verification service: anyone submits (circuit id or inline key, statement, proof) and
- * gets a verdict with a reason. A false proof is an ordinary answer (valid = false); malformed
+ * gets a verdict with a reason — for zkml4j proofs, or for snarkjs Groth16 proofs when the request's
+ * {@code proof_system} says so ({@link Groth16Verification}). A false proof is an ordinary answer (valid = false); malformed
  * keys or statements are INVALID_ARGUMENT, unknown circuits NOT_FOUND, and more than
  * {@code maxInFlight} concurrent verifications RESOURCE_EXHAUSTED.
  */
@@ -47,6 +48,15 @@ public final class VerificationService extends VerificationGrpc.VerificationImpl
     }
 
     private VerifyResponse verify(VerifyRequest request) {
+        return switch (request.getProofSystem()) {
+            case PROOF_SYSTEM_ZKML4J -> verifyZkml4j(request);
+            case PROOF_SYSTEM_GROTH16_BN254 -> Groth16Verification.verify(request, catalog);
+            default -> throw BridgeException.invalidArgument("unknown proof_system " + request.getProofSystemValue()
+                    + " (known: 0 zkml4j, 1 groth16-bn254)");
+        };
+    }
+
+    private VerifyResponse verifyZkml4j(VerifyRequest request) {
         VerificationKey key = key(request);
         Statement statement;
         try {

@@ -10,6 +10,7 @@ import org.zkml4j.bridge.auth.RateLimiter;
 import org.zkml4j.bridge.auth.RequestAuthenticator;
 import org.zkml4j.bridge.circuit.Circuit;
 import org.zkml4j.bridge.circuit.CircuitCatalog;
+import org.zkml4j.bridge.circuit.Groth16Circuit;
 import org.zkml4j.bridge.circuit.RegistryService;
 import org.zkml4j.bridge.net.NodeServer;
 import org.zkml4j.bridge.net.ServerLimits;
@@ -53,6 +54,7 @@ public final class VerifierNode implements AutoCloseable {
     /** Builds a {@link VerifierNode}; every setting is optional. */
     public static final class Builder {
         private final List<Circuit> circuits;
+        private List<Groth16Circuit> groth16 = List.of();
         private String host = "127.0.0.1";
         private int port;
         private TlsFiles tls;
@@ -65,6 +67,12 @@ public final class VerifierNode implements AutoCloseable {
 
         private Builder(List<Circuit> circuits) {
             this.circuits = List.copyOf(circuits);
+        }
+
+        /** Groth16 circuits registered by id, besides inline keys (default: none). */
+        public Builder groth16(List<Groth16Circuit> groth16) {
+            this.groth16 = List.copyOf(groth16);
+            return this;
         }
 
         public Builder host(String host) {
@@ -113,7 +121,7 @@ public final class VerifierNode implements AutoCloseable {
 
         /** Starts the node. */
         public VerifierNode start() throws IOException {
-            CircuitCatalog catalog = CircuitCatalog.of(circuits);
+            CircuitCatalog catalog = CircuitCatalog.of(circuits, groth16);
             RequestAuthenticator auth = new RequestAuthenticator(keys, maxSkew, new ExpiringSet(1 << 20),
                     new RateLimiter(ratePerSecond, burst, 100_000), Clock.systemUTC());
             return new VerifierNode(NodeServer.start(host, port, tls, serverLimits, List.of(
