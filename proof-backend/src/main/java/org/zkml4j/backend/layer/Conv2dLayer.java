@@ -60,7 +60,6 @@ import org.zkml4j.backend.transcript.Transcript;
 public final class Conv2dLayer {
     static final String PROTOCOL = "zkml4j/conv2d/v1";
     private static final int WEIGHTS = 0, WINDOWS = 1;
-    private static final int ROWS = 0, COLS = 1, PLANE = 2;
 
     private Conv2dLayer() {}
 
@@ -200,15 +199,8 @@ public final class Conv2dLayer {
         } catch (InvalidProofException e) {
             throw new InvalidProofException("conv2d input sumcheck: " + e.getMessage());
         }
-        Ext[] plane = b.point();
-        int logW = Conv2dShape.log2(shape.cols().paddedInputs());
-        Ext[] w = java.util.Arrays.copyOf(plane, logW);
-        Ext[] h = java.util.Arrays.copyOfRange(plane, logW, plane.length);
-        Ext rowsAt = shape.rows().evaluate(rho.y(), kernelRows(shape, k), h);
-        Ext colsAt = shape.cols().evaluate(rho.x(), kernelCols(shape, k), w);
-        if (!b.finalEvaluations()[ROWS].equals(rowsAt) || !b.finalEvaluations()[COLS].equals(colsAt)) {
-            throw new InvalidProofException("conv2d final check: a wiring evaluation ≠ the public predicate's");
-        }
+        WindowGather.checkPredicates(shape.rows(), shape.cols(), rho.y(), kernelRows(shape, k), rho.x(),
+                kernelCols(shape, k), b, "conv2d");
         return claims(shape, rho, zeta, eta, k, b);
     }
 
@@ -276,21 +268,9 @@ public final class Conv2dLayer {
         return out;
     }
 
-    /** The input sumcheck over (w, h): tables A(h), B(w) broadcast over the plane, and X̌ = X̂ at c*. */
+    /** The input sumcheck ({@link WindowGather}) with X̌ = X̂ at c*. */
     private static SumcheckInstance inputInstance(Conv2dShape shape, long[] xHat, Point rho, Ext[] k) {
-        int hp = shape.rows().paddedInputs(), wp = shape.cols().paddedInputs(), plane = hp * wp;
-        long[] a = shape.rows().table(rho.y(), kernelRows(shape, k));
-        long[] b = shape.cols().table(rho.x(), kernelCols(shape, k));
-        long[] rowsTable = new long[2 * plane], colsTable = new long[2 * plane];
-        for (int h = 0; h < hp; h++) {
-            for (int w = 0; w < wp; w++) {
-                int at = h * wp + w;
-                rowsTable[2 * at] = a[2 * h];
-                rowsTable[2 * at + 1] = a[2 * h + 1];
-                colsTable[2 * at] = b[2 * w];
-                colsTable[2 * at + 1] = b[2 * w + 1];
-            }
-        }
+        int plane = shape.rows().paddedInputs() * shape.cols().paddedInputs();
         // X̂ is (c, h, w) with w lowest: fold the channel (the high part) by eq(c*)
         long[] eqC = Multilinear.eqTable(kernelChannels(shape, k));
         long[] xPlane = new long[2 * plane];
@@ -300,11 +280,8 @@ public final class Conv2dLayer {
                 Ext.get(xPlane, at).add(e.mul(Ext.get(xHat, ch * plane + at))).set(xPlane, at);
             }
         }
-        SumcheckInstance.Builder ib = SumcheckInstance.builder();
-        ib.addExtTable(rowsTable); // ROWS
-        ib.addExtTable(colsTable); // COLS
-        ib.addExtTable(xPlane); // PLANE
-        return ib.addTerm(Ext.ONE, ROWS, COLS, PLANE).build();
+        return WindowGather.instance(shape.rows(), shape.cols(), rho.y(), kernelRows(shape, k), rho.x(),
+                kernelCols(shape, k), xPlane);
     }
 
     static SumcheckShape kernelShape(Conv2dShape shape) {
@@ -312,8 +289,7 @@ public final class Conv2dLayer {
     }
 
     static SumcheckShape inputShape(Conv2dShape shape) {
-        return SumcheckShape.of(shape.logInputPlane(), 3, new SumcheckShape.Term(Ext.ONE, new int[] {ROWS, COLS,
-                PLANE}));
+        return WindowGather.shape(shape.rows(), shape.cols());
     }
 
     /** The kernel point k = (j*, i*, c*) split into its parts. */
@@ -335,7 +311,7 @@ public final class Conv2dLayer {
         Ext[] xPoint = concat(concat(input.point(), kernelChannels(shape, k)), rho.batch());
         return List.of(Claim.multilinear(shape.outputVector(), rho.output(), zeta),
                 Claim.multilinear(shape.remainderVector(), rho.output(), eta),
-                Claim.multilinear(shape.inputVector(), xPoint, input.finalEvaluations()[PLANE]));
+                Claim.multilinear(shape.inputVector(), xPoint, input.finalEvaluations()[WindowGather.PLANE]));
     }
 
     private static Ext innerProduct(long[] a, long[] b) {

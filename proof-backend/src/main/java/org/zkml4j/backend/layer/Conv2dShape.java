@@ -239,10 +239,6 @@ public final class Conv2dShape {
         return log2(inChannels) + log2(rows.paddedKernel()) + log2(cols.paddedKernel());
     }
 
-    int logInputPlane() {
-        return log2(rows.paddedInputs()) + log2(cols.paddedInputs());
-    }
-
     static int log2(int v) {
         return Integer.numberOfTrailingZeros(v);
     }

@@ -59,7 +59,6 @@ import org.zkml4j.backend.transcript.Transcript;
  */
 public final class MaxPool2dLayer {
     static final String PROTOCOL = "zkml4j/maxpool2d/v1";
-    private static final int ROWS = 0, COLS = 1, PLANE = 2;
     private static final int EQ = 0, SELECT = 1, EQ2 = 2, DIFF = 3;
 
     private MaxPool2dLayer() {}
@@ -273,13 +272,7 @@ public final class MaxPool2dLayer {
         } catch (InvalidProofException e) {
             throw new InvalidProofException("maxpool2d input sumcheck: " + e.getMessage());
         }
-        int logW = Conv2dShape.log2(shape.cols().paddedInputs());
-        Ext[] plane = a.point();
-        Ext[] wPoint = Arrays.copyOf(plane, logW), hPoint = Arrays.copyOfRange(plane, logW, plane.length);
-        if (!a.finalEvaluations()[ROWS].equals(shape.rows().evaluate(tau.y(), tau.i(), hPoint))
-                || !a.finalEvaluations()[COLS].equals(shape.cols().evaluate(tau.x(), tau.j(), wPoint))) {
-            throw new InvalidProofException("maxpool2d final check: a wiring evaluation ≠ the public predicate's");
-        }
+        WindowGather.checkPredicates(shape.rows(), shape.cols(), tau.y(), tau.i(), tau.x(), tau.j(), a, "maxpool2d");
         Challenges ch = Challenges.draw(shape, transcript);
         Reduction b;
         try {
@@ -347,28 +340,12 @@ public final class MaxPool2dLayer {
                 .mul(shape.rows().realOutputs(Arrays.copyOfRange(rho, logX, logX + logY)));
     }
 
-    /** Σ_(h,w) P_y(τ_y, τ_i, h)·P_x(τ_x, τ_j, w)·X̃(w, h, τ_c, τ_b), over the input plane. */
+    /** Σ_(h,w) P_y(τ_y, τ_i, h)·P_x(τ_x, τ_j, w)·X̃(w, h, τ_c, τ_b), over the input plane ({@link WindowGather}). */
     private static SumcheckInstance planeInstance(Shape shape, long[] x, Window tau) {
-        int hp = shape.rows().paddedInputs(), wp = shape.cols().paddedInputs(), plane = hp * wp;
-        long[] a = shape.rows().table(tau.y(), tau.i());
-        long[] bw = shape.cols().table(tau.x(), tau.j());
-        long[] rowsTable = new long[2 * plane], colsTable = new long[2 * plane];
-        for (int h = 0; h < hp; h++) {
-            for (int w = 0; w < wp; w++) {
-                int at = h * wp + w;
-                rowsTable[2 * at] = a[2 * h];
-                rowsTable[2 * at + 1] = a[2 * h + 1];
-                colsTable[2 * at] = bw[2 * w];
-                colsTable[2 * at + 1] = bw[2 * w + 1];
-            }
-        }
+        int plane = shape.rows().paddedInputs() * shape.cols().paddedInputs();
         long[] folded = DenseLayer.foldRows(x, shape.batch() * shape.paddedChannels(), plane,
                 Multilinear.eqTable(concat(tau.c(), tau.b())));
-        SumcheckInstance.Builder builder = SumcheckInstance.builder();
-        builder.addExtTable(rowsTable); // ROWS
-        builder.addExtTable(colsTable); // COLS
-        builder.addExtTable(folded); // PLANE
-        return builder.addTerm(Ext.ONE, ROWS, COLS, PLANE).build();
+        return WindowGather.instance(shape.rows(), shape.cols(), tau.y(), tau.i(), tau.x(), tau.j(), folded);
     }
 
     /** Σ eq(ρ, out)·S + μ·eq(ρ′, out)·S·D over S's index space. */
@@ -394,8 +371,7 @@ public final class MaxPool2dLayer {
     }
 
     static SumcheckShape inputShape(Shape shape) {
-        int vars = Conv2dShape.log2(shape.rows().paddedInputs()) + Conv2dShape.log2(shape.cols().paddedInputs());
-        return SumcheckShape.of(vars, 3, new SumcheckShape.Term(Ext.ONE, new int[] {ROWS, COLS, PLANE}));
+        return WindowGather.shape(shape.rows(), shape.cols());
     }
 
     /** The window sumcheck's shape with the challenge μ as the second term's coefficient. */
@@ -410,7 +386,7 @@ public final class MaxPool2dLayer {
         Ext[] xPoint = concat(input.point(), concat(tau.c(), tau.b()));
         return List.of(Claim.multilinear(shape.outputVector(), tau.output(), omega),
                 Claim.multilinear(shape.differenceVector(), tau.all(), delta),
-                Claim.multilinear(shape.inputVector(), xPoint, input.finalEvaluations()[PLANE]),
+                Claim.multilinear(shape.inputVector(), xPoint, input.finalEvaluations()[WindowGather.PLANE]),
                 Claim.multilinear(shape.selectorVector(), window.point(), window.finalEvaluations()[SELECT]),
                 Claim.multilinear(shape.differenceVector(), window.point(), window.finalEvaluations()[DIFF]));
     }
