@@ -104,7 +104,7 @@ class BridgeCliTest {
     void badUsage_exitsTwoWithAClearMessage() {
         Run unknown = run("subnet", "--bogus", "1");
         assertEquals(2, unknown.code());
-        assertTrue(unknown.err().contains("Unknown option: '--bogus'"), unknown.err());
+        assertTrue(unknown.err().contains("Unknown options: '--bogus'"), unknown.err());
         Run missing = run("verify-remote", "--proof", "x");
         assertEquals(2, missing.code());
         Run noMiners = run("validator", "--hotkey", dir.resolve("v.key").toString());
