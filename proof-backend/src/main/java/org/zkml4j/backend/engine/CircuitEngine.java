@@ -58,12 +58,13 @@ public final class CircuitEngine implements ProofEngine {
         CompiledCircuit circuit = CircuitCompiler.compile(graph, calibration, q);
         if (options.weightVisibility() != Visibility.COMMITTED) {
             return new CircuitModel(circuit, options.securityBits(), options.inputVisibility(),
-                    options.outputVisibility(), null, null);
+                    options.outputVisibility(), null, null, options.strictInputRange());
         }
         byte[] seed = new byte[ModelCommitment.SEED_BYTES];
         new java.security.SecureRandom().nextBytes(seed);
         return new CircuitModel(circuit, options.securityBits(), options.inputVisibility(), options.outputVisibility(),
-                ModelCommitment.commit(circuit, seed, options.securityBits(), options.proofBudget(), 0), seed);
+                ModelCommitment.commit(circuit, seed, options.securityBits(), options.proofBudget(), 0), seed,
+                options.strictInputRange());
     }
 
     @Override
@@ -78,7 +79,7 @@ public final class CircuitEngine implements ProofEngine {
         }
         int bits = data.readInt();
         int visibility = version == 1 ? 0 : data.readUnsignedByte();
-        if (visibility > (version == 2 ? 1 : 15) || (visibility & 10) == 10) {
+        if (visibility > (version == 2 ? 1 : 31) || (visibility & 10) == 10) {
             throw new IOException("saved model has unknown visibility flags " + visibility);
         }
         int length = data.readInt();
@@ -104,7 +105,7 @@ public final class CircuitEngine implements ProofEngine {
             }
             return new CircuitModel(compiled, bits, (visibility & 1) != 0 ? Visibility.PRIVATE : Visibility.PUBLIC,
                     (visibility & 2) != 0 ? Visibility.PRIVATE : (visibility & 8) != 0 ? Visibility.COMMITTED
-                            : Visibility.PUBLIC, model, seed);
+                            : Visibility.PUBLIC, model, seed, (visibility & 16) != 0);
         } catch (IllegalArgumentException e) {
             throw new IOException("saved model is invalid: " + e.getMessage(), e);
         }
