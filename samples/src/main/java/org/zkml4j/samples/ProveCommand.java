@@ -52,6 +52,10 @@ final class ProveCommand extends CliCommand {
             description = "prove committed inputs (zkml4j commit-input): the statement carries X.cmt")
     private Path inputSecret;
 
+    @Option(names = "--strict", description = "refuse input values outside the calibrated range instead of "
+            + "clamping them (clamped values are reported on stderr)")
+    private boolean strict;
+
     @Option(names = "--json", description = "print one JSON object instead")
     private boolean json;
 
@@ -61,11 +65,11 @@ final class ProveCommand extends CliCommand {
         Visibility shown = visibility("--output-visibility", outputVisibility, true);
         byte[] saved = ModelFile.compiledBytes(model);
         VerifiableModel loaded = VerifiableModel.load(new ByteArrayInputStream(saved));
-        VerifiableModel prover = withVisibility(loaded, in, shown);
+        VerifiableModel prover = withVisibility(loaded, in, shown).withStrictInputRange(strict);
         float[][] rows = Csv.read(input);
         CommittedInputs committed = inputSecret != null ? reserveInputs(prover, rows, inputSecret) : null;
         if (prover.weightVisibility() == Visibility.COMMITTED) {
-            prover = withVisibility(reserveModel(model, saved, loaded), in, shown);
+            prover = withVisibility(reserveModel(model, saved, loaded), in, shown).withStrictInputRange(strict);
         }
         VerifiedPrediction p = committed != null ? prover.predictCommitted(committed, nonce)
                 : prover.predictBatch(rows, nonce);
@@ -73,7 +77,11 @@ final class ProveCommand extends CliCommand {
         Json j = new Json().put("proof", target.toString()).put("proofBytes", p.proof().length);
         Json[] rowsJson = new Json[rows.length];
         for (int b = 0; b < rows.length; b++) {
-            rowsJson[b] = new Json().put("outputs", p.outputs()[b]);
+            rowsJson[b] = new Json().put("outputs", p.outputs()[b]).put("clampedInputs", p.clampedInputs()[b]);
+            if (p.clampedInputs()[b] > 0) {
+                err.println("warning: row " + (b + 1) + ": " + p.clampedInputs()[b] + " input value(s) outside the "
+                        + "calibrated range were clamped; the proof is about the clamped input (--strict refuses it)");
+            }
             if (p.classes() != null) {
                 rowsJson[b].put("class", p.classes()[b]);
             }

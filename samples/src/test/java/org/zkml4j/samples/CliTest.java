@@ -111,6 +111,27 @@ class CliTest {
     }
 
     @Test
+    void prove_warnsOfClampedInputsAndStrictRefusesThem() throws IOException {
+        MainTest.TinyModel f = tinyModel();
+        Path zkm = dir.resolve("m.zkm");
+        assertEquals(0, run("compile", "--model", f.model().toString(), "--calibration", f.calibration().toString(),
+                "--out", zkm.toString()).code());
+        Path far = Files.writeString(dir.resolve("far.csv"), "1,2,3\n500,-2,-900\n");
+        Run clamped = run("prove", "--model", zkm.toString(), "--input", far.toString(), "--out",
+                dir.resolve("p.proof").toString(), "--json");
+        assertEquals(0, clamped.code(), clamped.err());
+        assertEquals("warning: row 2: 2 input value(s) outside the calibrated range were clamped; the proof is about "
+                + "the clamped input (--strict refuses it)", clamped.err().strip());
+        assertTrue(clamped.out().contains("\"clampedInputs\":0,"), clamped.out());
+        assertTrue(clamped.out().contains("\"clampedInputs\":2"), clamped.out());
+        Run strict = run("prove", "--model", zkm.toString(), "--input", far.toString(), "--out",
+                dir.resolve("p.proof").toString(), "--strict");
+        assertEquals(2, strict.code());
+        assertTrue(strict.err().startsWith("zkml4j: row 2 has 2 input value(s) outside the calibrated range"),
+                strict.err());
+    }
+
+    @Test
     void badFiles_giveOneLineAndExitTwo() throws IOException {
         MainTest.TinyModel f = tinyModel();
         Path zkm = dir.resolve("m.zkm");
