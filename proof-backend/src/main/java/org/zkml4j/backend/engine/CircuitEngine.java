@@ -11,6 +11,7 @@ import org.zkml4j.backend.inference.ZkInferenceProof;
 import org.zkml4j.backend.io.InvalidProofException;
 import org.zkml4j.backend.pcs.LigeroPcs;
 import org.zkml4j.backend.pcs.PcsParameters;
+import org.zkml4j.backend.pcs.SecurityMismatchException;
 import org.zkml4j.compiler.CircuitCompiler;
 import org.zkml4j.compiler.CompiledCircuit;
 import org.zkml4j.compiler.QuantizationOptions;
@@ -147,6 +148,10 @@ public final class CircuitEngine implements ProofEngine {
                 requireAlgebraicSoundness(payload.circuit(), proven, mode, bits);
             }
             return VerificationResult.VALID;
+        } catch (SecurityMismatchException e) {
+            // the key fixes the security target, so other parameters mean another number of openings
+            return VerificationResult.invalid("malformed proof: made for another kind of statement (its input or "
+                    + "output visibility, or its committed inputs or outputs, differ from this statement's)");
         } catch (InvalidProofException | IllegalArgumentException e) {
             return VerificationResult.invalid(e.getMessage());
         }
