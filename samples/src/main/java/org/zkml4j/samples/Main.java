@@ -1,12 +1,17 @@
 package org.zkml4j.samples;
 
 import java.io.PrintStream;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Supplier;
 import org.zkml4j.bridge.cli.Cli;
 import org.zkml4j.bridge.cli.CliCommand;
 import org.zkml4j.bridge.cli.MinerCommand;
 import org.zkml4j.bridge.cli.SubnetCommand;
 import org.zkml4j.bridge.cli.ValidatorCommand;
 import org.zkml4j.bridge.cli.VerifyRemoteCommand;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
@@ -28,10 +33,6 @@ import picocli.CommandLine.Spec;
 @Command(name = "zkml4j", mixinStandardHelpOptions = true, versionProvider = Cli.Version.class,
         description = "Zero-knowledge proofs of ML inference: compile a model, prove predictions, verify proofs, "
                 + "run a proving subnet.",
-        subcommands = {DemoCommand.class, DemoCoreCommand.class, Dl4jQuickstartCommand.class, CompileCommand.class,
-            CommitInputCommand.class, ProveCommand.class, VerifyCommand.class, CheckOutputsCommand.class,
-            InspectCommand.class, MinerCommand.class, ValidatorCommand.class, VerifyRemoteCommand.class,
-            SubnetCommand.class},
         footer = {"", "Exit codes: 0 success (verify: valid), 1 invalid proof, 2 bad usage or input, a spent proof "
                 + "budget or an unreachable node.", "'zkml4j COMMAND --help' describes a command's options."})
 public final class Main extends CliCommand {
@@ -39,9 +40,41 @@ public final class Main extends CliCommand {
         System.exit(run(args, System.out, System.err));
     }
 
-    /** Runs one command; returns the exit code. */
+    /** Every subcommand, in the order help lists them. */
+    static final Map<String, Supplier<CliCommand>> COMMANDS = commands();
+
+    private static Map<String, Supplier<CliCommand>> commands() {
+        Map<String, Supplier<CliCommand>> all = new LinkedHashMap<>();
+        all.put("demo", DemoCommand::new);
+        all.put("demo-core", DemoCoreCommand::new);
+        all.put("dl4j-quickstart", Dl4jQuickstartCommand::new);
+        all.put("compile", CompileCommand::new);
+        all.put("commit-input", CommitInputCommand::new);
+        all.put("prove", ProveCommand::new);
+        all.put("verify", VerifyCommand::new);
+        all.put("check-outputs", CheckOutputsCommand::new);
+        all.put("inspect", InspectCommand::new);
+        all.put("miner", MinerCommand::new);
+        all.put("validator", ValidatorCommand::new);
+        all.put("verify-remote", VerifyRemoteCommand::new);
+        all.put("subnet", SubnetCommand::new);
+        return Collections.unmodifiableMap(all);
+    }
+
+    /**
+     * Runs one command; returns the exit code. Only the named command's options are built (picocli
+     * reflects over each command it is given), so a short command starts fast; help, an unknown
+     * command or none get them all.
+     */
     static int run(String[] args, PrintStream out, PrintStream err) {
-        return Cli.run(new Main(), args, out, err);
+        Supplier<CliCommand> named = args.length > 0 ? COMMANDS.get(args[0]) : null;
+        CommandLine line = new CommandLine(new Main());
+        if (named != null) {
+            line.addSubcommand(args[0], named.get());
+        } else {
+            COMMANDS.forEach((name, command) -> line.addSubcommand(name, command.get()));
+        }
+        return Cli.run(line, args, out, err);
     }
 
     @Spec

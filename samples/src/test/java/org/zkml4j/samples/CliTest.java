@@ -20,6 +20,11 @@ class CliTest {
             "commit-input", "prove", "verify", "check-outputs", "inspect", "miner", "validator", "verify-remote",
             "subnet");
 
+    @Test
+    void commands_areTheDocumentedOnes() {
+        assertEquals(COMMANDS, List.copyOf(Main.COMMANDS.keySet()));
+    }
+
     @TempDir
     Path dir;
 

@@ -38,10 +38,13 @@ public final class Cli {
 
     /** Parses {@code args} for {@code command} (annotated with picocli) and runs it; returns the exit code. */
     public static int run(Object command, String[] args, PrintStream out, PrintStream err) {
-        CommandLine line = new CommandLine(command);
+        return run(new CommandLine(command), args, out, err);
+    }
+
+    /** Parses {@code args} for the command tree {@code line} and runs it; returns the exit code. */
+    public static int run(CommandLine line, String[] args, PrintStream out, PrintStream err) {
         line.setOut(new PrintWriter(out, true));
         line.setErr(new PrintWriter(err, true));
-        line.setCaseInsensitiveEnumValuesAllowed(true);
         line.setExecutionStrategy(parsed -> {
             for (CommandLine c : parsed.asCommandLineList()) {
                 if (c.getCommand() instanceof CliCommand cli) {
