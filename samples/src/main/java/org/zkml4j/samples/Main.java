@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.function.Supplier;
 import org.zkml4j.bridge.cli.Cli;
 import org.zkml4j.bridge.cli.CliCommand;
+import org.zkml4j.bridge.cli.HotkeyCommand;
 import org.zkml4j.bridge.cli.MinerCommand;
 import org.zkml4j.bridge.cli.SubnetCommand;
 import org.zkml4j.bridge.cli.ValidatorCommand;
@@ -58,6 +59,7 @@ public final class Main extends CliCommand {
         all.put("validator", ValidatorCommand::new);
         all.put("verify-remote", VerifyRemoteCommand::new);
         all.put("subnet", SubnetCommand::new);
+        all.put("hotkey", HotkeyCommand::new);
         return Collections.unmodifiableMap(all);
     }
 

@@ -392,7 +392,7 @@ class MainTest {
         Run subnet = run("subnet", "--miners", "2", "--cheaters", "1", "--slow", "0", "--rounds", "1");
         assertEquals(0, subnet.code(), subnet.err());
         assertTrue(subnet.out().contains("final weights:"), subnet.out());
-        Run bad = run("verify-remote", "--bogus", "1");
+        Run bad = run("verify-remote", "--target", "127.0.0.1:1", "--proof", "p", "--bogus", "1");
         assertEquals(2, bad.code());
         assertTrue(bad.err().contains("'--bogus'"), bad.err());
     }

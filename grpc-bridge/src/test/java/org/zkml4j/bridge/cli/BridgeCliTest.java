@@ -101,6 +101,26 @@ class BridgeCliTest {
     }
 
     @Test
+    void hotkey_newThenShowAndNeverOverwrite() throws IOException {
+        Path file = dir.resolve("node.key");
+        Run made = run("hotkey", "new", file.toString());
+        assertEquals(0, made.code(), made.err());
+        assertTrue(made.out().strip().matches("[0-9a-f]{64}"), made.out());
+        assertEquals(made.out(), run("hotkey", "show", file.toString()).out());
+        Run again = run("hotkey", "new", file.toString());
+        assertEquals(2, again.code());
+        assertEquals("zkml4j: " + file + " exists; a hotkey is never overwritten (zkml4j hotkey show " + file + ")",
+                again.err().strip());
+        java.nio.file.Files.setPosixFilePermissions(file,
+                java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+        Run exposed = run("miner", "--validators", made.out().strip(), "--hotkey", file.toString(), "--seconds", "1");
+        assertEquals(2, exposed.code());
+        assertTrue(exposed.err().contains("a hotkey must be owner-only: chmod 600"), exposed.err());
+        assertEquals(0, run("hotkey", "--help").code());
+        assertEquals(2, run("hotkey").code());
+    }
+
+    @Test
     void badUsage_exitsTwoWithAClearMessage() {
         Run unknown = run("subnet", "--bogus", "1");
         assertEquals(2, unknown.code());
