@@ -156,7 +156,7 @@ public final class MinerNode implements AutoCloseable {
             RequestAuthenticator auth = new RequestAuthenticator(KeyPolicy.allow(validators), maxSkew);
             try {
                 NodeServer server = NodeServer.start(host, port, tls, serverLimits, List.of(
-                        auth.protect(new ProverService(catalog, behavior, limits, provers)),
+                        auth.protect(new ProverService(hotkey, catalog, behavior, limits, provers)),
                         auth.protect(new RegistryService(catalog))));
                 return new MinerNode(hotkey, server, provers);
             } catch (IOException | RuntimeException e) {

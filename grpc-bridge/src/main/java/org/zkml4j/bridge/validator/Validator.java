@@ -165,7 +165,7 @@ public final class Validator {
         double seconds = (timed.endNanos() - p.startNanos) / 1e9;
         AnswerVerifier.Check check;
         try {
-            check = AnswerVerifier.check(circuit, quantized, nonce, answer);
+            check = AnswerVerifier.check(circuit, p.miner.hotkey(), quantized, nonce, answer);
         } catch (RuntimeException e) {
             check = AnswerVerifier.Check.malformed("unreadable answer (" + e.getClass().getSimpleName() + ")");
         }
