@@ -72,6 +72,46 @@ class BridgeCliTest {
     }
 
     @Test
+    void verifyRemote_networkFailuresAreOneClearLine() throws Exception {
+        Circuit circuit = TestCircuits.small();
+        VerifiedPrediction p = circuit.model().predict(new float[] {0.25f, 0.5f}, 7);
+        Path good = proofFile("good.proof", p.statement(), p.proof());
+        int closed;
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            closed = socket.getLocalPort();
+        }
+        Run refused = run("verify-remote", "--target", "127.0.0.1:" + closed, "--proof", good.toString(),
+                "--circuit-id", circuit.idHex());
+        assertEquals(2, refused.code());
+        assertEquals("zkml4j: connection refused: no node listens at that host and port", refused.err().strip());
+        org.zkml4j.bridge.net.TlsFiles mine = org.zkml4j.bridge.net.SelfSignedCertificate.generate(dir.resolve("a"),
+                java.time.Duration.ofDays(1));
+        org.zkml4j.bridge.net.TlsFiles other = org.zkml4j.bridge.net.SelfSignedCertificate.generate(dir.resolve("b"),
+                java.time.Duration.ofDays(1));
+        try (VerifierNode plain = VerifierNode.builder(List.of(circuit)).start();
+                VerifierNode tls = VerifierNode.builder(List.of(circuit)).tls(mine).start()) {
+            Run tlsToPlain = run("verify-remote", "--target", "127.0.0.1:" + plain.port(), "--proof", good.toString(),
+                    "--circuit-id", circuit.idHex(), "--tls-ca", mine.certificate().toString());
+            assertEquals(2, tlsToPlain.code());
+            assertTrue(tlsToPlain.err().startsWith("zkml4j: the node speaks plaintext but TLS was asked for"),
+                    tlsToPlain.err());
+            Run wrongPin = run("verify-remote", "--target", "127.0.0.1:" + tls.port(), "--proof", good.toString(),
+                    "--circuit-id", circuit.idHex(), "--tls-ca", other.certificate().toString());
+            assertEquals(2, wrongPin.code());
+            assertTrue(wrongPin.err().startsWith("zkml4j: the node's TLS certificate is not the pinned one"),
+                    wrongPin.err());
+            Run plainToTls = run("verify-remote", "--target", "127.0.0.1:" + tls.port(), "--proof", good.toString(),
+                    "--circuit-id", circuit.idHex());
+            assertEquals(2, plainToTls.code());
+            assertTrue(plainToTls.err().startsWith("zkml4j: the node is unavailable or closed the connection (a TLS "
+                    + "node reached in plaintext? give --tls-ca)"), plainToTls.err());
+            Run pinned = run("verify-remote", "--target", "127.0.0.1:" + tls.port(), "--proof", good.toString(),
+                    "--circuit-id", circuit.idHex(), "--tls-ca", mine.certificate().toString());
+            assertEquals(0, pinned.code(), pinned.err());
+        }
+    }
+
+    @Test
     void validator_scoresAMinerOverTheNetwork() throws Exception {
         Circuit circuit = TestCircuits.small();
         Path validatorKey = dir.resolve("validator.key");
