@@ -11,6 +11,7 @@ import org.zkml4j.bridge.cli.HotkeyCommand;
 import org.zkml4j.bridge.cli.MinerCommand;
 import org.zkml4j.bridge.cli.SubnetCommand;
 import org.zkml4j.bridge.cli.ValidatorCommand;
+import org.zkml4j.bridge.cli.VerifierCommand;
 import org.zkml4j.bridge.cli.VerifyRemoteCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -59,6 +60,7 @@ public final class Main extends CliCommand {
         all.put("validator", ValidatorCommand::new);
         all.put("verify-remote", VerifyRemoteCommand::new);
         all.put("subnet", SubnetCommand::new);
+        all.put("verifier", VerifierCommand::new);
         all.put("hotkey", HotkeyCommand::new);
         return Collections.unmodifiableMap(all);
     }

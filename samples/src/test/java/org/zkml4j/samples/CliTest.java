@@ -18,7 +18,7 @@ import org.zkml4j.samples.MainTest.Run;
 class CliTest {
     private static final List<String> COMMANDS = List.of("demo", "demo-core", "dl4j-quickstart", "compile",
             "commit-input", "prove", "verify", "check-outputs", "inspect", "miner", "validator", "verify-remote",
-            "subnet", "hotkey");
+            "subnet", "verifier", "hotkey");
 
     @Test
     void commands_areTheDocumentedOnes() {

@@ -35,6 +35,10 @@ public final class CircuitInputs {
         if (payload.length < 4) {
             throw new IllegalArgumentException("verification key payload is truncated");
         }
+        if (payload.length >= 8 && new String(payload, 4, 4, java.nio.charset.StandardCharsets.US_ASCII).equals("ZKCW")) {
+            throw new IllegalArgumentException("this key holds a commitment to the weights: the subnet serves "
+                    + "public-weight models only");
+        }
         try {
             return new CircuitInputs(CompiledCircuit.read(Arrays.copyOfRange(payload, 4, payload.length)));
         } catch (CircuitFormatException e) {

@@ -14,12 +14,13 @@ import picocli.CommandLine.Spec;
  * zkml4j validator --miners HOST:PORT@HEX[,…] [--hotkey validator.key] [--key M.vk[,…]] [--rounds 10] …
  * zkml4j verify-remote --target HOST:PORT --proof P.proof (--key M.vk | --circuit-id HEX) [--tls-ca CERT]
  * zkml4j subnet [--miners 4] [--cheaters 1] [--slow 1] [--rounds 5] [--tls]
+ * zkml4j verifier --host H --port P [--key M.vk[,…]] [--tls-dir D]
  * zkml4j hotkey new FILE | show FILE
  * </pre>
  */
 @Command(name = "zkml4j", mixinStandardHelpOptions = true, versionProvider = Cli.Version.class,
         subcommands = {MinerCommand.class, ValidatorCommand.class, VerifyRemoteCommand.class, SubnetCommand.class,
-            HotkeyCommand.class})
+            VerifierCommand.class, HotkeyCommand.class})
 public final class BridgeCli extends CliCommand {
     /** Runs {@code command} with {@code args}; returns the exit code. */
     public static int run(String command, String[] args, PrintStream out, PrintStream err) {

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.zkml4j.bridge.auth.Hotkey;
 import org.zkml4j.bridge.auth.RequestSigner;
 import org.zkml4j.bridge.circuit.Circuit;
@@ -52,11 +53,23 @@ public final class ValidatorCommand extends CliCommand {
             description = "where scores persist (default: ${DEFAULT-VALUE})")
     private Path scores;
 
-    @Option(names = "--tls-ca", paramLabel = "CERT", description = "the miners' pinned TLS certificate")
+    @Option(names = "--tls-ca", paramLabel = "CERT", description = "the TLS certificate pinned for every miner")
     private Path tlsCa;
 
-    @Option(names = "--serve-port", paramLabel = "P", description = "also serve public verification on 127.0.0.1:P")
+    @Option(names = "--miner-cert", paramLabel = "HEX=CERT",
+            description = "the TLS certificate pinned for the miner with this hotkey (overrides --tls-ca; repeatable)")
+    private Map<String, Path> minerCerts = Map.of();
+
+    @Option(names = "--serve-port", paramLabel = "P", description = "also serve public verification on port P")
     private Integer servePort;
+
+    @Option(names = "--serve-host", defaultValue = "127.0.0.1",
+            description = "address the verification service listens on (default: ${DEFAULT-VALUE})")
+    private String serveHost;
+
+    @Option(names = "--serve-tls-dir", paramLabel = "DIR",
+            description = "serve the verification service over TLS with DIR/node.crt and node.key (made if absent)")
+    private Path serveTlsDir;
 
     @Override
     public Integer call() throws Exception {
@@ -70,7 +83,6 @@ public final class ValidatorCommand extends CliCommand {
             out.println("validator hotkey " + key.publicKeyHex() + " (miners admit it with --validators)");
             throw new CliException("missing --miners HOST:PORT@HOTKEY[,...]");
         }
-        TlsFiles pinned = tlsCa == null ? null : TlsFiles.pinned(tlsCa);
         List<Circuit> circuits = NodeFiles.verifyOnly(keys);
         List<MinerEndpoint> miners = new ArrayList<>();
         VerifierNode verifier = null;
@@ -80,9 +92,16 @@ public final class ValidatorCommand extends CliCommand {
                 if (at < 0 || !spec.substring(at + 1).matches("[0-9a-f]{64}")) {
                     throw new CliException("miner '" + spec + "' must be HOST:PORT@HOTKEY (64 hex digits)");
                 }
+                String hex = spec.substring(at + 1);
                 String[] hostPort = Channels.hostAndPort(spec.substring(0, at));
-                miners.add(new MinerEndpoint(spec.substring(at + 1), spec.substring(0, at),
-                        Channels.open(hostPort[0], Integer.parseInt(hostPort[1]), pinned)));
+                Path cert = minerCerts.getOrDefault(hex, tlsCa);
+                miners.add(new MinerEndpoint(hex, spec.substring(0, at), Channels.open(hostPort[0],
+                        Integer.parseInt(hostPort[1]), cert == null ? null : TlsFiles.pinned(cert))));
+            }
+            for (String hex : minerCerts.keySet()) {
+                if (miners.stream().noneMatch(m -> m.hotkey().equals(hex))) {
+                    throw new CliException("--miner-cert names " + hex + ", which is not in --miners");
+                }
             }
             for (MinerEndpoint m : miners) {
                 if (!Channels.connect(m.channel(), Duration.ofSeconds(5))) {
@@ -90,8 +109,10 @@ public final class ValidatorCommand extends CliCommand {
                 }
             }
             if (servePort != null) {
-                verifier = VerifierNode.builder(circuits).port(servePort).start();
-                out.println("public verification service on 127.0.0.1:" + verifier.port());
+                TlsFiles serveTls = serveTlsDir == null ? null : NodeFiles.tls(serveTlsDir);
+                verifier = VerifierNode.builder(circuits).host(serveHost).port(servePort).tls(serveTls).start();
+                out.println("public verification service on " + serveHost + ":" + verifier.port()
+                        + (serveTls == null ? " (plaintext)" : " (TLS, pin " + serveTls.certificate() + ")"));
             }
             ScoreBoard board = new ScoreBoard(OmronReward.DEFAULTS, new ScoreFile(scores));
             Validator validator = Validator.builder(new RequestSigner(key), miners,

@@ -161,6 +161,66 @@ class BridgeCliTest {
     }
 
     @Test
+    void verifier_servesTheGivenKeysForTheGivenTime() throws IOException {
+        Path key = Files.write(dir.resolve("small.vk"), TestCircuits.small().key().toBytes());
+        Run r = run("verifier", "--port=0", "--seconds=1", "--key", key.toString(), "--tls-dir",
+                dir.resolve("tls").toString());
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().startsWith("verifier listening on 127.0.0.1:"), r.out());
+        assertTrue(r.out().contains("1 circuits (TLS, pin "), r.out());
+    }
+
+    @Test
+    void committedWeightsModels_areRefusedWithTheTrueReason() throws IOException {
+        org.zkml4j.sdk.VerifiableModel committed = org.zkml4j.sdk.VerifiableModel.compile(
+                org.zkml4j.sdk.model.ModelGraph.of(2, new org.zkml4j.sdk.model.Dense(new float[][] {{1f, -1f}},
+                        new float[] {0.5f})), new float[][] {{1, 1}, {-1, 0.5f}},
+                org.zkml4j.sdk.ProvingOptions.builder().activationBits(6).weightBits(4).securityBits(80)
+                        .weightVisibility(org.zkml4j.sdk.Visibility.COMMITTED).build());
+        Path zkm = dir.resolve("c.zkm");
+        try (java.io.OutputStream out = Files.newOutputStream(zkm)) {
+            committed.save(out);
+        }
+        Path vk = Files.write(dir.resolve("c.vk"), committed.verificationKey().toBytes());
+        Run miner = run("miner", "--validators", Hotkey.generate(new SecureRandom()).publicKeyHex(), "--model",
+                zkm.toString(), "--hotkey", dir.resolve("m.key").toString(), "--seconds", "1");
+        assertEquals(2, miner.code());
+        assertTrue(miner.err().startsWith("zkml4j: c has committed weights"), miner.err());
+        Run verifier = run("verifier", "--port=0", "--seconds=1", "--key", vk.toString());
+        assertEquals(2, verifier.code());
+        assertEquals("zkml4j: this key holds a commitment to the weights: the subnet serves public-weight models only",
+                verifier.err().strip());
+    }
+
+    @Test
+    void validator_pinsEachMinersCertificateSeparately() throws Exception {
+        Circuit circuit = TestCircuits.small();
+        Path validatorKey = dir.resolve("validator.key");
+        Hotkey validator = Hotkey.loadOrCreate(validatorKey);
+        Path key = Files.write(dir.resolve("small.vk"), circuit.key().toBytes());
+        org.zkml4j.bridge.net.TlsFiles a = org.zkml4j.bridge.net.SelfSignedCertificate.generate(dir.resolve("a"),
+                java.time.Duration.ofDays(1));
+        org.zkml4j.bridge.net.TlsFiles b = org.zkml4j.bridge.net.SelfSignedCertificate.generate(dir.resolve("b"),
+                java.time.Duration.ofDays(1));
+        try (MinerNode first = MinerNode.builder(Hotkey.generate(new SecureRandom()), List.of(circuit))
+                .admit(Set.of(validator.publicKeyHex())).tls(a).start();
+                MinerNode second = MinerNode.builder(Hotkey.generate(new SecureRandom()), List.of(circuit))
+                        .admit(Set.of(validator.publicKeyHex())).tls(b).start()) {
+            String one = first.hotkey().publicKeyHex();
+            String two = second.hotkey().publicKeyHex();
+            Run r = run("validator", "--miners", "127.0.0.1:" + first.port() + "@" + one + ",127.0.0.1:"
+                    + second.port() + "@" + two, "--miner-cert", one + "=" + a.certificate(), "--miner-cert",
+                    two + "=" + b.certificate(), "--hotkey", validatorKey.toString(), "--key", key.toString(),
+                    "--rounds", "1", "--scores", dir.resolve("s.txt").toString(), "--serve-port", "0",
+                    "--serve-tls-dir", dir.resolve("serve").toString());
+            assertEquals(0, r.code(), r.err());
+            assertEquals(2, r.out().split("VERIFIED", -1).length - 1, r.out());
+            assertTrue(r.out().contains("public verification service on 127.0.0.1:"), r.out());
+            assertTrue(r.out().contains("(TLS, pin "), r.out());
+        }
+    }
+
+    @Test
     void badUsage_exitsTwoWithAClearMessage() {
         Run unknown = run("subnet", "--bogus", "1");
         assertEquals(2, unknown.code());
