@@ -10,7 +10,7 @@ import java.util.Locale;
 import org.zkml4j.bridge.cli.Cli;
 import org.zkml4j.bridge.cli.CliCommand;
 import org.zkml4j.bridge.cli.InputFiles;
-import org.zkml4j.bridge.cli.ProofFile;
+import org.zkml4j.sdk.ProofFile;
 import org.zkml4j.sdk.Statement;
 import org.zkml4j.sdk.VerifiableModel;
 import org.zkml4j.sdk.VerificationKey;

@@ -11,7 +11,7 @@ import org.zkml4j.bridge.cli.Cli;
 import org.zkml4j.bridge.cli.CliCommand;
 import org.zkml4j.bridge.cli.CliException;
 import org.zkml4j.bridge.cli.InputFiles;
-import org.zkml4j.bridge.cli.ProofFile;
+import org.zkml4j.sdk.ProofFile;
 import org.zkml4j.sdk.CommittedInputs;
 import org.zkml4j.sdk.VerifiableModel;
 import org.zkml4j.sdk.VerifiedPrediction;

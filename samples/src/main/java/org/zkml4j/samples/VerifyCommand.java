@@ -4,7 +4,7 @@ import java.nio.file.Path;
 import org.zkml4j.bridge.cli.Cli;
 import org.zkml4j.bridge.cli.CliCommand;
 import org.zkml4j.bridge.cli.InputFiles;
-import org.zkml4j.bridge.cli.ProofFile;
+import org.zkml4j.sdk.ProofFile;
 import org.zkml4j.sdk.VerificationKey;
 import org.zkml4j.sdk.VerificationResult;
 import org.zkml4j.sdk.Verifier;

@@ -29,7 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.lossfunctions.LossFunctions;
-import org.zkml4j.bridge.cli.ProofFile;
+import org.zkml4j.sdk.ProofFile;
 import org.zkml4j.sdk.Statement;
 import org.zkml4j.sdk.model.Activation;
 import org.zkml4j.sdk.model.Dense;

@@ -13,6 +13,7 @@ import org.zkml4j.bridge.net.TlsFiles;
 import org.zkml4j.bridge.v1.VerificationGrpc;
 import org.zkml4j.bridge.v1.VerifyRequest;
 import org.zkml4j.bridge.v1.VerifyResponse;
+import org.zkml4j.sdk.ProofFile;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;

@@ -19,6 +19,7 @@ import org.zkml4j.bridge.auth.Hotkey;
 import org.zkml4j.bridge.circuit.Circuit;
 import org.zkml4j.bridge.miner.MinerNode;
 import org.zkml4j.bridge.verify.VerifierNode;
+import org.zkml4j.sdk.ProofFile;
 import org.zkml4j.sdk.Statement;
 import org.zkml4j.sdk.VerifiedPrediction;
 
