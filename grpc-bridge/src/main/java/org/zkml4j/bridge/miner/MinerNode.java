@@ -70,7 +70,7 @@ public final class MinerNode implements AutoCloseable {
     private static void warmUp(CircuitCatalog catalog) {
         SecureRandom random = new SecureRandom();
         for (Circuit c : catalog.circuits()) {
-            c.model().predictBatch(c.inputs().random(1, random), random.nextLong());
+            c.model().predictBatch(c.randomInputs(1, random), random.nextLong());
         }
     }
 

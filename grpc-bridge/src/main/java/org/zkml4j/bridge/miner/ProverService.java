@@ -76,7 +76,7 @@ public final class ProverService extends ProverGrpc.ProverImplBase {
             if (circuit.model() == null) {
                 throw BridgeException.notFound("this node verifies circuit " + circuit.idHex() + " but does not prove it");
             }
-            float[][] rows = rows(request, circuit.inputs().width());
+            float[][] rows = rows(request, circuit.encoding().inputSize());
             checkDeadline();
             refuseDuplicates(request.getCircuitId(), rows);
             int chunk = chunked && request.getChunkRows() > 0 ? request.getChunkRows() : rows.length;

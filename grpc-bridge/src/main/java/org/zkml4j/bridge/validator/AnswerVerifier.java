@@ -48,9 +48,9 @@ public final class AnswerVerifier {
         if (outputs == null) {
             return Check.malformed("answer hides its outputs; a validator's request needs them public");
         }
-        if (outputs.length != quantizedInputs.length || outputs[0].length != circuit.inputs().outputWidth()) {
+        if (outputs.length != quantizedInputs.length || outputs[0].length != circuit.encoding().outputSize()) {
             return Check.malformed("answer has " + outputs.length + "×" + outputs[0].length
-                    + " outputs, expected " + quantizedInputs.length + "×" + circuit.inputs().outputWidth());
+                    + " outputs, expected " + quantizedInputs.length + "×" + circuit.encoding().outputSize());
         }
         Statement expected = new Statement(circuit.key().circuitId(), quantizedInputs, outputs, nonce);
         VerificationResult result = Verifier.verify(circuit.key(), expected, answer.getProof().toByteArray());

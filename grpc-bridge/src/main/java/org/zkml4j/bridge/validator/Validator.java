@@ -80,7 +80,7 @@ public final class Validator {
         int round = ++rounds;
         Circuit circuit = pickCircuit();
         float[][] inputs = freshInputs(circuit);
-        int[][] quantized = circuit.inputs().quantize(inputs);
+        int[][] quantized = circuit.encoding().quantize(inputs);
         long nonce = random.nextLong();
         ProveRequest.Builder request = ProveRequest.newBuilder()
                 .setCircuitId(ByteString.copyFrom(circuit.key().circuitId())).setNonce(nonce);
@@ -192,7 +192,7 @@ public final class Validator {
     /** Inputs never sent before within the miners' duplicate window (redrawn on the rare collision). */
     private float[][] freshInputs(Circuit circuit) {
         for (int attempt = 0; ; attempt++) {
-            float[][] rows = circuit.inputs().random(rowsPerRequest, random);
+            float[][] rows = circuit.randomInputs(rowsPerRequest, random);
             long now = System.currentTimeMillis();
             if (sentInputs.add(digest(circuit, rows), now + SENT_INPUT_MEMORY.toMillis(), now)
                     == ExpiringSet.Outcome.ADDED && distinct(rows)) {

@@ -108,7 +108,7 @@ class MinerNodeTest {
                 rows[i][j] = values.get(j);
             }
         }
-        return circuit.inputs().quantize(rows);
+        return circuit.encoding().quantize(rows);
     }
 
     @Test

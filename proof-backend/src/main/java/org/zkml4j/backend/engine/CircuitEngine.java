@@ -18,6 +18,7 @@ import org.zkml4j.compiler.QuantizationOptions;
 import org.zkml4j.backend.inference.DataCommitment;
 import org.zkml4j.backend.inference.ModelCommitment;
 import org.zkml4j.backend.inference.ZkMode;
+import org.zkml4j.sdk.KeyEncoding;
 import org.zkml4j.sdk.ProofEngine;
 import org.zkml4j.sdk.ProvingOptions;
 import org.zkml4j.sdk.Statement;
@@ -172,6 +173,18 @@ public final class CircuitEngine implements ProofEngine {
             throw new IllegalArgumentException(String.format(java.util.Locale.ROOT, "a batch of %d rows is too large "
                     + "for %d-bit soundness: its lookups' algebraic terms leave %.1f bits (%d needed); prove fewer "
                     + "rows per proof", rows, securityBits, bits, securityBits + 2));
+        }
+    }
+
+    @Override
+    public KeyEncoding encoding(VerificationKey key) {
+        if (!ID.equals(key.engine())) {
+            throw new IllegalArgumentException("key was made by engine " + key.engine() + ", not " + ID);
+        }
+        try {
+            return new CircuitKeyEncoding(key.circuitId(), KeyPayload.of(key).circuit());
+        } catch (InvalidProofException e) {
+            throw new IllegalArgumentException("malformed verification key: " + e.getMessage(), e);
         }
     }
 

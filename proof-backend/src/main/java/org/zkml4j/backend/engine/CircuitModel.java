@@ -13,7 +13,7 @@ import org.zkml4j.backend.pcs.LigeroPcs;
 import org.zkml4j.backend.random.AesCtrRandom;
 import org.zkml4j.compiler.CompiledCircuit;
 import org.zkml4j.compiler.IntegerExecutor;
-import org.zkml4j.compiler.Logits;
+import org.zkml4j.sdk.Logits;
 import org.zkml4j.sdk.CommittedInputs;
 import org.zkml4j.sdk.Statement;
 import org.zkml4j.sdk.VerifiableModel;
