@@ -9,6 +9,7 @@ import org.zkml4j.sdk.VerificationKey;
 import org.zkml4j.sdk.VerificationResult;
 import org.zkml4j.sdk.Verifier;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code zkml4j check-outputs}: whether outputs and a secret open a proof's output commitment. */
@@ -27,11 +28,14 @@ final class CheckOutputsCommand extends CliCommand {
     @Option(names = "--secret", required = true, paramLabel = "S", description = "the secret that opens them")
     private Path secret;
 
+    @Mixin
+    private CsvOptions csv;
+
     @Override
     public Integer call() throws Exception {
         VerificationKey verificationKey = VerificationKey.fromBytes(InputFiles.read(key));
         ProofFile file = ProofFile.fromBytes(InputFiles.read(proof));
-        float[][] rows = Csv.read(outputs);
+        float[][] rows = Csv.read(outputs, csv.header());
         int[][] claimed = new int[rows.length][];
         for (int b = 0; b < rows.length; b++) {
             claimed[b] = new int[rows[b].length];

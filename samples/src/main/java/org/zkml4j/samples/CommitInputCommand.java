@@ -6,6 +6,7 @@ import org.zkml4j.bridge.cli.Cli;
 import org.zkml4j.bridge.cli.CliCommand;
 import org.zkml4j.sdk.CommittedInputs;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code zkml4j commit-input}: commits input rows for committed-input proofs. */
@@ -21,9 +22,12 @@ final class CommitInputCommand extends CliCommand {
     @Option(names = "--out", required = true, paramLabel = "X.cmt", description = "the commitment (the secret goes beside it)")
     private Path target;
 
+    @Mixin
+    private CsvOptions csv;
+
     @Override
     public Integer call() throws Exception {
-        CommittedInputs committed = ModelFile.compiled(model).commitInputs(Csv.read(input));
+        CommittedInputs committed = ModelFile.compiled(model).commitInputs(Csv.read(input, csv.header()));
         Path secret = target.resolveSibling(target.getFileName() + ".secret");
         Files.write(target, committed.commitment());
         PrivateFiles.write(secret, InputSecret.of(committed).toBytes());

@@ -9,6 +9,7 @@ import org.zkml4j.sdk.ProvingOptions;
 import org.zkml4j.sdk.VerifiableModel;
 import org.zkml4j.sdk.Visibility;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code zkml4j compile}: a source model and calibration rows to a compiled model and its key. */
@@ -43,6 +44,9 @@ final class CompileCommand extends CliCommand {
     @Option(names = "--security-bits", paramLabel = "S", description = "soundness target, 80..104 (default: 100)")
     private Integer securityBits;
 
+    @Mixin
+    private CsvOptions csv;
+
     @Override
     public Integer call() throws Exception {
         if (!weights.equals("public") && !weights.equals("committed")) {
@@ -63,7 +67,7 @@ final class CompileCommand extends CliCommand {
             settings.securityBits(securityBits);
         }
         ProvingOptions options = settings.build();
-        VerifiableModel compiled = VerifiableModel.compile(ModelFile.source(model), Csv.read(calibration), options);
+        VerifiableModel compiled = VerifiableModel.compile(ModelFile.source(model), Csv.read(calibration, csv.header()), options);
         if (compiled.weightVisibility() == Visibility.COMMITTED) {
             PrivateFiles.write(target, ModelFile.saved(compiled)); // it holds the commitment's seed
         } else {

@@ -17,9 +17,10 @@ import org.apache.commons.csv.CSVRecord;
 
 /**
  * Reads rows of decimal numbers from a CSV file, streaming, through Commons CSV: lines starting
- * with {@code #} are comments, blank lines are skipped, fields may be quoted. The first record is a
- * header only when every one of its fields starts with a letter or {@code _} (a name, never a
- * number). Every other field must be a finite decimal number ({@code -1.5}, {@code 2e-3}); anything
+ * with {@code #} are comments, blank lines are skipped, fields may be quoted. By default
+ * ({@link Header#AUTO}) the first record is a header only when every one of its fields starts with a
+ * letter or {@code _} (a name, never a number); {@link Header#PRESENT} and {@link Header#ABSENT} say so
+ * outright. Every other field must be a finite decimal number ({@code -1.5}, {@code 2e-3}); anything
  * else ({@code abc}, {@code 0x1p-1}, {@code 1f}, an empty field from a trailing comma) is refused
  * naming the file, row and column. At most {@link #MAX_CHARS} characters are read; a NUL character
  * marks a binary file and is refused.
@@ -32,10 +33,18 @@ final class Csv {
     private static final Pattern DECIMAL = Pattern.compile("[+-]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][+-]?\\d+)?");
     private static final Pattern NAME = Pattern.compile("[A-Za-z_].*");
 
+    /** Whether the first record is a header. */
+    enum Header { AUTO, PRESENT, ABSENT }
+
     private Csv() {}
 
-    /** The rows of {@code file}: at least one, all of one width. */
+    /** The rows of {@code file}, a header told by {@link Header#AUTO}: at least one, all of one width. */
     static float[][] read(Path file) throws IOException {
+        return read(file, Header.AUTO);
+    }
+
+    /** The rows of {@code file}: at least one, all of one width. */
+    static float[][] read(Path file, Header header) throws IOException {
         if (Files.isDirectory(file)) {
             throw new IOException(file + " is a directory, not a CSV file");
         }
@@ -43,7 +52,8 @@ final class Csv {
         try (Reader in = new Bounded(Files.newBufferedReader(file, StandardCharsets.UTF_8), file);
                 CSVParser parser = CSVParser.parse(in, FORMAT)) {
             for (CSVRecord record : parser) {
-                if (rows.isEmpty() && record.getRecordNumber() == 1 && isHeader(record)) {
+                if (record.getRecordNumber() == 1
+                        && (header == Header.PRESENT || header == Header.AUTO && isHeader(record))) {
                     continue;
                 }
                 float[] row = new float[record.size()];

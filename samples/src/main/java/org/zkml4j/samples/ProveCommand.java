@@ -17,6 +17,7 @@ import org.zkml4j.sdk.VerifiableModel;
 import org.zkml4j.sdk.VerifiedPrediction;
 import org.zkml4j.sdk.Visibility;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -59,6 +60,9 @@ final class ProveCommand extends CliCommand {
     @Option(names = "--json", description = "print one JSON object instead")
     private boolean json;
 
+    @Mixin
+    private CsvOptions csv;
+
     @Override
     public Integer call() throws Exception {
         Visibility in = visibility("--input-visibility", inputVisibility, false);
@@ -66,7 +70,7 @@ final class ProveCommand extends CliCommand {
         byte[] saved = ModelFile.compiledBytes(model);
         VerifiableModel loaded = VerifiableModel.load(new ByteArrayInputStream(saved));
         VerifiableModel prover = withVisibility(loaded, in, shown).withStrictInputRange(strict);
-        float[][] rows = Csv.read(input);
+        float[][] rows = Csv.read(input, csv.header());
         CommittedInputs committed = inputSecret != null ? reserveInputs(prover, rows, inputSecret) : null;
         if (prover.weightVisibility() == Visibility.COMMITTED) {
             prover = withVisibility(reserveModel(model, saved, loaded), in, shown).withStrictInputRange(strict);

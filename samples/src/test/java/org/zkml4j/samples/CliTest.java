@@ -161,6 +161,11 @@ class CliTest {
                 "--out", zkm.toString()), binary + " is neither a DL4J ModelSerializer zip nor a ModelGraph JSON file");
         assertOneLine(run("verify", "--key", dir.toString(), "--proof", dir.toString()),
                 dir + " is a directory, not a file");
+        Path numbered = Files.writeString(dir.resolve("numbered.csv"), "1st,2nd,3rd\n1,2,3\n");
+        assertEquals(0, run("prove", "--model", zkm.toString(), "--input", numbered.toString(), "--header=yes",
+                "--out", dir.resolve("p").toString()).code());
+        assertOneLine(run("prove", "--model", zkm.toString(), "--input", numbered.toString(), "--header=maybe",
+                "--out", dir.resolve("p").toString()), "--header must be auto, yes or no, got 'maybe'");
         Path badCsv = Files.writeString(dir.resolve("bad.csv"), "1,abc\n1,-2\n");
         assertOneLine(run("prove", "--model", zkm.toString(), "--input", badCsv.toString(), "--out",
                 dir.resolve("p").toString()), badCsv + " row 1 (line 1), column 2: 'abc' is not a decimal number");

@@ -45,6 +45,16 @@ class CsvTest {
     }
 
     @Test
+    void read_aHeaderByFlag() throws IOException {
+        Path file = Files.writeString(dir.resolve("h.csv"), "1st,2nd\n1,2\n");
+        assertEquals(1, Csv.read(file, Csv.Header.PRESENT).length);
+        assertThrows(IOException.class, () -> Csv.read(file, Csv.Header.AUTO));
+        Path named = Files.writeString(dir.resolve("n.csv"), "a,b\n1,2\n");
+        assertThrows(IOException.class, () -> Csv.read(named, Csv.Header.ABSENT));
+        assertEquals(1, Csv.read(named).length);
+    }
+
+    @Test
     void read_malformedNumbersNamingRowAndColumn() {
         assertEquals("x.csv row 2 (line 3), column 1: '0x1p-1' is not a decimal number",
                 refusal("a,b\n1,2\n0x1p-1,2\n"));
