@@ -109,6 +109,10 @@ class BridgeCliTest {
             Run pinned = run("verify-remote", "--target", "127.0.0.1:" + tls.port(), "--proof", good.toString(),
                     "--circuit-id", circuit.idHex(), "--tls-ca", mine.certificate().toString());
             assertEquals(0, pinned.code(), pinned.err());
+            Run late = run("verify-remote", "--target", "127.0.0.1:" + plain.port(), "--proof", good.toString(),
+                    "--circuit-id", circuit.idHex(), "--deadline-ms", "1");
+            assertEquals(2, late.code());
+            assertTrue(late.err().startsWith("zkml4j: the node did not answer within the deadline"), late.err());
         }
     }
 
