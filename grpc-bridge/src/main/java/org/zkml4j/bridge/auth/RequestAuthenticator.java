@@ -158,6 +158,8 @@ public final class RequestAuthenticator implements ServerInterceptor {
             }
             if (!(message instanceof byte[] body)) {
                 refused = true;
+                LOG.error("{} is not wrapped for signature checks (RequestAuthenticator.protect); answered INTERNAL",
+                        call.getMethodDescriptor().getServiceName());
                 call.close(Status.INTERNAL.withDescription("service is not wrapped for signature checks"),
                         new Metadata());
                 return;
