@@ -18,6 +18,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.zkml4j.bridge.auth.ExpiringSet;
 import org.zkml4j.bridge.auth.RequestSigner;
 import org.zkml4j.bridge.circuit.Circuit;
@@ -39,6 +41,7 @@ import org.zkml4j.bridge.v1.ProverGrpc;
  * }</pre>
  */
 public final class Validator {
+    private static final Logger LOG = LoggerFactory.getLogger(Validator.class);
     private static final Duration SENT_INPUT_MEMORY = Duration.ofMinutes(15);
     private final RequestSigner signer;
     private final List<MinerEndpoint> miners;
@@ -100,6 +103,10 @@ public final class Validator {
         List<ScoreBoard.Result> results = new ArrayList<>();
         for (Pending p : pending) {
             MinerOutcome outcome = collect(p, circuit, quantized, nonce);
+            if (outcome.verdict() != Verdict.VERIFIED) {
+                LOG.info("round {}: miner {} at {} scored {}: {}", round, p.miner.hotkey(), p.miner.address(),
+                        outcome.verdict(), outcome.reason());
+            }
             outcomes.add(outcome);
             results.add(new ScoreBoard.Result(p.miner.hotkey(), outcome.verdict() == Verdict.VERIFIED,
                     outcome.responseSeconds(), outcome.proofBytes()));
