@@ -1,6 +1,7 @@
 package org.zkml4j.compiler;
 
 import java.util.List;
+import org.zkml4j.sdk.Logits;
 
 /**
  * Every integer tensor of one exact execution of a {@link CompiledCircuit}: the quantized input, one

@@ -34,6 +34,26 @@ public final class IntegerExecutor {
     }
 
     /**
+     * The columns of {@code input} that lie outside the calibrated range, where
+     * {@link #quantizeInput} saturates by more than one step: |round(x_i·2^f_in)| &gt; Q + 1. (A
+     * value at a power-of-two calibration maximum itself, 2^e = (Q + 1)·2^−f_in, loses that one step
+     * to saturation by design — docs/quantization.md, section 2 — and is not counted.) Non-finite
+     * values are left to {@link #quantizeInput}, which refuses them.
+     */
+    public int[] clampedColumns(float[] input) {
+        int q = circuit.activationLimit();
+        return java.util.stream.IntStream.range(0, input.length)
+                .filter(i -> Float.isFinite(input[i]) && Math.abs(Math.scalb((double) input[i], circuit.inputFracBits()))
+                        >= q + 1.5)
+                .toArray();
+    }
+
+    /** The calibrated input range ±Q·2^−f_in: larger magnitudes are clamped. */
+    public double inputRange() {
+        return Math.scalb((double) circuit.activationLimit(), -circuit.inputFracBits());
+    }
+
+    /**
      * Quantizes a real input: q_i = clamp(roundHalfAwayFromZero(x_i·2^f_in), −Q, Q). Values outside
      * the calibrated range saturate at ±Q; they never wrap.
      *

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.zkml4j.sdk.Logits;
 import org.zkml4j.sdk.model.Activation;
 import org.zkml4j.sdk.model.Add;
 import org.zkml4j.sdk.model.Conv2d;

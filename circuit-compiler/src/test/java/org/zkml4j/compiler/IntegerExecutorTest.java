@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
+import org.zkml4j.sdk.Logits;
 import org.zkml4j.sdk.model.Activation;
 import org.zkml4j.sdk.model.Dense;
 import org.zkml4j.sdk.model.ModelGraph;

@@ -1,5 +1,6 @@
 package org.zkml4j.dl4j;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -9,6 +10,7 @@ import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.indexing.NDArrayIndex;
+import org.zkml4j.sdk.ProvingOptions;
 import org.zkml4j.sdk.VerificationResult;
 import org.zkml4j.sdk.Verifier;
 
@@ -32,6 +34,20 @@ class Dl4jVerifiableTest {
         byte[] tampered = p.proof().proof().clone();
         tampered[tampered.length / 3] ^= 4;
         assertFalse(Verifier.verify(model.verificationKey(), p.proof().statement(), tampered).valid());
+    }
+
+    @Test
+    void predict_reportsClampedInputsAndStrictModeRefusesThem() {
+        MultiLayerNetwork network = Networks.irisNetwork();
+        INDArray features = Networks.iris().getFeatures();
+        INDArray outside = features.get(NDArrayIndex.interval(0, 3), NDArrayIndex.all()).dup();
+        outside.putScalar(1, 2, 1000f); // row 1, petal length: far beyond the calibrated range
+        Dl4jPrediction p = Dl4jVerifiable.of(network).calibrate(features).compile().predict(outside, 3);
+        assertArrayEquals(new int[] {0, 1, 0}, p.clampedInputs());
+        Dl4jVerifiableModel strict = Dl4jVerifiable.of(network).calibrate(features)
+                .options(ProvingOptions.builder().strictInputRange(true).build()).compile();
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> strict.predict(outside, 3));
+        assertTrue(e.getMessage().startsWith("row 2 has 1 input value(s) outside the calibrated range"), e.getMessage());
     }
 
     @Test

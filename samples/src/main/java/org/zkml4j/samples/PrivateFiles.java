@@ -82,7 +82,7 @@ final class PrivateFiles {
         try (FileChannel channel = FileChannel.open(lockFile, EnumSet.of(StandardOpenOption.CREATE,
                 StandardOpenOption.WRITE), ownerOnly(absolute.getParent()))) {
             channel.lock(); // released when the channel closes
-            Change<T> change = updater.apply(Files.readAllBytes(absolute));
+            Change<T> change = updater.apply(org.zkml4j.bridge.cli.InputFiles.read(absolute));
             write(absolute, change.bytes());
             return change.result();
         } finally {

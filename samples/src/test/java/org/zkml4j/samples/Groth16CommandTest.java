@@ -47,4 +47,26 @@ class Groth16CommandTest {
         assertEquals(2, code);
         assertTrue(err.toString(StandardCharsets.UTF_8).contains("no such file"), err.toString(StandardCharsets.UTF_8));
     }
+
+    @Test
+    void verify_aChangedSignalIsInvalidAndMalformedFilesAreBadUsage() throws IOException {
+        Path key = fixture("verification_key.json"), proof = fixture("proof.json"), pub = fixture("public.json");
+        String[] signals = Files.readString(pub).split("\"");
+        Path changed = Files.writeString(dir.resolve("changed.json"),
+                Files.readString(pub).replaceFirst("\"" + signals[1] + "\"", "\"" + (Long.parseLong(signals[1]) + 1) + "\""));
+        ByteArrayOutputStream out = new ByteArrayOutputStream(), err = new ByteArrayOutputStream();
+        assertEquals(1, run(out, err, "verify", "--system", "groth16", "--key", key.toString(), "--proof",
+                proof.toString(), "--public", changed.toString()));
+        assertTrue(err.toString(StandardCharsets.UTF_8).startsWith("invalid: pairing check failed"),
+                err.toString(StandardCharsets.UTF_8));
+        Path broken = Files.writeString(dir.resolve("broken.json"), "{\"pi_a\": 1}");
+        ByteArrayOutputStream err2 = new ByteArrayOutputStream();
+        assertEquals(2, run(new ByteArrayOutputStream(), err2, "verify", "--system", "groth16", "--key", key.toString(),
+                "--proof", broken.toString(), "--public", pub.toString()));
+        assertEquals("zkml4j: proof.json: $.pi_a: expected a JSON array\n", err2.toString(StandardCharsets.UTF_8));
+        assertEquals(2, run(new ByteArrayOutputStream(), new ByteArrayOutputStream(), "verify", "--system", "groth16",
+                "--key", key.toString(), "--proof", proof.toString()));
+        assertEquals(2, run(new ByteArrayOutputStream(), new ByteArrayOutputStream(), "verify", "--system", "plonk",
+                "--key", key.toString(), "--proof", proof.toString()));
+    }
 }

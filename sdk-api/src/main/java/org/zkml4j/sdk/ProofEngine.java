@@ -20,6 +20,15 @@ public interface ProofEngine {
     /** Verifies; returns invalid with a reason for any malformed or false proof. */
     VerificationResult verify(VerificationKey key, Statement statement, byte[] proof);
 
+    /**
+     * What {@code key} says about its public values ({@link KeyEncoding#of}).
+     *
+     * @throws IllegalArgumentException if the key is malformed or its circuit has no public encoding
+     */
+    default KeyEncoding encoding(VerificationKey key) {
+        throw new IllegalArgumentException("engine " + id() + " does not describe its keys' public values");
+    }
+
     /** Whether {@code outputs} and {@code secret} open the statement's output commitment (see {@link Verifier#checkOutputs}). */
     VerificationResult checkOutputs(VerificationKey key, Statement statement, int[][] outputs, byte[] secret);
 }

@@ -17,16 +17,20 @@ package org.zkml4j.sdk;
  * @param proofBudget COMMITTED weights: how many proofs one model commitment hides the weights for
  *     (docs/commitment-reuse.md); compile again for a new commitment and key after that many
  * @param securityBits soundness target of the proof system
+ * @param strictInputRange refuse inputs outside the calibrated range (an {@link IllegalArgumentException}
+ *     naming the row and column) instead of clamping them and reporting it in
+ *     {@link VerifiedPrediction#clampedInputs()}
  */
 public record ProvingOptions(int activationBits, int weightBits, Visibility inputVisibility,
                              Visibility outputVisibility, Visibility weightVisibility, int proofBudget,
-                             int securityBits) {
+                             int securityBits, boolean strictInputRange) {
     /**
      * Defaults: 10-bit activations and weights, public input, output and weights, a budget of 32
-     * proofs per model commitment (used only with COMMITTED weights), 100-bit soundness.
+     * proofs per model commitment (used only with COMMITTED weights), 100-bit soundness, inputs
+     * outside the calibrated range clamped (and counted).
      */
     public static final ProvingOptions DEFAULTS =
-            new ProvingOptions(10, 10, Visibility.PUBLIC, Visibility.PUBLIC, Visibility.PUBLIC, 32, 100);
+            new ProvingOptions(10, 10, Visibility.PUBLIC, Visibility.PUBLIC, Visibility.PUBLIC, 32, 100, false);
 
     /** Validates ranges. */
     public ProvingOptions {
@@ -82,6 +86,7 @@ public record ProvingOptions(int activationBits, int weightBits, Visibility inpu
         private Visibility weightVisibility = DEFAULTS.weightVisibility;
         private int proofBudget = DEFAULTS.proofBudget;
         private int securityBits = DEFAULTS.securityBits;
+        private boolean strictInputRange = DEFAULTS.strictInputRange;
 
         public Builder activationBits(int bits) {
             this.activationBits = bits;
@@ -124,10 +129,16 @@ public record ProvingOptions(int activationBits, int weightBits, Visibility inpu
             return this;
         }
 
+        /** Refuse inputs outside the calibrated range instead of clamping them. */
+        public Builder strictInputRange(boolean strict) {
+            this.strictInputRange = strict;
+            return this;
+        }
+
         /** @throws IllegalArgumentException if a setting is out of range */
         public ProvingOptions build() {
             return new ProvingOptions(activationBits, weightBits, inputVisibility, outputVisibility, weightVisibility,
-                    proofBudget, securityBits);
+                    proofBudget, securityBits, strictInputRange);
         }
     }
 }

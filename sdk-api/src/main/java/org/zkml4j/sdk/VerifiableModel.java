@@ -30,7 +30,13 @@ public interface VerifiableModel {
         return predictBatch(new float[][] {input}, nonce);
     }
 
-    /** Predicts every row and proves them all with one proof. */
+    /**
+     * Predicts every row and proves them all with one proof. Values outside the calibrated range
+     * are clamped and counted ({@link VerifiedPrediction#clampedInputs()}).
+     *
+     * @throws IllegalArgumentException for a row of the wrong width, a non-finite value or, with a
+     *     {@linkplain #strictInputRange() strict input range}, a value outside the calibrated range
+     */
     VerifiedPrediction predictBatch(float[][] inputs, long nonce);
 
     /**
@@ -79,6 +85,15 @@ public interface VerifiableModel {
      * @throws IllegalArgumentException if PRIVATE is asked of a regressor, or the input and weights are public
      */
     VerifiableModel withOutputVisibility(Visibility visibility);
+
+    /**
+     * Whether inputs outside the calibrated range are refused ({@link ProvingOptions#strictInputRange()})
+     * rather than clamped and counted in {@link VerifiedPrediction#clampedInputs()}.
+     */
+    boolean strictInputRange();
+
+    /** This model refusing (true) or clamping (false) inputs outside the calibrated range; saved with it. */
+    VerifiableModel withStrictInputRange(boolean strict);
 
     /**
      * PUBLIC (the verification key holds the weights) or COMMITTED (it holds a commitment to them

@@ -110,7 +110,7 @@ final class BatchProver implements MapPartitionsFunction<Row, Row> {
         int[][] logits = proven.quantizedOutputs();
         for (int r = 0; r < in.size(); r++) {
             Row row = in.get(r);
-            List<Object> values = new ArrayList<>(row.length() + 7);
+            List<Object> values = new ArrayList<>(row.length() + 8);
             for (int i = 0; i < row.length(); i++) {
                 values.add(row.get(i));
             }
@@ -119,6 +119,7 @@ final class BatchProver implements MapPartitionsFunction<Row, Row> {
             values.add(nonce);
             values.add(r);
             values.add(logits[r]);
+            values.add(proven.clampedInputs()[r]);
             out.add(RowFactory.create(values.toArray()));
         }
     }

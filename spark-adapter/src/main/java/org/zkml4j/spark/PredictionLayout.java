@@ -1,6 +1,6 @@
 package org.zkml4j.spark;
 
-import org.zkml4j.compiler.Logits;
+import org.zkml4j.sdk.Logits;
 
 /**
  * How a model's proven outputs (integer logits at scale 2^-f) become Spark's prediction columns.

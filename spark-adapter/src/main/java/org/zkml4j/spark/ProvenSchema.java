@@ -12,8 +12,8 @@ import org.apache.spark.sql.types.StructType;
 /**
  * The columns {@link VerifiableTransformer} appends, in order: {@code rawPrediction} and
  * {@code probability} (vectors, when the layout has them), {@code prediction} (double), the proof
- * (binary, null except on a batch's row 0), the batch id (long), the row index (int) and the proven
- * logits (array of int).
+ * (binary, null except on a batch's row 0), the batch id (long), the row index (int), the proven
+ * logits (array of int) and the number of clamped input values (int).
  */
 final class ProvenSchema {
     private ProvenSchema() {
@@ -48,6 +48,7 @@ final class ProvenSchema {
         added.add(DataTypes.createStructField(columns.rowCol(), DataTypes.IntegerType, false));
         added.add(DataTypes.createStructField(columns.logitsCol(),
                 DataTypes.createArrayType(DataTypes.IntegerType, false), false));
+        added.add(DataTypes.createStructField(columns.clampedCol(), DataTypes.IntegerType, false));
         StructType out = input;
         for (StructField field : added) {
             if (names.contains(field.name())) {

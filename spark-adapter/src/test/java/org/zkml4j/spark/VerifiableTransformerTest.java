@@ -50,13 +50,24 @@ class VerifiableTransformerTest {
         assertEquals(Arrays.asList(input.fieldNames()), Arrays.asList(out.fieldNames()).subList(0, input.size()));
         List<String> added = Arrays.asList(out.fieldNames()).subList(input.size(), out.size());
         assertEquals(List.of("features", "rawPrediction", "probability", "prediction", "proof", "proof_batch",
-                "proof_row", "proof_logits"), added);
+                "proof_row", "proof_logits", "proof_clamped"), added);
         assertEquals(SQLDataTypes.VectorType(), out.apply("probability").dataType());
         assertEquals(DataTypes.DoubleType, out.apply("prediction").dataType());
         assertEquals(DataTypes.BinaryType, out.apply("proof").dataType());
         assertEquals(DataTypes.LongType, out.apply("proof_batch").dataType());
         assertEquals(DataTypes.IntegerType, out.apply("proof_row").dataType());
         assertEquals(DataTypes.createArrayType(DataTypes.IntegerType, false), out.apply("proof_logits").dataType());
+        assertEquals(DataTypes.IntegerType, out.apply("proof_clamped").dataType());
+    }
+
+    @Test
+    void transform_countsInputValuesClampedToTheCalibratedRange() {
+        List<Row> inside = proving().transform(Iris.raw()).select("proof_clamped").collectAsList();
+        assertEquals(0, inside.stream().mapToInt(r -> r.getInt(0)).sum());
+        Dataset<Row> far = Iris.raw().withColumn("petalLength",
+                org.apache.spark.sql.functions.col("petalLength").multiply(1000));
+        List<Row> clamped = proving().transform(far).select("proof_clamped").collectAsList();
+        assertEquals(clamped.size(), clamped.stream().filter(r -> r.getInt(0) == 1).count());
     }
 
     @Test

@@ -1,10 +1,14 @@
 package org.zkml4j.bridge.auth;
 
+import java.security.GeneralSecurityException;
+import java.security.KeyFactory;
+import java.security.PublicKey;
+import java.security.Signature;
+import java.security.spec.X509EncodedKeySpec;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import org.bouncycastle.crypto.params.Ed25519PublicKeyParameters;
-import org.bouncycastle.crypto.signers.Ed25519Signer;
 
 /**
  * Which hotkeys a node serves, and signature checks against them. A miner admits only the
@@ -14,7 +18,7 @@ import org.bouncycastle.crypto.signers.Ed25519Signer;
 public final class KeyPolicy {
     private static final int MAX_CACHED_KEYS = 10_000;
     private final Set<String> allowed;
-    private final ConcurrentHashMap<String, Ed25519PublicKeyParameters> decoded = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, PublicKey> decoded = new ConcurrentHashMap<>();
 
     private KeyPolicy(Set<String> allowed) {
         this.allowed = allowed;
@@ -37,20 +41,31 @@ public final class KeyPolicy {
 
     /** Whether {@code signature} is {@code hotkey}'s Ed25519 signature of {@code message}. */
     public boolean verifies(String hotkey, byte[] message, byte[] signature) {
-        Ed25519PublicKeyParameters key = decoded.get(hotkey);
-        if (key == null) {
-            try {
-                key = new Ed25519PublicKeyParameters(HexFormat.of().parseHex(hotkey), 0);
-            } catch (IllegalArgumentException e) {
-                return false; // not a point on the curve
+        try {
+            PublicKey key = decoded.get(hotkey);
+            if (key == null) {
+                key = publicKey(hotkey);
+                if (decoded.size() < MAX_CACHED_KEYS) {
+                    decoded.put(hotkey, key);
+                }
             }
-            if (decoded.size() < MAX_CACHED_KEYS) {
-                decoded.put(hotkey, key);
-            }
+            Signature verifier = Signature.getInstance("Ed25519");
+            verifier.initVerify(key);
+            verifier.update(message);
+            return verifier.verify(signature);
+        } catch (GeneralSecurityException | IllegalArgumentException e) {
+            return false; // not hex, not 32 bytes, not a point on the curve, or a malformed signature
         }
-        Ed25519Signer verifier = new Ed25519Signer();
-        verifier.init(false, key);
-        verifier.update(message, 0, message.length);
-        return verifier.verifySignature(signature);
+    }
+
+    /** The Ed25519 public key whose 32 bytes are {@code hex}. */
+    static PublicKey publicKey(String hex) throws GeneralSecurityException {
+        byte[] raw = HexFormat.of().parseHex(hex);
+        if (raw.length != 32) {
+            throw new GeneralSecurityException("an Ed25519 public key has 32 bytes, got " + raw.length);
+        }
+        byte[] x509 = Arrays.copyOf(Hotkey.X509_PREFIX, Hotkey.X509_PREFIX.length + 32);
+        System.arraycopy(raw, 0, x509, Hotkey.X509_PREFIX.length, 32);
+        return KeyFactory.getInstance("Ed25519").generatePublic(new X509EncodedKeySpec(x509));
     }
 }

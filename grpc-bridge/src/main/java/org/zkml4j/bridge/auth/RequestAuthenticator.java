@@ -19,6 +19,8 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Duration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Server side of signed requests: checks every call's {@link SignedRequest} headers against the
@@ -33,6 +35,7 @@ import java.time.Duration;
  * }</pre>
  */
 public final class RequestAuthenticator implements ServerInterceptor {
+    private static final Logger LOG = LoggerFactory.getLogger(RequestAuthenticator.class);
     /** The verified hotkey of the caller, in the service's context. */
     public static final Context.Key<String> CALLER = Context.key("zkml4j-caller");
     private static final int DEFAULT_NONCE_CAPACITY = 1 << 20;
@@ -98,8 +101,15 @@ public final class RequestAuthenticator implements ServerInterceptor {
     }
 
     private static <Q, R> ServerCall.Listener<Q> refuse(ServerCall<Q, R> call, Status status) {
+        logRefusal(call, status);
         call.close(status, new Metadata());
         return new ServerCall.Listener<>() {};
+    }
+
+    private static void logRefusal(ServerCall<?, ?> call, Status status) {
+        LOG.info("refused {} from {}: {} {}", call.getMethodDescriptor().getFullMethodName(),
+                call.getAttributes().get(io.grpc.Grpc.TRANSPORT_ATTR_REMOTE_ADDR), status.getCode(),
+                status.getDescription());
     }
 
     /** Status to refuse {@code body} with, or null when it is authentic, fresh and within the rate. */
@@ -148,6 +158,8 @@ public final class RequestAuthenticator implements ServerInterceptor {
             }
             if (!(message instanceof byte[] body)) {
                 refused = true;
+                LOG.error("{} is not wrapped for signature checks (RequestAuthenticator.protect); answered INTERNAL",
+                        call.getMethodDescriptor().getServiceName());
                 call.close(Status.INTERNAL.withDescription("service is not wrapped for signature checks"),
                         new Metadata());
                 return;
@@ -155,6 +167,7 @@ public final class RequestAuthenticator implements ServerInterceptor {
             Status refusal = check(signed, call.getMethodDescriptor().getFullMethodName(), body);
             if (refusal != null) {
                 refused = true;
+                logRefusal(call, refusal);
                 call.close(refusal, new Metadata());
                 return;
             }

@@ -28,9 +28,9 @@ public final class RegistryService extends RegistryGrpc.RegistryImplBase {
                     .setCircuitId(ByteString.copyFrom(c.key().circuitId()))
                     .setName(c.name())
                     .setEngine(c.key().engine())
-                    .setInputSize(c.inputs().width())
-                    .setOutputSize(c.inputs().outputWidth())
-                    .setClassifier(c.inputs().classifier())
+                    .setInputSize(c.encoding().inputSize())
+                    .setOutputSize(c.encoding().outputSize())
+                    .setClassifier(c.encoding().classifier())
                     .setKeySize(c.key().toBytes().length));
         }
         for (Groth16Circuit c : catalog.groth16Circuits()) {

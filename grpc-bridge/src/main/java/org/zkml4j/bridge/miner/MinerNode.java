@@ -70,7 +70,7 @@ public final class MinerNode implements AutoCloseable {
     private static void warmUp(CircuitCatalog catalog) {
         SecureRandom random = new SecureRandom();
         for (Circuit c : catalog.circuits()) {
-            c.model().predictBatch(c.inputs().random(1, random), random.nextLong());
+            c.model().predictBatch(c.randomInputs(1, random), random.nextLong());
         }
     }
 
@@ -156,7 +156,7 @@ public final class MinerNode implements AutoCloseable {
             RequestAuthenticator auth = new RequestAuthenticator(KeyPolicy.allow(validators), maxSkew);
             try {
                 NodeServer server = NodeServer.start(host, port, tls, serverLimits, List.of(
-                        auth.protect(new ProverService(catalog, behavior, limits, provers)),
+                        auth.protect(new ProverService(hotkey, catalog, behavior, limits, provers)),
                         auth.protect(new RegistryService(catalog))));
                 return new MinerNode(hotkey, server, provers);
             } catch (IOException | RuntimeException e) {

@@ -15,6 +15,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import org.zkml4j.bridge.auth.ExpiringSet;
+import org.zkml4j.bridge.auth.AnswerSignature;
+import org.zkml4j.bridge.auth.Hotkey;
 import org.zkml4j.bridge.circuit.Circuit;
 import org.zkml4j.bridge.circuit.CircuitCatalog;
 import org.zkml4j.bridge.net.BridgeException;
@@ -28,7 +30,8 @@ import org.zkml4j.bridge.v1.ProverGrpc;
  * of proving threads, and reports its prove time. Refuses unknown circuits (NOT_FOUND), malformed
  * or oversized inputs (INVALID_ARGUMENT), inputs already proven within the duplicate window
  * (ALREADY_EXISTS), a full queue (RESOURCE_EXHAUSTED) and requests whose deadline has passed
- * (DEADLINE_EXCEEDED); a call cancelled while proving gets no answer.
+ * (DEADLINE_EXCEEDED); a call cancelled while proving gets no answer. Every answer is signed by
+ * the miner's hotkey ({@link AnswerSignature}).
  */
 public final class ProverService extends ProverGrpc.ProverImplBase {
     private final CircuitCatalog catalog;
@@ -36,14 +39,18 @@ public final class ProverService extends ProverGrpc.ProverImplBase {
     private final MinerLimits limits;
     private final ExecutorService provers;
     private final ExpiringSet seenInputs;
+    private final Hotkey signer;
 
     /**
+     * @param signer the miner's hotkey, which signs every answer ({@link AnswerSignature})
      * @param catalog the circuits this miner proves (each must carry its model)
      * @param behavior how to answer (honest on real nodes)
      * @param limits bounds on work
      * @param provers the proving threads, with a bounded queue that rejects when full
      */
-    public ProverService(CircuitCatalog catalog, MinerBehavior behavior, MinerLimits limits, ExecutorService provers) {
+    public ProverService(Hotkey signer, CircuitCatalog catalog, MinerBehavior behavior, MinerLimits limits,
+            ExecutorService provers) {
+        this.signer = signer;
         this.catalog = catalog;
         this.behavior = behavior;
         this.limits = limits;
@@ -69,7 +76,7 @@ public final class ProverService extends ProverGrpc.ProverImplBase {
             if (circuit.model() == null) {
                 throw BridgeException.notFound("this node verifies circuit " + circuit.idHex() + " but does not prove it");
             }
-            float[][] rows = rows(request, circuit.inputs().width());
+            float[][] rows = rows(request, circuit.encoding().inputSize());
             checkDeadline();
             refuseDuplicates(request.getCircuitId(), rows);
             int chunk = chunked && request.getChunkRows() > 0 ? request.getChunkRows() : rows.length;
@@ -94,11 +101,11 @@ public final class ProverService extends ProverGrpc.ProverImplBase {
                 if (call.isCancelled()) {
                     return;
                 }
-                call.onNext(ProveResponse.newBuilder()
+                call.onNext(AnswerSignature.sign(signer, nonce, circuit.key().circuitId(), ProveResponse.newBuilder()
                         .setStatement(ByteString.copyFrom(answer.statement()))
                         .setProof(ByteString.copyFrom(answer.proof()))
                         .setFirstRow(first)
-                        .setProveTimeMicros(micros).build());
+                        .setProveTimeMicros(micros)));
             }
             call.onCompleted();
         } catch (RuntimeException e) {

@@ -3,6 +3,8 @@ package org.zkml4j.bridge.net;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import java.util.concurrent.RejectedExecutionException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A refusal with its gRPC status code, and the one place that maps any failure to a {@link Status}
@@ -10,6 +12,7 @@ import java.util.concurrent.RejectedExecutionException;
  * RESOURCE_EXHAUSTED). Unexpected exceptions become INTERNAL without their message.
  */
 public final class BridgeException extends RuntimeException {
+    private static final Logger LOG = LoggerFactory.getLogger(BridgeException.class);
     private static final long serialVersionUID = 1L;
     private final Status.Code code;
 
@@ -43,7 +46,7 @@ public final class BridgeException extends RuntimeException {
         return code;
     }
 
-    /** The gRPC status for any failure inside a service. */
+    /** The gRPC status for any failure inside a service; an INTERNAL one is logged with its cause. */
     public static StatusRuntimeException toStatus(Throwable failure) {
         if (failure instanceof BridgeException b) {
             return Status.fromCode(b.code).withDescription(b.getMessage()).asRuntimeException();
@@ -58,6 +61,7 @@ public final class BridgeException extends RuntimeException {
             return Status.RESOURCE_EXHAUSTED.withDescription("node busy: work queue full, retry later")
                     .asRuntimeException();
         }
+        LOG.error("internal error answering a call (the caller sees only INTERNAL)", failure);
         return Status.INTERNAL.withDescription("internal error (" + failure.getClass().getSimpleName() + ")")
                 .asRuntimeException();
     }

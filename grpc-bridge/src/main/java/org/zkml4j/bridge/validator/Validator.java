@@ -18,6 +18,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.zkml4j.bridge.auth.ExpiringSet;
 import org.zkml4j.bridge.auth.RequestSigner;
 import org.zkml4j.bridge.circuit.Circuit;
@@ -39,6 +41,7 @@ import org.zkml4j.bridge.v1.ProverGrpc;
  * }</pre>
  */
 public final class Validator {
+    private static final Logger LOG = LoggerFactory.getLogger(Validator.class);
     private static final Duration SENT_INPUT_MEMORY = Duration.ofMinutes(15);
     private final RequestSigner signer;
     private final List<MinerEndpoint> miners;
@@ -80,7 +83,7 @@ public final class Validator {
         int round = ++rounds;
         Circuit circuit = pickCircuit();
         float[][] inputs = freshInputs(circuit);
-        int[][] quantized = circuit.inputs().quantize(inputs);
+        int[][] quantized = circuit.encoding().quantize(inputs);
         long nonce = random.nextLong();
         ProveRequest.Builder request = ProveRequest.newBuilder()
                 .setCircuitId(ByteString.copyFrom(circuit.key().circuitId())).setNonce(nonce);
@@ -100,6 +103,10 @@ public final class Validator {
         List<ScoreBoard.Result> results = new ArrayList<>();
         for (Pending p : pending) {
             MinerOutcome outcome = collect(p, circuit, quantized, nonce);
+            if (outcome.verdict() != Verdict.VERIFIED) {
+                LOG.info("round {}: miner {} at {} scored {}: {}", round, p.miner.hotkey(), p.miner.address(),
+                        outcome.verdict(), outcome.reason());
+            }
             outcomes.add(outcome);
             results.add(new ScoreBoard.Result(p.miner.hotkey(), outcome.verdict() == Verdict.VERIFIED,
                     outcome.responseSeconds(), outcome.proofBytes()));
@@ -165,7 +172,7 @@ public final class Validator {
         double seconds = (timed.endNanos() - p.startNanos) / 1e9;
         AnswerVerifier.Check check;
         try {
-            check = AnswerVerifier.check(circuit, quantized, nonce, answer);
+            check = AnswerVerifier.check(circuit, p.miner.hotkey(), quantized, nonce, answer);
         } catch (RuntimeException e) {
             check = AnswerVerifier.Check.malformed("unreadable answer (" + e.getClass().getSimpleName() + ")");
         }
@@ -192,7 +199,7 @@ public final class Validator {
     /** Inputs never sent before within the miners' duplicate window (redrawn on the rare collision). */
     private float[][] freshInputs(Circuit circuit) {
         for (int attempt = 0; ; attempt++) {
-            float[][] rows = circuit.inputs().random(rowsPerRequest, random);
+            float[][] rows = circuit.randomInputs(rowsPerRequest, random);
             long now = System.currentTimeMillis();
             if (sentInputs.add(digest(circuit, rows), now + SENT_INPUT_MEMORY.toMillis(), now)
                     == ExpiringSet.Outcome.ADDED && distinct(rows)) {

@@ -6,6 +6,8 @@ public enum Verdict {
     VERIFIED,
     /** The answer parsed but the proof does not verify for the validator's statement. */
     INVALID_PROOF,
+    /** The answer is not signed by the hotkey the validator was given for this miner, for this request. */
+    BAD_SIGNATURE,
     /** The answer could not be read (bad statement encoding, wrong shape). */
     MALFORMED,
     /** No answer within the deadline. */

@@ -108,19 +108,47 @@ class MinerNodeTest {
                 rows[i][j] = values.get(j);
             }
         }
-        return circuit.inputs().quantize(rows);
+        return circuit.encoding().quantize(rows);
     }
 
     @Test
     void prove_admittedValidator_getsProofOfItsOwnStatement() {
         ProveRequest request = freshRequest();
         ProveResponse answer = prove(channel, new RequestSigner(validator), request);
-        AnswerVerifier.Check check = AnswerVerifier.check(circuit, quantized(request), request.getNonce(), answer);
+        String hotkey = miner.hotkey().publicKeyHex();
+        AnswerVerifier.Check check = AnswerVerifier.check(circuit, hotkey, quantized(request), request.getNonce(),
+                answer);
         assertEquals(Verdict.VERIFIED, check.verdict(), check.reason());
         assertTrue(answer.getProveTimeMicros() > 0);
-        AnswerVerifier.Check otherNonce = AnswerVerifier.check(circuit, quantized(request), request.getNonce() + 1,
-                answer);
-        assertEquals(Verdict.INVALID_PROOF, otherNonce.verdict());
+    }
+
+    @Test
+    void answers_areSignedByTheMinerForTheirRequestOnly() {
+        ProveRequest request = freshRequest();
+        ProveResponse answer = prove(channel, new RequestSigner(validator), request);
+        String hotkey = miner.hotkey().publicKeyHex();
+        int[][] inputs = quantized(request);
+        // a wrong key: the validator was told another hotkey for this address
+        AnswerVerifier.Check wrongKey = AnswerVerifier.check(circuit, Hotkey.generate(RANDOM).publicKeyHex(), inputs,
+                request.getNonce(), answer);
+        assertEquals(Verdict.BAD_SIGNATURE, wrongKey.verdict());
+        assertTrue(wrongKey.reason().contains("is not"), wrongKey.reason());
+        // a replayed answer: the same miner's answer to an earlier request, offered for a new nonce
+        assertEquals(Verdict.BAD_SIGNATURE, AnswerVerifier.check(circuit, hotkey, inputs, request.getNonce() + 1,
+                answer).verdict());
+        // an answer for another request's circuit
+        org.zkml4j.bridge.circuit.Circuit other = org.zkml4j.bridge.circuit.Circuit.verifyOnly("other",
+                org.zkml4j.bridge.circuit.DefaultCircuits.tinyMlp().verificationKey());
+        assertEquals(Verdict.BAD_SIGNATURE, AnswerVerifier.check(other, hotkey, inputs, request.getNonce(), answer)
+                .verdict());
+        // altered after signing, or not signed at all
+        ProveResponse altered = answer.toBuilder().setProof(answer.getProof().concat(
+                com.google.protobuf.ByteString.copyFrom(new byte[1]))).build();
+        assertEquals(Verdict.BAD_SIGNATURE, AnswerVerifier.check(circuit, hotkey, inputs, request.getNonce(), altered)
+                .verdict());
+        AnswerVerifier.Check unsigned = AnswerVerifier.check(circuit, hotkey, inputs, request.getNonce(),
+                answer.toBuilder().clearSignature().build());
+        assertEquals(new AnswerVerifier.Check(Verdict.BAD_SIGNATURE, "the answer is not signed"), unsigned);
     }
 
     @Test
@@ -277,7 +305,8 @@ class MinerNodeTest {
         ProveRequest request = freshRequest();
         ProveResponse answer = prove(channel, new RequestSigner(validator), request);
         assertEquals(Verdict.VERIFIED,
-                AnswerVerifier.check(circuit, quantized(request), request.getNonce(), answer).verdict());
+                AnswerVerifier.check(circuit, miner.hotkey().publicKeyHex(), quantized(request), request.getNonce(),
+                        answer).verdict());
     }
 
     private static final MethodDescriptor.Marshaller<byte[]> BYTES = new MethodDescriptor.Marshaller<>() {

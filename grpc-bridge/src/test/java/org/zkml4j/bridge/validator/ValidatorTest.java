@@ -63,6 +63,29 @@ class ValidatorTest {
     }
 
     @Test
+    void runRound_aMinerBehindAnotherHotkeyScoresAsBadSignature() throws Exception {
+        Circuit circuit = TestCircuits.small();
+        Hotkey validatorKey = Hotkey.generate(RANDOM);
+        try (MinerNode miner = MinerNode.builder(Hotkey.generate(RANDOM), List.of(circuit))
+                .admit(Set.of(validatorKey.publicKeyHex())).start()) {
+            String claimed = Hotkey.generate(RANDOM).publicKeyHex(); // the operator typed a key the miner lacks
+            List<MinerEndpoint> miners = List.of(endpoint(claimed, miner.port()));
+            ScoreBoard board = new ScoreBoard(OmronReward.DEFAULTS, null);
+            Validator validator = Validator.builder(new RequestSigner(validatorKey), miners,
+                    List.of(new WeightedCircuit(circuit, 1)), board).deadline(Duration.ofSeconds(5)).build();
+            try {
+                MinerOutcome outcome = validator.runRound().outcomes().get(0);
+                assertEquals(Verdict.BAD_SIGNATURE, outcome.verdict(), outcome.reason());
+                assertTrue(outcome.reason().startsWith("the answer's signature is not " + claimed.substring(0, 8)),
+                        outcome.reason());
+                assertEquals(0.0, board.score(claimed));
+            } finally {
+                miners.get(0).channel().shutdownNow().awaitTermination(2, TimeUnit.SECONDS);
+            }
+        }
+    }
+
+    @Test
     void build_withoutMinersOrCircuitsIsRefused() throws Exception {
         ScoreBoard board = new ScoreBoard(OmronReward.DEFAULTS, null);
         RequestSigner signer = new RequestSigner(Hotkey.generate(RANDOM));

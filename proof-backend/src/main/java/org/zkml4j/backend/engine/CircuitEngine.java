@@ -11,12 +11,14 @@ import org.zkml4j.backend.inference.ZkInferenceProof;
 import org.zkml4j.backend.io.InvalidProofException;
 import org.zkml4j.backend.pcs.LigeroPcs;
 import org.zkml4j.backend.pcs.PcsParameters;
+import org.zkml4j.backend.pcs.SecurityMismatchException;
 import org.zkml4j.compiler.CircuitCompiler;
 import org.zkml4j.compiler.CompiledCircuit;
 import org.zkml4j.compiler.QuantizationOptions;
 import org.zkml4j.backend.inference.DataCommitment;
 import org.zkml4j.backend.inference.ModelCommitment;
 import org.zkml4j.backend.inference.ZkMode;
+import org.zkml4j.sdk.KeyEncoding;
 import org.zkml4j.sdk.ProofEngine;
 import org.zkml4j.sdk.ProvingOptions;
 import org.zkml4j.sdk.Statement;
@@ -58,12 +60,13 @@ public final class CircuitEngine implements ProofEngine {
         CompiledCircuit circuit = CircuitCompiler.compile(graph, calibration, q);
         if (options.weightVisibility() != Visibility.COMMITTED) {
             return new CircuitModel(circuit, options.securityBits(), options.inputVisibility(),
-                    options.outputVisibility(), null, null);
+                    options.outputVisibility(), null, null, options.strictInputRange());
         }
         byte[] seed = new byte[ModelCommitment.SEED_BYTES];
         new java.security.SecureRandom().nextBytes(seed);
         return new CircuitModel(circuit, options.securityBits(), options.inputVisibility(), options.outputVisibility(),
-                ModelCommitment.commit(circuit, seed, options.securityBits(), options.proofBudget(), 0), seed);
+                ModelCommitment.commit(circuit, seed, options.securityBits(), options.proofBudget(), 0), seed,
+                options.strictInputRange());
     }
 
     @Override
@@ -78,7 +81,7 @@ public final class CircuitEngine implements ProofEngine {
         }
         int bits = data.readInt();
         int visibility = version == 1 ? 0 : data.readUnsignedByte();
-        if (visibility > (version == 2 ? 1 : 15) || (visibility & 10) == 10) {
+        if (visibility > (version == 2 ? 1 : 31) || (visibility & 10) == 10) {
             throw new IOException("saved model has unknown visibility flags " + visibility);
         }
         int length = data.readInt();
@@ -104,7 +107,7 @@ public final class CircuitEngine implements ProofEngine {
             }
             return new CircuitModel(compiled, bits, (visibility & 1) != 0 ? Visibility.PRIVATE : Visibility.PUBLIC,
                     (visibility & 2) != 0 ? Visibility.PRIVATE : (visibility & 8) != 0 ? Visibility.COMMITTED
-                            : Visibility.PUBLIC, model, seed);
+                            : Visibility.PUBLIC, model, seed, (visibility & 16) != 0);
         } catch (IllegalArgumentException e) {
             throw new IOException("saved model is invalid: " + e.getMessage(), e);
         }
@@ -146,6 +149,10 @@ public final class CircuitEngine implements ProofEngine {
                 requireAlgebraicSoundness(payload.circuit(), proven, mode, bits);
             }
             return VerificationResult.VALID;
+        } catch (SecurityMismatchException e) {
+            // the key fixes the security target, so other parameters mean another number of openings
+            return VerificationResult.invalid("malformed proof: made for another kind of statement (its input or "
+                    + "output visibility, or its committed inputs or outputs, differ from this statement's)");
         } catch (InvalidProofException | IllegalArgumentException e) {
             return VerificationResult.invalid(e.getMessage());
         }
@@ -166,6 +173,18 @@ public final class CircuitEngine implements ProofEngine {
             throw new IllegalArgumentException(String.format(java.util.Locale.ROOT, "a batch of %d rows is too large "
                     + "for %d-bit soundness: its lookups' algebraic terms leave %.1f bits (%d needed); prove fewer "
                     + "rows per proof", rows, securityBits, bits, securityBits + 2));
+        }
+    }
+
+    @Override
+    public KeyEncoding encoding(VerificationKey key) {
+        if (!ID.equals(key.engine())) {
+            throw new IllegalArgumentException("key was made by engine " + key.engine() + ", not " + ID);
+        }
+        try {
+            return new CircuitKeyEncoding(key.circuitId(), KeyPayload.of(key).circuit());
+        } catch (InvalidProofException e) {
+            throw new IllegalArgumentException("malformed verification key: " + e.getMessage(), e);
         }
     }
 

@@ -13,7 +13,7 @@ import org.zkml4j.backend.pcs.LigeroPcs;
 import org.zkml4j.backend.random.AesCtrRandom;
 import org.zkml4j.compiler.CompiledCircuit;
 import org.zkml4j.compiler.IntegerExecutor;
-import org.zkml4j.compiler.Logits;
+import org.zkml4j.sdk.Logits;
 import org.zkml4j.sdk.CommittedInputs;
 import org.zkml4j.sdk.Statement;
 import org.zkml4j.sdk.VerifiableModel;
@@ -25,7 +25,7 @@ import org.zkml4j.sdk.Visibility;
  * A compiled circuit ready to prove predictions ({@link CircuitEngine}'s {@link VerifiableModel}).
  * Saved form (version 3, big-endian): magic {@code "ZKMD"}, version u16, security bits u32,
  * visibility flags u8 (bit 0: private input, bit 1: private outputs, bit 2: committed weights,
- * bit 3: committed outputs),
+ * bit 3: committed outputs, bit 4: strict input range),
  * circuit length u32, the circuit's canonical bytes; with committed weights then the proof budget
  * u32, the next unused slot u32 and the 32-byte secret seed of the model commitment (so a saved
  * model with committed weights is as secret as its weights). Versions 1 (no flags: public input)
@@ -44,14 +44,17 @@ final class CircuitModel implements VerifiableModel {
     private final ModelCommitment model;
     /** The model commitment's secret seed; null for public weights or a model reserved for one proof. */
     private final byte[] seed;
+    /** Refuse inputs outside the calibrated range instead of clamping them. */
+    private final boolean strict;
 
     /**
      * @param model the commitment to the weights (COMMITTED) made from {@code seed}, or null (PUBLIC)
+     * @param strict refuse inputs outside the calibrated range instead of clamping them
      * @throws IllegalArgumentException if private outputs are asked of a non-classifier, or with a
      *     public input and public weights
      */
     CircuitModel(CompiledCircuit circuit, int securityBits, Visibility inputVisibility, Visibility outputVisibility,
-            ModelCommitment model, byte[] seed) {
+            ModelCommitment model, byte[] seed, boolean strict) {
         if (outputVisibility == Visibility.PRIVATE && !circuit.classifier()) {
             throw new IllegalArgumentException("PRIVATE outputs show only the class, so they need a classifier "
                     + "(a model ending in Softmax); this model is a regressor");
@@ -66,13 +69,14 @@ final class CircuitModel implements VerifiableModel {
         this.outputVisibility = outputVisibility;
         this.model = model;
         this.seed = seed;
+        this.strict = strict;
         this.key = new VerificationKey(CircuitEngine.ID, (model == null ? new KeyPayload(securityBits, circuit, null)
                 : new KeyPayload(securityBits, circuit.withholdParameters(), model)).toBytes());
     }
 
     @Override
     public VerifiedPrediction predictBatch(float[][] inputs, long nonce) {
-        return prove(quantize(inputs), inputs.length, null, nonce);
+        return prove(quantize(inputs), clamped(inputs), null, nonce);
     }
 
     @Override
@@ -107,7 +111,7 @@ final class CircuitModel implements VerifiableModel {
             throw new IllegalArgumentException("these inputs were committed for another model: commit them with "
                     + "this model's commitInputs");
         }
-        return prove(committed.quantized, committed.rows().length, committed.commitment, nonce);
+        return prove(committed.quantized, clamped(committed.rows()), committed.commitment, nonce);
     }
 
     /**
@@ -115,9 +119,11 @@ final class CircuitModel implements VerifiableModel {
      * their commitment, {@code real} the number of rows the caller asked for. With committed weights
      * or outputs, public outputs and output commitments need real rows for padding, so the batch is
      * first filled with the last row to the batch the proof (or the output commitment) lays out;
-     * the prediction holds the asked rows only.
+     * the prediction holds the asked rows only, and {@code clamped} counts, per asked row, the
+     * input values clamped to the calibrated range.
      */
-    private VerifiedPrediction prove(int[][] quantized, int real, DataCommitment committedInputs, long nonce) {
+    private VerifiedPrediction prove(int[][] quantized, int[] clamped, DataCommitment committedInputs, long nonce) {
+        int real = clamped.length;
         boolean hiddenInput = committedInputs != null || inputVisibility == Visibility.PRIVATE;
         boolean classesOnly = outputVisibility == Visibility.PRIVATE;
         boolean committedOutputs = outputVisibility == Visibility.COMMITTED;
@@ -162,7 +168,7 @@ final class CircuitModel implements VerifiableModel {
             outputs[b] = toFloats(asked[b]);
         }
         return new VerifiedPrediction(outputs, asked, classes == null ? null : Arrays.copyOf(classes, real), statement,
-                proven.proof(), outputSecret);
+                proven.proof(), outputSecret, clamped);
     }
 
     /** How many proofs one output commitment may open: one proof uses it (the scheme's minimum). */
@@ -184,11 +190,35 @@ final class CircuitModel implements VerifiableModel {
         return out;
     }
 
+    /** Per row, how many values lie outside the calibrated range (counted after {@link #quantize} checked them). */
+    private int[] clamped(float[][] inputs) {
+        IntegerExecutor executor = new IntegerExecutor(circuit);
+        int[] counts = new int[inputs.length];
+        for (int b = 0; b < inputs.length; b++) {
+            counts[b] = executor.clampedColumns(inputs[b]).length;
+        }
+        return counts;
+    }
+
+    /**
+     * The rows quantized to the circuit's fixed point.
+     *
+     * @throws IllegalArgumentException for no rows, a wrong width, a non-finite value or, in strict
+     *     mode, a value outside the calibrated range (named by row and column, never by value)
+     */
     private int[][] quantize(float[][] inputs) {
         if (inputs.length == 0) {
             throw new IllegalArgumentException("nothing to predict: no inputs");
         }
         IntegerExecutor executor = new IntegerExecutor(circuit);
+        for (int b = 0; strict && b < inputs.length; b++) {
+            int[] columns = executor.clampedColumns(inputs[b]);
+            if (columns.length > 0) {
+                throw new IllegalArgumentException("row " + (b + 1) + " has " + columns.length + " input value(s) "
+                        + "outside the calibrated range ±" + (float) executor.inputRange() + " (first: column "
+                        + (columns[0] + 1) + "); the strict input range refuses them rather than clamp them");
+            }
+        }
         int[][] quantized = new int[inputs.length][];
         for (int b = 0; b < inputs.length; b++) {
             quantized[b] = executor.quantizeInput(inputs[b]);
@@ -229,7 +259,7 @@ final class CircuitModel implements VerifiableModel {
     @Override
     public VerifiableModel withInputVisibility(Visibility visibility) {
         return new CircuitModel(circuit, securityBits, java.util.Objects.requireNonNull(visibility, "visibility"),
-                outputVisibility, model, seed);
+                outputVisibility, model, seed, strict);
     }
 
     @Override
@@ -240,7 +270,17 @@ final class CircuitModel implements VerifiableModel {
     @Override
     public VerifiableModel withOutputVisibility(Visibility visibility) {
         return new CircuitModel(circuit, securityBits, inputVisibility,
-                java.util.Objects.requireNonNull(visibility, "visibility"), model, seed);
+                java.util.Objects.requireNonNull(visibility, "visibility"), model, seed, strict);
+    }
+
+    @Override
+    public boolean strictInputRange() {
+        return strict;
+    }
+
+    @Override
+    public VerifiableModel withStrictInputRange(boolean refuse) {
+        return new CircuitModel(circuit, securityBits, inputVisibility, outputVisibility, model, seed, refuse);
     }
 
     @Override
@@ -251,7 +291,8 @@ final class CircuitModel implements VerifiableModel {
     @Override
     public VerifiableModel reserveProof() {
         return model == null ? this
-                : new CircuitModel(circuit, securityBits, inputVisibility, outputVisibility, model.reserve(), null);
+                : new CircuitModel(circuit, securityBits, inputVisibility, outputVisibility, model.reserve(), null,
+                        strict);
     }
 
     @Override
@@ -271,7 +312,7 @@ final class CircuitModel implements VerifiableModel {
         data.writeShort(VERSION);
         data.writeInt(securityBits);
         data.writeByte((inputVisibility == Visibility.PRIVATE ? 1 : 0) | (outputVisibility == Visibility.PRIVATE ? 2 : 0)
-                | (model != null ? 4 : 0) | (outputVisibility == Visibility.COMMITTED ? 8 : 0));
+                | (model != null ? 4 : 0) | (outputVisibility == Visibility.COMMITTED ? 8 : 0) | (strict ? 16 : 0));
         data.writeInt(bytes.length);
         data.write(bytes);
         if (model != null) {

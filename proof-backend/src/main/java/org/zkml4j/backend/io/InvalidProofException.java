@@ -4,7 +4,7 @@ package org.zkml4j.backend.io;
  * A proof was rejected: it is malformed, or a verification check failed. The message says which
  * check, never a witness value.
  */
-public final class InvalidProofException extends Exception {
+public class InvalidProofException extends Exception {
     private static final long serialVersionUID = 1L;
 
     public InvalidProofException(String reason) {

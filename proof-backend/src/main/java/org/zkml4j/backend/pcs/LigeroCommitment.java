@@ -95,9 +95,13 @@ public final class LigeroCommitment implements Commitment {
     static LigeroCommitment read(ProofReader in, int expectedSecurityBits, boolean reusable)
             throws InvalidProofException {
         int bits = in.readInt("commitment security bits");
+        if (bits < PcsParameters.MIN_SECURITY_BITS || bits > PcsParameters.MAX_SECURITY_BITS) {
+            throw new InvalidProofException("malformed proof: no commitment where one should start; the proof was "
+                    + "made for another kind of statement (input or output visibility, committed inputs or outputs) "
+                    + "or its bytes are corrupted");
+        }
         if (bits != expectedSecurityBits) {
-            throw new InvalidProofException("commitment made for " + bits + "-bit security, verifier requires "
-                    + expectedSecurityBits);
+            throw new SecurityMismatchException(bits, expectedSecurityBits);
         }
         int budget = reusable ? in.readInt("commitment opening budget") : 1;
         if (reusable && (budget < 2 || budget > LigeroLayout.MAX_BUDGET)) {

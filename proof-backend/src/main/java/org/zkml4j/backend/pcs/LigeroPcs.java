@@ -274,8 +274,7 @@ public final class LigeroPcs implements PolynomialCommitment {
     static void verify(LigeroCommitment com, int slot, MaskOpening masks, List<Claim> claims, LigeroOpening opening,
                        Transcript transcript, PcsParameters params) throws InvalidProofException {
         if (com.securityBits() != params.securityBits()) {
-            throw new InvalidProofException("commitment made for " + com.securityBits()
-                    + "-bit security, verifier requires " + params.securityBits());
+            throw new SecurityMismatchException(com.securityBits(), params.securityBits());
         }
         LigeroLayout layout = com.layout();
         if (slot < 0 || slot >= layout.budget()) {

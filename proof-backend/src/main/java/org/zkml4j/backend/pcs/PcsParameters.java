@@ -7,6 +7,11 @@ package org.zkml4j.backend.pcs;
  *     proven soundness error is at most 2^−securityBits (see docs/soundness.md)
  */
 public record PcsParameters(int securityBits) {
+    /** The smallest {@link #securityBits}. */
+    public static final int MIN_SECURITY_BITS = 20;
+    /** The largest {@link #securityBits}. */
+    public static final int MAX_SECURITY_BITS = 124;
+
     /** 100 bits of proven soundness. */
     public static final PcsParameters DEFAULT = new PcsParameters(100);
 
@@ -27,8 +32,9 @@ public record PcsParameters(int securityBits) {
     }
 
     public PcsParameters {
-        if (securityBits < 20 || securityBits > 124) {
-            throw new IllegalArgumentException("securityBits must be in [20, 124], got " + securityBits);
+        if (securityBits < MIN_SECURITY_BITS || securityBits > MAX_SECURITY_BITS) {
+            throw new IllegalArgumentException("securityBits must be in [" + MIN_SECURITY_BITS + ", "
+                    + MAX_SECURITY_BITS + "], got " + securityBits);
         }
     }
 }

@@ -6,7 +6,7 @@ import java.util.random.RandomGenerator;
 import org.zkml4j.backend.field.Ext;
 
 /**
- * The random mask polynomial g(x) = Σ_{i<n} (e_i + g_i(x_i)), g_i(X) = Σ_{k=1..d} g_{i,k}·X^k, of
+ * The random mask polynomial g(x) = Σ_{i&lt;n} (e_i + g_i(x_i)), g_i(X) = Σ_{k=1..d} g_{i,k}·X^k, of
  * one {@link ZkSumcheck} (n variables, degree d), and its committed layout: max(1, n) blocks, block
  * i = [e_i, g_{i,1}, …, g_{i,d}] as interleaved (real, x-part) base-field values, zero-padded to
  * {@link #blockLength}. Every coefficient is uniform in the extension field.

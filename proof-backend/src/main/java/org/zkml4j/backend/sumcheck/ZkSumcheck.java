@@ -20,7 +20,7 @@ import org.zkml4j.backend.transcript.Transcript;
  * Zero-knowledge sumcheck with Libra-style masking (Xie et al., CRYPTO 2019).
  *
  * <p><b>Protocol.</b> For the statement Σ_x F(x) = S of a {@link SumcheckShape} (F = Σ_t c_t Π
- * f_j, degree d per variable, n variables), the prover samples a mask polynomial g(x) = Σ_{i<n}
+ * f_j, degree d per variable, n variables), the prover samples a mask polynomial g(x) = Σ_{i&lt;n}
  * (e_i + g_i(x_i)), each g_i(X) = Σ_{k=1..d} g_{i,k}·X^k, with every e_i and g_{i,k} a uniformly
  * random extension-field element (so the constant a_0 = Σ_i e_i; for n = 0, g = e_0). It commits
  * the coefficients with the given {@link PolynomialCommitment}; the transcript absorbs the

@@ -21,6 +21,7 @@ import org.zkml4j.compiler.CircuitCompiler;
 import org.zkml4j.compiler.CompiledCircuit;
 import org.zkml4j.compiler.IntegerExecutor;
 import org.zkml4j.compiler.QuantizationOptions;
+import org.zkml4j.sdk.Logits;
 import org.zkml4j.sdk.model.ModelGraph;
 
 /**

@@ -17,6 +17,7 @@ import org.zkml4j.backend.poly.Multilinear;
 import org.zkml4j.backend.sumcheck.MaskedSumcheckProof;
 import org.zkml4j.backend.sumcheck.SharedMasks;
 import org.zkml4j.backend.transcript.Transcript;
+import org.zkml4j.sdk.Logits;
 
 /**
  * {@link ZkArgmax} on its own: margins of a small logit grid (3 real rows of 5 logits in a 4 × 8

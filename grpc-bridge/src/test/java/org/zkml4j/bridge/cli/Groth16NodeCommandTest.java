@@ -1,8 +1,6 @@
 package org.zkml4j.bridge.cli;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
@@ -20,8 +18,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.zkml4j.bridge.circuit.Groth16Circuit;
 import org.zkml4j.bridge.verify.VerifierNode;
 
-/** {@code --system groth16}: local and remote verification of groth16's snarkjs fixtures, exit codes 0/1/2. */
-class Groth16CliTest {
+/** {@code --system groth16} on the bridge's commands: a node serving snarkjs keys and remote verification, exit codes 0/1/2. */
+class Groth16NodeCommandTest {
     @TempDir
     Path dir;
 
@@ -30,13 +28,13 @@ class Groth16CliTest {
     static Run run(String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = Groth16Cli.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8));
+        int code = BridgeCli.run(args[0], java.util.Arrays.copyOfRange(args, 1, args.length),
+                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
         return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
 
     private Path fixture(String circuit, String file) throws IOException {
-        try (InputStream in = Groth16CliTest.class.getResourceAsStream("/snarkjs/" + circuit + "/" + file)) {
+        try (InputStream in = Groth16NodeCommandTest.class.getResourceAsStream("/snarkjs/" + circuit + "/" + file)) {
             Path copy = dir.resolve(circuit + "-" + file);
             Files.write(copy, in.readAllBytes());
             return copy;
@@ -44,37 +42,15 @@ class Groth16CliTest {
     }
 
     @Test
-    void selects_onlyOtherSystemsAndStripsTheDefault() {
-        assertTrue(Groth16Cli.selects(new String[] {"verify", "--system", "groth16"}));
-        assertTrue(Groth16Cli.selects(new String[] {"verify", "--system", "plonk"}));
-        assertFalse(Groth16Cli.selects(new String[] {"verify", "--system", "zkml4j", "--key", "k"}));
-        assertFalse(Groth16Cli.selects(new String[] {"verify", "--key", "k"}));
-        assertArrayEquals(new String[] {"verify", "--key", "k"},
-                Groth16Cli.withoutDefaultSystem(new String[] {"verify", "--system", "zkml4j", "--key", "k"}));
-    }
-
-    @Test
-    void verify_validZeroChangedSignalOneMalformedTwo() throws IOException {
-        Path key = fixture("dense8", "verification_key.json");
-        Path proof = fixture("dense8", "proof.json");
-        Path pub = fixture("dense8", "public.json");
-        Run ok = run("verify", "--system", "groth16", "--key", key.toString(), "--proof", proof.toString(),
-                "--public", pub.toString());
-        assertEquals(0, ok.code(), ok.err());
-        assertEquals("valid\n", ok.out());
-        Path changed = Files.writeString(dir.resolve("changed.json"),
-                Files.readString(pub).replaceFirst("\"43\"", "\"44\""));
-        Run invalid = run("verify", "--system", "groth16", "--key", key.toString(), "--proof", proof.toString(),
-                "--public", changed.toString());
-        assertEquals(1, invalid.code());
-        assertTrue(invalid.err().startsWith("invalid: pairing check failed"), invalid.err());
-        Path broken = Files.writeString(dir.resolve("broken.json"), "{\"pi_a\": 1}");
-        Run malformed = run("verify", "--system", "groth16", "--key", key.toString(), "--proof", broken.toString(),
-                "--public", pub.toString());
-        assertEquals(2, malformed.code());
-        assertEquals("zkml4j: proof.json: $.pi_a: expected a JSON array\n", malformed.err());
-        assertEquals(2, run("verify", "--system", "groth16", "--key", key.toString()).code());
-        assertEquals(2, run("verify", "--system", "plonk").code());
+    void anUnknownSystemOrAMissingKeyIsBadUsage() throws IOException {
+        Run unknown = run("verifier", "--system", "plonk", "--port", "0", "--seconds", "1");
+        assertEquals(2, unknown.code());
+        assertEquals("zkml4j: unknown --system plonk (known: zkml4j, groth16)\n", unknown.err());
+        assertEquals(2, run("verifier", "--system", "groth16", "--port", "0", "--seconds", "1").code());
+        Run noPublic = run("verify-remote", "--system", "groth16", "--target", "127.0.0.1:1", "--circuit-id",
+                "00".repeat(32), "--proof", fixture("multiplier", "proof.json").toString());
+        assertEquals(2, noPublic.code());
+        assertTrue(noPublic.err().contains("needs --public"), noPublic.err());
     }
 
     @Test
@@ -83,11 +59,11 @@ class Groth16CliTest {
         Path tlsDir = dir.resolve("tls");
         ByteArrayOutputStream nodeOut = new ByteArrayOutputStream();
         PrintStream nodePrint = new PrintStream(nodeOut, true, StandardCharsets.UTF_8);
-        Thread node = new Thread(() -> Groth16Cli.run(new String[] {"verifier", "--system", "groth16", "--key",
+        Thread node = new Thread(() -> BridgeCli.run("verifier", new String[] {"--system", "groth16", "--key",
             key.toString(), "--port", "0", "--tls-dir", tlsDir.toString(), "--seconds", "20"}, nodePrint, nodePrint));
         node.setDaemon(true);
         node.start();
-        Matcher listening = Pattern.compile("listening on 127\\.0\\.0\\.1:(\\d+) \\(TLS").matcher("");
+        Matcher listening = Pattern.compile("listening on 127\\.0\\.0\\.1:(\\d+), \\d+ circuits \\(TLS").matcher("");
         for (int i = 0; i < 200 && !listening.reset(nodeOut.toString(StandardCharsets.UTF_8)).find(); i++) {
             Thread.sleep(50);
         }

@@ -1,15 +1,15 @@
-package org.zkml4j.bridge.cli;
+package org.zkml4j.sdk;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
-import org.zkml4j.sdk.Statement;
 
 /**
- * The CLI's proof file: a statement and its proof. Encoding (version 1, big-endian): magic
- * {@code "ZKPF"}, version u16, statement length u32 and bytes ({@link Statement#toBytes()}), proof
+ * A proof file ({@code .proof}, docs/formats.md): a statement and its proof, as {@code zkml4j prove}
+ * writes it and any verifier reads it. In sdk-api so that reading one needs no network or engine
+ * dependency. Encoding (version 1, big-endian): magic {@code "ZKPF"}, version u16, statement length u32 and bytes ({@link Statement#toBytes()}), proof
  * length u32 and bytes.
  *
  * @param statement what is proven

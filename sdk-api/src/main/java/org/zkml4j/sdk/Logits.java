@@ -1,4 +1,4 @@
-package org.zkml4j.compiler;
+package org.zkml4j.sdk;
 
 /**
  * Public read-outs of a classifier's proven integer logits, shared by everything that decodes
