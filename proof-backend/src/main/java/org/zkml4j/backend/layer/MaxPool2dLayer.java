@@ -39,19 +39,20 @@ import org.zkml4j.backend.transcript.Transcript;
  *       over the input plane (w, h)): Σ P_y(τ_y, τ_i, h)·P_x(τ_x, τ_j, w)·X̃(w, h, τ_c, τ_b) =
  *       ω + Q·(1 − Ṽ(τ)) − δ, i.e. D = Z − G′ at τ (Ṽ factors over the two axes). The verifier
  *       evaluates the predicates at the end; the claim on X goes to C1.
- *   <li>Draw ρ, ρ′ over the output space and μ. Window sumcheck (degree 3, over S's space):
- *       Σ eq(ρ, out)·S + μ·eq(ρ′, out)·S·D = Σ_(y,x real) eq(ρ_y, y)·eq(ρ_x, x) — every real output
- *       selects exactly one tap (padded outputs none), and every selected tap's difference is zero
- *       (μ). The verifier evaluates eq; the final values of S and D are claims on C1.
+ *   <li>Draw ρ, ρ′ over the output space. Every real output selects exactly one tap (padded outputs
+ *       none): Σ_(out,tap) eq(ρ, out)·S = Σ_(y,x real) eq(ρ_y, y)·eq(ρ_x, x), which is one claim on S
+ *       at (½, …, ½ ‖ ρ) (the taps' variables at ½ sum them). Window sumcheck (degree 3, over S's
+ *       space): Σ eq(ρ′, out)·S·D = 0 — every selected tap's difference is zero. The verifier
+ *       evaluates eq; the final values of S and D are claims on C1.
  * </ol>
- * Claims, in order: Z̃(τ_out) = ω, D̃(τ) = δ, X at the input sumcheck's point, then S and D at the
- * window sumcheck's point.
+ * Claims, in order: Z̃(τ_out) = ω, D̃(τ) = δ, X at the input sumcheck's point, S at (½, …, ½ ‖ ρ),
+ * then S and D at the window sumcheck's point.
  *
  * <p><b>Soundness.</b> |K| = p². If D ≠ V·Z − G somewhere, its extension vanishes at τ with
  * probability ≤ n_S/|K| (n_S = log of S's size); then the input sumcheck errs with ≤ 3·(log H +
  * log W)/|K|. If some output's selector count is off, ρ misses it with ≤ n_out/|K|; a non-zero
- * selected difference survives ρ′ with ≤ n_out/|K| and μ with ≤ 1/|K|; the window sumcheck errs
- * with ≤ 3·n_S/|K|. Altogether ε ≤ (4·n_S + 2·n_out + 3(log H + log W) + 1)/|K| + ε_PCS(C1), the
+ * selected difference survives ρ′ with ≤ n_out/|K|; the window sumcheck errs with ≤ 3·n_S/|K|.
+ * Altogether ε ≤ (4·n_S + 2·n_out + 3(log H + log W))/|K| + ε_PCS(C1), the
  * lookups aside (their range sums stay below p, so Σ S·D = 0 with S ∈ {0,1}, D ∈ [0, 2Q] forces
  * each selected D to 0).
  *
@@ -59,7 +60,7 @@ import org.zkml4j.backend.transcript.Transcript;
  */
 public final class MaxPool2dLayer {
     static final String PROTOCOL = "zkml4j/maxpool2d/v1";
-    private static final int EQ = 0, SELECT = 1, EQ2 = 2, DIFF = 3;
+    private static final int EQ = 0, SELECT = 1, DIFF = 2;
 
     private MaxPool2dLayer() {}
 
@@ -202,7 +203,7 @@ public final class MaxPool2dLayer {
             Ext delta = in.readExt("maxpool2d difference evaluation");
             Ext omega = in.readExt("maxpool2d output evaluation");
             return new Proof(delta, omega, SumcheckProof.read(in, inputShape(shape)),
-                    SumcheckProof.read(in, windowShape(shape, Ext.ONE)));
+                    SumcheckProof.read(in, windowShape(shape)));
         }
     }
 
@@ -242,15 +243,18 @@ public final class MaxPool2dLayer {
         }
         SumcheckProver.Result a = SumcheckProver.prove(plane, gathered, transcript);
         Challenges ch = Challenges.draw(shape, transcript);
-        SumcheckInstance window = windowInstance(shape, w, ch);
-        Ext real = realOutputs(shape, ch.rho());
-        if (!window.sum().equals(real)) {
-            throw new IllegalArgumentException("the selector does not pick one valid tap of zero difference per "
-                    + "output");
+        Claim selected = selectedCount(shape, ch);
+        if (!Multilinear.evaluate(w.s(), ((org.zkml4j.backend.pcs.LinearFunctional.MultilinearPoint) selected
+                .functional()).point()).equals(selected.value())) {
+            throw new IllegalArgumentException("the selector does not pick exactly one tap per output");
         }
-        SumcheckProver.Result b = SumcheckProver.prove(window, real, transcript);
+        SumcheckInstance window = windowInstance(shape, w, ch);
+        if (!window.sum().equals(Ext.ZERO)) {
+            throw new IllegalArgumentException("a selected tap's difference is not zero");
+        }
+        SumcheckProver.Result b = SumcheckProver.prove(window, Ext.ZERO, transcript);
         return new ProverResult(new Proof(delta, omega, a.proof(), b.proof()), claims(shape, tau, delta, omega,
-                a.reduction(), b.reduction()));
+                a.reduction(), selected, b.reduction()));
     }
 
     /**
@@ -276,18 +280,15 @@ public final class MaxPool2dLayer {
         Challenges ch = Challenges.draw(shape, transcript);
         Reduction b;
         try {
-            b = SumcheckVerifier.verify(windowShape(shape, ch.mu()), realOutputs(shape, ch.rho()), proof.window(),
-                    transcript);
+            b = SumcheckVerifier.verify(windowShape(shape), Ext.ZERO, proof.window(), transcript);
         } catch (InvalidProofException e) {
             throw new InvalidProofException("maxpool2d window sumcheck: " + e.getMessage());
         }
         Window r = Window.split(shape, b.point());
-        Ext[] f = b.finalEvaluations();
-        if (!f[EQ].equals(Multilinear.eq(ch.rho(), r.output())) || !f[EQ2].equals(Multilinear.eq(ch.rho2(),
-                r.output()))) {
-            throw new InvalidProofException("maxpool2d final check: an eq evaluation ≠ the public one");
+        if (!b.finalEvaluations()[EQ].equals(Multilinear.eq(ch.rho2(), r.output()))) {
+            throw new InvalidProofException("maxpool2d final check: the eq evaluation ≠ the public one");
         }
-        return claims(shape, tau, proof.difference(), proof.output(), a, b);
+        return claims(shape, tau, proof.difference(), proof.output(), a, selectedCount(shape, ch), b);
     }
 
     /** A point over S's index space, split into (j, i, x, y, c, b). */
@@ -315,12 +316,26 @@ public final class MaxPool2dLayer {
         }
     }
 
-    private record Challenges(Ext[] rho, Ext[] rho2, Ext mu) {
+    private record Challenges(Ext[] rho, Ext[] rho2) {
         static Challenges draw(Shape shape, Transcript t) {
             int out = Conv2dShape.log2(shape.outputLength());
-            return new Challenges(t.challengeExts("maxpool2d/rho", out), t.challengeExts("maxpool2d/rho-prime", out),
-                    t.challengeExt("maxpool2d/mu"));
+            return new Challenges(t.challengeExts("maxpool2d/rho", out), t.challengeExts("maxpool2d/rho-prime", out));
         }
+    }
+
+    /**
+     * Σ_taps S = [output real] at ρ, as one claim on S: Σ_(out,tap) eq(ρ, out)·S = 2^(taps' bits)·
+     * S̃(½, …, ½ ‖ ρ), so S̃ at (½, …, ½ ‖ ρ) must be the real-output indicator's extension at ρ over
+     * 2^(taps' bits).
+     */
+    private static Claim selectedCount(Shape shape, Challenges ch) {
+        int tapBits = Conv2dShape.log2(shape.rows().paddedKernel()) + Conv2dShape.log2(shape.cols().paddedKernel());
+        Ext half = Ext.base(Goldilocks.inverse(2));
+        Ext[] point = new Ext[tapBits + ch.rho().length];
+        java.util.Arrays.fill(point, 0, tapBits, half);
+        System.arraycopy(ch.rho(), 0, point, tapBits, ch.rho().length);
+        Ext scale = Ext.base(Goldilocks.inverse(1L << tapBits));
+        return Claim.multilinear(shape.selectorVector(), point, realOutputs(shape, ch.rho()).mul(scale));
     }
 
     /** G̃′-free form of D = Z − G′ at τ: the gathered sum G̃(τ) = ω + Q·(1 − Ṽ(τ)) − δ. */
@@ -352,41 +367,37 @@ public final class MaxPool2dLayer {
     private static SumcheckInstance windowInstance(Shape shape, Witness w, Challenges ch) {
         int kernel = shape.rows().paddedKernel() * shape.cols().paddedKernel();
         int n = shape.windowLength();
-        long[] eq = Multilinear.eqTable(ch.rho()), eq2 = Multilinear.eqTable(ch.rho2());
-        long[] e1 = new long[2 * n], e2 = new long[2 * n];
+        long[] eq = Multilinear.eqTable(ch.rho2());
+        long[] e = new long[2 * n];
         for (int idx = 0; idx < n; idx++) {
             int out = idx / kernel;
-            e1[2 * idx] = eq[2 * out];
-            e1[2 * idx + 1] = eq[2 * out + 1];
-            e2[2 * idx] = eq2[2 * out];
-            e2[2 * idx + 1] = eq2[2 * out + 1];
+            e[2 * idx] = eq[2 * out];
+            e[2 * idx + 1] = eq[2 * out + 1];
         }
         SumcheckInstance.Builder builder = SumcheckInstance.builder();
-        builder.addExtTable(e1); // EQ
+        builder.addExtTable(e); // EQ
         builder.addBaseTable(w.s()); // SELECT
-        builder.addExtTable(e2); // EQ2
         builder.addBaseTable(w.d()); // DIFF
-        builder.addTerm(Ext.ONE, EQ, SELECT);
-        return builder.addTerm(ch.mu(), EQ2, SELECT, DIFF).build();
+        return builder.addTerm(Ext.ONE, EQ, SELECT, DIFF).build();
     }
 
     static SumcheckShape inputShape(Shape shape) {
         return WindowGather.shape(shape.rows(), shape.cols());
     }
 
-    /** The window sumcheck's shape with the challenge μ as the second term's coefficient. */
-    static SumcheckShape windowShape(Shape shape, Ext mu) {
-        return SumcheckShape.of(Conv2dShape.log2(shape.windowLength()), 4,
-                new SumcheckShape.Term(Ext.ONE, new int[] {EQ, SELECT}),
-                new SumcheckShape.Term(mu, new int[] {EQ2, SELECT, DIFF}));
+    /** The window sumcheck's shape: Σ eq(ρ′, out)·S·D = 0. */
+    static SumcheckShape windowShape(Shape shape) {
+        return SumcheckShape.of(Conv2dShape.log2(shape.windowLength()), 3,
+                new SumcheckShape.Term(Ext.ONE, new int[] {EQ, SELECT, DIFF}));
     }
 
     private static List<Claim> claims(Shape shape, Window tau, Ext delta, Ext omega, Reduction input,
-            Reduction window) {
+            Claim selected, Reduction window) {
         Ext[] xPoint = concat(input.point(), concat(tau.c(), tau.b()));
         return List.of(Claim.multilinear(shape.outputVector(), tau.output(), omega),
                 Claim.multilinear(shape.differenceVector(), tau.all(), delta),
                 Claim.multilinear(shape.inputVector(), xPoint, input.finalEvaluations()[WindowGather.PLANE]),
+                selected,
                 Claim.multilinear(shape.selectorVector(), window.point(), window.finalEvaluations()[SELECT]),
                 Claim.multilinear(shape.differenceVector(), window.point(), window.finalEvaluations()[DIFF]));
     }

@@ -71,7 +71,7 @@ class MaxPool2dLayerTest {
         List<Claim> claims = MaxPool2dLayer.verify(SHAPE, roundTrip(p.proof()), new Transcript("pool"));
         assertEquals(p.claims(), claims);
         long[][] vectors = {x, w.z(), w.s(), w.d()};
-        int[] order = {1, 3, 0, 2, 3}; // Z, D, X, S, D
+        int[] order = {1, 3, 0, 2, 2, 3}; // Z, D, X, S (the selector count), S, D
         for (int k = 0; k < claims.size(); k++) {
             assertTrue(Conv2dLayerTest.holds(claims.get(k), vectors[order[k]]), "claim " + k);
         }
