@@ -214,7 +214,7 @@ final class CircuitLayout {
         return LookupTable.of(range);
     }
 
-    private static int pow2(int n) {
+    static int pow2(int n) {
         return Integer.highestOneBit(n) == n ? n : Integer.highestOneBit(n) << 1;
     }
 
@@ -313,18 +313,13 @@ final class CircuitLayout {
         return 64 - Long.numberOfLeadingZeros(rows - 1);
     }
 
-    /** The ledger's name of the input vector. */
-    static final String INPUT_NAME = "the input";
-    /** The ledger's name of the output vector. */
-    static final String OUTPUT_NAME = "the outputs";
-
     /** A readable name of logical vector {@code v}, for the hiding ledger's messages. */
     String name(int v) {
         if (v == INPUT) {
-            return INPUT_NAME;
+            return "the input";
         }
         if (v == output()) {
-            return OUTPUT_NAME;
+            return "the outputs";
         }
         if (v <= PER_LAYER * layerCount()) {
             String[] kinds = {"z", "r", "a", "activation multiplicities", "remainder multiplicities"};

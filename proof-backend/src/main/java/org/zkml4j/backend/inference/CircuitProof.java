@@ -76,8 +76,7 @@ public final class CircuitProof {
      * {@code rows} rows; a proof of λ bits needs ≥ λ + 2, which only very large batches miss.
      */
     public static double algebraicSoundnessBits(CompiledCircuit circuit, int rows) {
-        int batch = Integer.highestOneBit(rows) == rows ? rows : Integer.highestOneBit(rows) << 1;
-        return CircuitLayout.algebraicBits(circuit, batch, false, false);
+        return CircuitLayout.algebraicBits(circuit, CircuitLayout.pow2(rows), false, false);
     }
 
     /**

@@ -63,7 +63,7 @@ public final class DataCommitment {
         if (budget < 2 || budget > MAX_BUDGET) {
             throw new IllegalArgumentException("a data commitment's budget is 2.." + MAX_BUDGET + " proofs, not " + budget);
         }
-        int padded = Integer.highestOneBit(width) == width ? width : Integer.highestOneBit(width) << 1;
+        int padded = CircuitLayout.pow2(width);
         int need = HidingLedger.minimumForEvaluations((long) evaluations * budget);
         return Math.max(CircuitLayout.hidingBatch(circuit, rows), Math.max(1, need / padded));
     }

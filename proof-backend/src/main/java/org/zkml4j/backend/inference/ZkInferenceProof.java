@@ -178,7 +178,7 @@ public final class ZkInferenceProof {
                 : ZkLogUp.proveAll(lookups, t, pcs, masks, rng);
         lookup.proof().writeTo(out);
         claims.addAll(lookup.claims());
-        ledger(layout, mode, claims, modelClaims).check(lifetimes(mode));
+        ledger(layout, mode, claims, modelClaims).check();
         List<Claim> committed = layout.onCommitment(claims);
         pcs.open(cm, masks.claims(), t, rng).writeTo(out);
         if (mode.committedWeights()) {
@@ -365,7 +365,8 @@ public final class ZkInferenceProof {
 
     /**
      * What a proof reveals of each hidden vector, tallied from its claims: C1's vectors and the
-     * committed input, output and weights (each claim one extension-field evaluation).
+     * committed input, output and weights (each claim one extension-field evaluation; a committed
+     * vector lives for its commitment's budget).
      */
     static HidingLedger ledger(CircuitLayout layout, ZkMode mode, List<Claim> claims, List<Claim> modelClaims) {
         HidingLedger ledger = new HidingLedger();
@@ -373,7 +374,9 @@ public final class ZkInferenceProof {
             for (Claim.Term term : c.terms()) {
                 int v = term.vector();
                 if (!layout.isPublic(v)) {
-                    ledger.reveal(layout.name(v), layout.lengths[v], 1);
+                    long lifetime = v == CircuitLayout.INPUT && mode.committedInput() ? mode.input().budget()
+                            : v == layout.output() && mode.committedOutputs() ? mode.output().budget() : 1;
+                    ledger.reveal(layout.name(v), layout.lengths[v], lifetime, 1);
                 }
             }
         }
@@ -382,17 +385,10 @@ public final class ZkInferenceProof {
                 DenseLayerShape s = layout.dense[term.vector() / 2];
                 boolean weights = term.vector() % 2 == 0;
                 ledger.reveal((weights ? "W′" : "b′") + " of layer " + term.vector() / 2,
-                        weights ? (long) s.outputs() * s.weightColumns() : s.biasLength(), 1);
+                        weights ? (long) s.outputs() * s.weightColumns() : s.biasLength(), mode.model().budget(), 1);
             }
         }
         return ledger;
-    }
-
-    /** How many proofs each vector lives for: a committed input's, output's or model's budget, else one. */
-    static java.util.function.ToLongFunction<String> lifetimes(ZkMode mode) {
-        return name -> name.startsWith("W′") || name.startsWith("b′") ? mode.model().budget()
-                : name.equals(CircuitLayout.INPUT_NAME) && mode.committedInput() ? mode.input().budget()
-                : name.equals(CircuitLayout.OUTPUT_NAME) && mode.committedOutputs() ? mode.output().budget() : 1;
     }
 
     /** The claims on logical vector {@code v}, as claims on its own commitment's only vector. */

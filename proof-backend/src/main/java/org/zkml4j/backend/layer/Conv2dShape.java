@@ -106,7 +106,8 @@ public final class Conv2dShape {
                     + "channel: " + o0 + " outputs, " + bias.length + " biases");
         }
         int c0 = w[0].length;
-        int o = ConvAxis.pow2(o0), c = ConvAxis.pow2(c0), ki = rows.paddedKernel(), kj = cols.paddedKernel();
+        int o = DenseLayerShape.padded(o0), c = DenseLayerShape.padded(c0);
+        int ki = rows.paddedKernel(), kj = cols.paddedKernel();
         long sizes = Math.max(Math.max((long) o * c * ki * kj, (long) batch * c * rows.paddedInputs()
                 * cols.paddedInputs()), (long) batch * o * rows.paddedOutputs() * cols.paddedOutputs());
         if (sizes > 1L << MAX_LOG_SIZE) {

@@ -54,17 +54,17 @@ public record ConvAxis(int inputs, int kernel, int stride, int dilation, int pad
 
     /** The input length padded to a power of two. */
     public int paddedInputs() {
-        return pow2(inputs);
+        return DenseLayerShape.padded(inputs);
     }
 
     /** The kernel length padded to a power of two. */
     public int paddedKernel() {
-        return pow2(kernel);
+        return DenseLayerShape.padded(kernel);
     }
 
     /** The output length padded to a power of two. */
     public int paddedOutputs() {
-        return pow2(outputs);
+        return DenseLayerShape.padded(outputs);
     }
 
     /**
@@ -124,9 +124,5 @@ public record ConvAxis(int inputs, int kernel, int stride, int dilation, int pad
             s = s.add(Ext.get(eq, y));
         }
         return s;
-    }
-
-    static int pow2(int n) {
-        return Integer.highestOneBit(n) == n ? n : Integer.highestOneBit(n) << 1;
     }
 }

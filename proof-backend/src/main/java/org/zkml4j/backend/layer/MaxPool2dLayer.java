@@ -81,7 +81,7 @@ public final class MaxPool2dLayer {
                 throw new IllegalArgumentException("batch must be a power of two, channels and limit positive: "
                         + batch + ", " + channels + ", " + limit);
             }
-            long size = (long) batch * ConvAxis.pow2(channels) * rows.paddedOutputs() * cols.paddedOutputs()
+            long size = (long) batch * DenseLayerShape.padded(channels) * rows.paddedOutputs() * cols.paddedOutputs()
                     * rows.paddedKernel() * cols.paddedKernel();
             if (size > 1L << Conv2dShape.MAX_LOG_SIZE) {
                 throw new IllegalArgumentException("the selector has " + size + " entries, more than 2^"
@@ -95,7 +95,7 @@ public final class MaxPool2dLayer {
         }
 
         int paddedChannels() {
-            return ConvAxis.pow2(channels);
+            return DenseLayerShape.padded(channels);
         }
 
         /** Entries of X. */

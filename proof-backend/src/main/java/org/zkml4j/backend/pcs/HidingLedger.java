@@ -91,31 +91,34 @@ public final class HidingLedger {
         }
     }
 
-    /** Records one more revealed evaluation of {@code vector} (random part of {@code randomLength}). */
-    public void reveal(String vector, long randomLength, int evaluations) {
-        long[] e = entries.computeIfAbsent(vector, k -> new long[] {randomLength, 0});
-        if (e[0] != randomLength) {
-            throw new IllegalArgumentException(vector + " recorded with two lengths");
+    /**
+     * Records {@code evaluations} more revealed evaluations of {@code vector}, which has a random
+     * part of {@code randomLength} entries and lives for {@code lifetime} proofs (a reusable
+     * commitment's budget; else 1), each revealing as much as this one.
+     */
+    public void reveal(String vector, long randomLength, long lifetime, int evaluations) {
+        long[] e = entries.computeIfAbsent(vector, k -> new long[] {randomLength, lifetime, 0});
+        if (e[0] != randomLength || e[1] != lifetime) {
+            throw new IllegalArgumentException(vector + " recorded with two lengths or lifetimes");
         }
-        e[1] += evaluations;
+        e[2] += evaluations;
     }
 
     /** Evaluations recorded for {@code vector}. */
     public long evaluations(String vector) {
         long[] e = entries.get(vector);
-        return e == null ? 0 : e[1];
+        return e == null ? 0 : e[2];
     }
 
     /**
-     * Checks every recorded vector, each with its evaluations multiplied by {@code lifetimes}
-     * where a vector lives longer than one proof (a reusable commitment's budget; else 1).
+     * Checks every recorded vector over its whole lifetime.
      *
      * @throws IllegalStateException naming the first vector that cannot hide what it reveals
      */
-    public void check(java.util.function.ToLongFunction<String> lifetimes) {
+    public void check() {
         for (Map.Entry<String, long[]> e : entries.entrySet()) {
             try {
-                require(e.getKey(), e.getValue()[0], e.getValue()[1] * lifetimes.applyAsLong(e.getKey()));
+                require(e.getKey(), e.getValue()[0], e.getValue()[2] * e.getValue()[1]);
             } catch (IllegalArgumentException leak) {
                 throw new IllegalStateException("hiding ledger: " + leak.getMessage(), leak);
             }
@@ -123,11 +126,10 @@ public final class HidingLedger {
     }
 
     /** −log₂ of the sum of the recorded vectors' failure bounds (the proof's simulation error). */
-    public double totalBits(java.util.function.ToLongFunction<String> lifetimes) {
+    public double totalBits() {
         double sum = 0;
-        for (Map.Entry<String, long[]> e : entries.entrySet()) {
-            double bits = simulationBits(e.getValue()[0],
-                    PER_EVALUATION * e.getValue()[1] * lifetimes.applyAsLong(e.getKey()));
+        for (long[] e : entries.values()) {
+            double bits = simulationBits(e[0], PER_EVALUATION * e[2] * e[1]);
             sum += Math.pow(2, -bits);
         }
         return sum == 0 ? Double.POSITIVE_INFINITY : -Math.log(sum) / Math.log(2);

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.SplittableRandom;
-import java.util.function.ToLongFunction;
 import org.junit.jupiter.api.Test;
 import org.zkml4j.backend.io.InvalidProofException;
 import org.zkml4j.backend.pcs.HidingLedger;
@@ -72,9 +71,8 @@ class HidingLedgerProofTest {
                 model == null ? circuit : circuit.withholdParameters(), mode, hiddenInput ? null : in,
                 output.equals("public") ? p.outputs() : null, classes, 1, p.proof(), pcs);
         HidingLedger ledger = ZkInferenceProof.ledger(seen.layout(), mode, seen.claims(), seen.modelClaims());
-        ToLongFunction<String> lifetimes = ZkInferenceProof.lifetimes(mode);
-        ledger.check(lifetimes);
-        assertTrue(ledger.totalBits(lifetimes) >= HidingLedger.TARGET_BITS - 5, kind + ": " + ledger.totalBits(lifetimes));
+        ledger.check();
+        assertTrue(ledger.totalBits() >= HidingLedger.TARGET_BITS - 5, kind + ": " + ledger.totalBits());
         CircuitLayout layout = seen.layout();
         for (int v = 0; v < layout.lengths.length; v++) {
             if (!layout.isPublic(v)) {

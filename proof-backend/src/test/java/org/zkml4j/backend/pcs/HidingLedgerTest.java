@@ -57,16 +57,19 @@ class HidingLedgerTest {
         assertTrue(e.getMessage().startsWith("layer 0 z: a random part of 4 entries cannot hide 2 evaluations"),
                 e.getMessage());
         HidingLedger ledger = new HidingLedger();
-        ledger.reveal("logits", 2, 1);
-        ledger.reveal("logits", 2, 1);
-        ledger.reveal("weights", 4096, 1);
+        ledger.reveal("logits", 2, 1, 1);
+        ledger.reveal("logits", 2, 1, 1);
+        ledger.reveal("weights", 4096, 32, 1);
         assertEquals(2, ledger.evaluations("logits"));
-        IllegalStateException leak = assertThrows(IllegalStateException.class, () -> ledger.check(v -> 1));
+        IllegalStateException leak = assertThrows(IllegalStateException.class, ledger::check);
         assertTrue(leak.getMessage().contains("logits"), leak.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> ledger.reveal("weights", 4096, 64, 1));
         HidingLedger fine = new HidingLedger();
-        fine.reveal("weights", 4096, 1);
-        fine.check(v -> 32);
-        assertTrue(fine.totalBits(v -> 32) >= 110);
-        assertThrows(IllegalStateException.class, () -> fine.check(v -> 64));
+        fine.reveal("weights", 4096, 32, 1);
+        fine.check();
+        assertTrue(fine.totalBits() >= 110);
+        HidingLedger spent = new HidingLedger();
+        spent.reveal("weights", 4096, 64, 1);
+        assertThrows(IllegalStateException.class, spent::check);
     }
 }
